@@ -1,0 +1,25 @@
+# Two commands do all set-up on a fresh machine:  make demo  and  make test
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade "pip>=24"
+	$(VENV)/bin/pip install -q -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(PY) -m sinoscope demo
+
+test: $(STAMP)
+	$(PY) -m pytest
+	$(VENV)/bin/ruff check src tests bench eval
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench eval
+
+clean:
+	rm -rf $(VENV) out artifacts

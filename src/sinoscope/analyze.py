@@ -1,0 +1,123 @@
+"""From a raw input to an analysed Doc, or a clear error — never a traceback.
+
+This is the one entry point the CLI, the store and the benchmarks share.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from .doc import Comment, Doc, Paragraph
+from .pipeline import Pipeline
+from .sources.decode import DecodeError, decode_bytes
+from .sources.inputs import RawInput
+
+log = logging.getLogger(__name__)
+MAX_TEXT_CHARS = 5_000_000
+
+
+@dataclass(frozen=True)
+class AnalysisError:
+    source: str
+    kind: str  # "empty" | "binary" | "too_large" | "not_found" | "fetch" | "html" | "internal" | ...
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "error": {"kind": self.kind, "message": self.message}}
+
+
+def html_to_doc(source: str, html: str, encoding: str | None) -> Doc:
+    """Render the extracted page as text (title, byline, body, comments), with the paragraphs
+    already placed in their sections, so offsets point into what a reader sees."""
+    from .anatomy.html import extract_html
+
+    page = extract_html(html, url=source if source.startswith("http") else None)
+    blocks: list[tuple[str, str, str | None]] = []  # (text, section, role)
+    if page.title:
+        blocks.append((page.title, "title", "title"))
+    byline = " · ".join(x for x in (page.published, ", ".join(page.authors)) if x)
+    if byline:
+        blocks.append((byline, "meta", "dateline"))
+    blocks.extend((text, "body", None) for text in page.paragraphs)
+    if page.comments:
+        blocks.append(("Comments", "meta", "comments_heading"))
+    doc = Doc(source=source, text="", format="html", encoding=encoding)
+    pieces: list[str] = []
+    offset = 0
+
+    def add(text: str, section: str, role: str | None) -> int:
+        nonlocal offset
+        text = " ".join(text.split())
+        doc.paragraphs.append(Paragraph(offset, offset + len(text), text, section=section, role=role))
+        pieces.append(text)
+        offset += len(text) + 2  # paragraphs are separated by a blank line
+        return len(doc.paragraphs) - 1
+
+    for text, section, role in blocks:
+        if text.strip():
+            add(text, section, role)
+    for comment in page.comments:
+        author_span = None
+        if comment.author:
+            index = add(comment.author, "comment", "comment_author")
+            author_span = (doc.paragraphs[index].start, doc.paragraphs[index].end)
+        texts = [add(line, "comment", "comment_text") for line in comment.text.split("\n") if line.strip()]
+        if texts:
+            doc.comments.append(Comment(comment.author, None, author_span, texts))
+    doc.text = "\n\n".join(pieces)
+    doc.meta.update({k: v for k, v in (("title", page.title), ("published", page.published)) if v})
+    if page.authors:
+        doc.meta["authors"] = list(page.authors)
+    if page.site_name:
+        doc.meta["site_name"] = page.site_name
+    return doc
+
+
+def build_doc(raw: RawInput) -> Doc | AnalysisError:
+    if not raw.ok:
+        return AnalysisError(raw.source, raw.error_kind or "unreadable", raw.error or "unreadable input")
+    data = raw.data or b""
+    if not data.strip():
+        return AnalysisError(raw.source, "empty", "input is empty")
+    try:
+        decoded = decode_bytes(data)
+    except DecodeError as exc:
+        return AnalysisError(raw.source, "binary", str(exc))
+    if len(decoded.text) > MAX_TEXT_CHARS:
+        return AnalysisError(raw.source, "too_large", f"text is over {MAX_TEXT_CHARS:,} characters")
+    if raw.looks_html:
+        from .anatomy.html import HtmlError
+
+        try:
+            return html_to_doc(raw.source, decoded.text, decoded.encoding)
+        except HtmlError as exc:
+            return AnalysisError(raw.source, "html", str(exc))
+    text = decoded.text.replace("\r\n", "\n")
+    if not text.strip():
+        return AnalysisError(raw.source, "empty", "input has no text")
+    return Doc(source=raw.source, text=text, format="text", encoding=decoded.encoding)
+
+
+def analyze(raw: RawInput, pipeline: Pipeline) -> Doc | AnalysisError:
+    """Analyse one input; any failure becomes an AnalysisError naming the input."""
+    try:
+        doc = build_doc(raw)
+        if isinstance(doc, AnalysisError):
+            return doc
+        return pipeline(doc)
+    except RecursionError:
+        return AnalysisError(raw.source, "too_deep", "input is nested too deeply to analyse")
+    except MemoryError:
+        return AnalysisError(raw.source, "too_large", "input is too large to analyse in memory")
+    except Exception as exc:  # a bug must not sink a batch of hundreds; it is logged and reported
+        log.exception("analysis of %s failed", raw.source)
+        return AnalysisError(raw.source, "internal", f"{type(exc).__name__}: {exc}")
+
+
+def analyze_text(text: str, source: str = "<text>", pipeline: Pipeline | None = None) -> Doc:
+    """Convenience for tests and notebooks: analyse a string as a text page."""
+    result = analyze(RawInput(source, text.encode("utf-8")), pipeline or Pipeline())
+    if isinstance(result, AnalysisError):
+        raise ValueError(result.message)
+    return result

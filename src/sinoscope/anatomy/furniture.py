@@ -1,0 +1,109 @@
+"""Page furniture: lines that belong to the site, not to the article.
+
+Each rule looks at one line alone (skip links, newsletter boxes, image placeholders,
+like/bookmark counters, reference-link lists, navigation words, copyright footers).
+Rules that need the page's layout (related-article rails, trailing footers, repeated
+blocks) live in `sections.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc
+
+_SENTENCE_END = "。！？!?.…;；"
+_CLOSERS = "”\"’'）)」』》】]"
+
+_SKIP_LINK = re.compile(
+    r"^(跳转到|跳到|跳至|转到)(主要)?(内容|正文|导航)|^skip to (the )?(main )?(content|navigation|article)", re.I
+)
+_NEWSLETTER = re.compile(
+    r"订阅|退订|newsletter|subscribe|unsubscribe|sign up for|注册.{0,6}(邮箱|账号)|直达邮箱|inbox", re.I
+)
+_LIKE_THIS = re.compile(
+    r"^(喜欢|觉得|爱).{0,8}(文章|内容|本文)(吗)?[?？]?$|^(like|enjoy(ed)?|love) (this|the) (article|story|post)\??$",
+    re.I,
+)
+# A bare number is the pixel size a scraper leaves where an image was ("500"); short
+# captions such as "题图。" or "Photo" name an image that is not there.
+_IMAGE = re.compile(
+    r"^\d{2,4}$|^(题图|头图|配图|图片|图|插图|视频|image|photo|picture|figure|video)\s*[。.:：]?$"
+    r"|^(图片|图|photo|image)\s*(来源|credit|source|by)\s*[:：|]|^\(?(图片|图)来源[:：]|getty images$",
+    re.I,
+)
+_COUNTER = re.compile(
+    r"^(很赞|点赞|赞|在看|收藏|分享|转发|打赏|阅读(量)?|浏览|喜欢|举报|复制链接|"
+    r"likes?|share|shares|bookmark|save|saved|views?|reads?|print|email|tweet|reply)"
+    r"\s*[:：]?\s*[\d,.]*\s*[万kKmM]?\+?$",
+    re.I,
+)
+_URL_TAIL = re.compile(r"(https?://\S+|www\.\S+|\b[a-z0-9-]+(\.[a-z0-9-]+)+\.[a-z]{2,}/\S*)\s*$", re.I)
+_DOMAIN_ONLY = re.compile(r"^(https?://)?(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/?$", re.I)
+_FOOTER = re.compile(
+    r"©|copyright|all rights reserved|版权所有|未经(许可|授权).{0,10}转载|icp(备|证)|京公网安备|"
+    r"privacy policy|terms of (use|service)|cookie (policy|settings)|隐私政策|用户协议|免责声明",
+    re.I,
+)
+_EDITORIAL = re.compile(r"^[\(（]?(责任编辑|责编|编辑|校对|审核|来源|本文来源|原标题)\s*[:：|｜]|^[\(（]完[\)）]$")
+# Labels a translation site puts above its parts ("正文翻译" = "the body, translated").
+_SECTION_LABEL = re.compile(
+    r"^(正文|原文|译文|正文翻译|原文翻译|全文翻译|中文翻译|英文原文|双语对照|中英对照|translation|original( text| article)?)[:：]?$",
+    re.I,
+)
+_ADVERT = re.compile(r"^(advertisement|sponsored|广告|推广|赞助内容)$", re.I)
+# Site navigation words: a short line made only of these is a menu entry or a tab.
+_NAV_WORDS = (
+    "首页 主页 登录 注册 退出 搜索 菜单 导航 专栏 全部专栏 站务 关于我们 联系我们 返回顶部 回到顶部 上一篇 下一篇 "
+    "更多 加载更多 展开 收起 设置 帮助 反馈 投稿 客户端 下载app app 扫码 二维码 公众号 "
+    "home menu search login log in sign in sign out register about about us contact contact us "
+    "back to top next previous more load more top"
+).split(" ")
+_NAV_LINE = re.compile(
+    r"^(" + "|".join(sorted((re.escape(w) for w in _NAV_WORDS), key=len, reverse=True)) + r")$", re.I
+)
+
+
+def line_role(text: str) -> str | None:
+    """The furniture role of a single line, or None if it may be content."""
+    line = text.strip()
+    if not line:
+        return "empty"
+    short = len(line) <= 160
+    if _SKIP_LINK.search(line):
+        return "skip_link"
+    if _SECTION_LABEL.match(line):
+        return "section_label"
+    if _IMAGE.search(line):
+        return "image"
+    if _COUNTER.match(line) or _ADVERT.match(line):
+        return "counter"
+    if _NAV_LINE.match(line):
+        return "navigation"
+    if short and (_NEWSLETTER.search(line) or _LIKE_THIS.match(line)):
+        return "newsletter"
+    if _DOMAIN_ONLY.match(line):
+        return "source_link"
+    if _URL_TAIL.search(line) and len(_URL_TAIL.sub("", line)) <= 120:
+        return "reference_link"
+    if short and _FOOTER.search(line):
+        return "footer"
+    if short and _EDITORIAL.match(line):
+        return "editorial"
+    return None
+
+
+def ends_sentence(text: str) -> bool:
+    """True if `text` ends like a sentence (closing quotes and brackets looked through)."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def furniture(doc: Doc) -> None:
+    """Mark single-line furniture; pages from the HTML adapter get the same treatment."""
+    for paragraph in doc.paragraphs:
+        if paragraph.section != "body":
+            continue
+        role = line_role(paragraph.text)
+        if role:
+            paragraph.section, paragraph.role = "furniture", role

@@ -1,0 +1,138 @@
+"""The page header: title (and its translation), date, author or byline, translator, counters.
+
+The header is the run of lines before the first body-like paragraph. Dates, bylines and
+titles are only read there, so a date in a 'related articles' rail at the foot of the
+page is never taken for the article's own date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc, Paragraph, Span
+from .bilingual import MIN_SCORE, translation_score
+from .dates import find_dates
+from .furniture import ends_sentence
+
+_MAX_HEADER_LINES = 12
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_BYLINE = re.compile(r"^(by|written by|作者|文|撰文|记者|撰稿|author)\s*[:：|/｜]?\s*(?P<name>.{2,60})$", re.I)
+_TRANSLATOR = re.compile(
+    r"^(译者|翻译|编译|译|translated by|translation by|translator)\s*[:：|/｜]?\s*(?P<name>.{2,40})$", re.I
+)
+# A persona or a name glossed in the other script: "AI Watcher from Shenzhen (深圳科技观察员)".
+PERSONA = re.compile(
+    r"^(?P<latin>[A-Za-z][\w .,'’&\-]{1,70}?)\s*[(（](?P<han>[^()（）]{1,24})[)）]$"
+    r"|^(?P<han2>[^()（）A-Za-z]{1,24}?)\s*[(（](?P<latin2>[A-Za-z][\w .,'’&\-]{1,70})[)）]$"
+)
+_TRANSLATION_MARK = re.compile(r"翻译|译文|译者|translated|translation", re.I)
+_META_SEPARATORS = re.compile(r"[\s·•|｜/]+")
+
+
+def split_persona(text: str) -> tuple[str, str] | None:
+    """('Latin name', '中文名') for a "Name (名字)" line, either order, else None."""
+    match = PERSONA.match(text.strip())
+    if not match:
+        return None
+    latin = match.group("latin") or match.group("latin2")
+    han = match.group("han") or match.group("han2")
+    if not _HAN.search(han):
+        return None
+    return latin.strip(), han.strip()
+
+
+def is_body_like(p: Paragraph) -> bool:
+    """A paragraph of running text rather than a headline or a metadata line."""
+    size = len(_HAN.findall(p.text)) * 2 + len(p.text) if p.lang == "zh" else len(p.text)
+    return size >= 260 or (ends_sentence(p.text) and not p.text.rstrip().endswith(("?", "？")) and size >= 80)
+
+
+def _title_like(p: Paragraph) -> bool:
+    text = p.text.strip()
+    if len(text) > 200 or (p.lang == "zh" and len(text) > 80):
+        return False
+    return not text.endswith(("。", "；", ";", ",", "，", "：", ":")) and not find_dates(text)
+
+
+def _translates(title: Paragraph, other: Paragraph) -> bool:
+    """Is `other` the title in the other language (and not the first paragraph of text)?"""
+    if {title.lang, other.lang} != {"en", "zh"} or not _title_like(other):
+        return False
+    en, zh = (title, other) if title.lang == "en" else (other, title)
+    return translation_score(en, zh) >= MIN_SCORE
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def _meta_line(doc: Doc, p: Paragraph, translated: bool) -> bool:
+    """Read a date line ("AI · 2026-02-05", "2025-12-09 Name 4946"); True if it was one."""
+    dates = find_dates(p.text)
+    if not dates or len(p.text) > 120:
+        return False
+    first = dates[0]
+    if "published" not in doc.meta:
+        doc.meta["published"] = first.iso
+        doc.meta_spans["published"] = Span(p.start + first.start, p.start + first.end, "published")
+    before = [t for t in _META_SEPARATORS.split(p.text[: first.start]) if t]
+    after = [t for t in _META_SEPARATORS.split(p.text[first.end :]) if t and not re.fullmatch(r"\d{1,2}:\d\d", t)]
+    counters = [int(t) for t in after if t.isdigit()]
+    names = [t for t in after if not t.isdigit()]
+    if before:
+        doc.meta.setdefault("category", " ".join(before))
+    if counters:
+        doc.meta.setdefault("counters", counters)
+    if names:
+        name = " ".join(names)
+        doc.meta.setdefault("translator" if translated else "authors", name if translated else [name])
+        offset = p.text.find(names[0], first.end)
+        doc.meta_spans["translator" if translated else "author"] = Span(
+            p.start + offset, p.start + offset + len(name), "byline"
+        )
+    p.section, p.role = "meta", "dateline"
+    return True
+
+
+def _byline(doc: Doc, p: Paragraph) -> bool:
+    text = p.text.strip()
+    if match := _TRANSLATOR.match(text):
+        doc.meta.setdefault("translator", match.group("name").strip())
+    elif match := _BYLINE.match(text):
+        doc.meta.setdefault("authors", [n.strip() for n in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", match["name"]) if n])
+    elif persona := split_persona(text):
+        if len(persona[0].split()) > 8:
+            return False
+        doc.meta.setdefault("authors", [persona[0]])
+        doc.meta.setdefault("author_alt", persona[1])
+    else:
+        return False
+    p.section, p.role = "meta", "byline"
+    return True
+
+
+def header(doc: Doc) -> None:
+    translated = any(_TRANSLATION_MARK.search(p.text) for p in doc.paragraphs if p.role == "section_label")
+    title: Paragraph | None = None
+    seen = 0
+    for p in doc.paragraphs:
+        if p.section != "body":
+            continue
+        seen += 1
+        if seen > _MAX_HEADER_LINES or is_body_like(p):
+            break
+        if _meta_line(doc, p, translated) or _byline(doc, p):
+            continue
+        if title is None:
+            if _title_like(p):
+                title, p.section, p.role = p, "title", "title"
+            continue
+        if _norm(p.text) == _norm(title.text):
+            p.section, p.role = "furniture", "repeat"
+        elif "title_alt" not in doc.meta and _translates(title, p):
+            p.section, p.role = "title", "title_alt"
+            doc.meta["title_alt"] = p.text
+            doc.meta_spans["title_alt"] = Span(p.start, p.end, "title_alt")
+    if title is not None:
+        doc.meta["title"] = title.text
+        doc.meta_spans["title"] = Span(title.start, title.end, "title")

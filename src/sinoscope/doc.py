@@ -1,0 +1,120 @@
+"""The document model: one original text plus layers of spans into it.
+
+In the spirit of spaCy's Doc: the text is never rewritten. Every stage of the pipeline
+adds annotations that point into `Doc.text` by character offsets, so any fact can be
+traced back to the exact characters it came from (`doc.text[start:end]`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Where a paragraph sits on the page. Only "body" and "comment" carry the page's content;
+# the others are kept (and reported) so nothing is silently lost.
+SECTIONS = ("title", "meta", "body", "comment", "furniture", "related", "duplicate")
+CONTENT_SECTIONS = ("body", "comment")
+
+
+@dataclass(slots=True)
+class Span:
+    """A labelled stretch `doc.text[start:end]` with free-form attributes."""
+
+    start: int
+    end: int
+    label: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One block of the page (a line of a text page, a block element of an HTML page)."""
+
+    start: int
+    end: int
+    text: str
+    lang: str = "other"  # "en" | "zh" | "other"
+    script: str | None = None  # "Hant" for Traditional Chinese, "Hans" for Simplified
+    section: str = "body"  # one of SECTIONS
+    role: str | None = None  # finer label: "title", "byline", "heading", "newsletter", "image", ...
+    norm: str = ""  # the text normalised for analysis (Traditional → Simplified); same length as `text`
+
+    @property
+    def analysis_text(self) -> str:
+        return self.norm or self.text
+
+
+@dataclass(slots=True)
+class Comment:
+    """A reader comment: its author line and its text paragraphs (indices into Doc.paragraphs)."""
+
+    author: str | None
+    author_alt: str | None  # the author's name in the other language, e.g. "(北京风险投资人)"
+    author_span: tuple[int, int] | None
+    paragraphs: list[int]
+
+
+@dataclass(slots=True)
+class Pair:
+    """Two paragraphs where one translates the other (indices into Doc.paragraphs)."""
+
+    en: int
+    zh: int
+    score: float
+
+
+@dataclass(slots=True)
+class RemovedBlock:
+    """A run of the page taken out of the body, reported so nothing vanishes unexplained."""
+
+    kind: str  # "duplicate" | "related"
+    start: int
+    end: int
+    heading: str | None = None
+    repeats: tuple[int, int] | None = None  # for duplicates: the earlier span it repeats
+
+
+@dataclass
+class Doc:
+    source: str
+    text: str
+    format: str = "text"  # "text" | "html"
+    encoding: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # title, title_alt, published, authors, translator, ...
+    meta_spans: dict[str, Span] = field(default_factory=dict)  # where each metadata value was read
+    comments: list[Comment] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+    removed: list[RemovedBlock] = field(default_factory=list)
+    layers: dict[str, list[Any]] = field(default_factory=dict)  # entities, quotes, figures, ... by later stages
+    warnings: list[str] = field(default_factory=list)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def section(self, *names: str) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.section in names]
+
+    @property
+    def body(self) -> list[Paragraph]:
+        return self.section("body")
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(p.text for p in self.body)
+
+    def paragraph_at(self, offset: int) -> int | None:
+        """Index of the paragraph containing character `offset`, if any."""
+        for i, p in enumerate(self.paragraphs):
+            if p.start <= offset < p.end:
+                return i
+        return None
+
+    def pair_of(self, index: int) -> int | None:
+        """The paragraph that translates paragraph `index`, if the page gives one."""
+        for pair in self.pairs:
+            if pair.en == index:
+                return pair.zh
+            if pair.zh == index:
+                return pair.en
+        return None

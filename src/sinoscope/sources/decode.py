@@ -1,0 +1,116 @@
+"""Bytes → text, for pages in UTF-8, GBK/GB18030, Big5 and friends.
+
+Chinese pages from the 2000s are often GBK or Big5 and many lie about it in their
+<meta charset>, so we trust, in order: a BOM, strict UTF-8, the declared charset if
+it decodes cleanly, then the Chinese legacy codecs, then charset-normalizer's guess.
+Binary input (NUL bytes, mostly control characters) is refused with a clear error.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_\-]{2,20})""", re.I)
+# GB2312 and GBK are subsets of GB18030: decoding with the superset never loses text.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs", "cp936": "gb18030"}
+_FALLBACKS = ("gb18030", "big5hkscs")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can read (binary, or no encoding fits)."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def _codec(name: str) -> str | None:
+    name = name.strip().lower()
+    name = _SUPERSETS.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first few KB (HTML meta or XML prolog)."""
+    head = data[:4096]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return _codec(match.group(1).decode("ascii")) if match else None
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls / len(sample) > 0.05
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode `data`, raising DecodeError for binary content."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return Decoded(data.decode(codec, errors="replace"), codec)
+    if looks_binary(data):
+        raise DecodeError("input looks binary (NUL or control bytes), not a text or HTML page")
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8")
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= max(2, len(lenient) // 500):
+        # Mostly UTF-8 with a few broken bytes: keep the text, mark the damage with U+FFFD.
+        return Decoded(lenient, "utf-8 (with replacements)")
+    candidates = [c for c in (_codec(declared) if declared else None, declared_charset(data)) if c]
+    decodings = [(codec, _strict(data, codec)) for codec in dict.fromkeys([*candidates, *_FALLBACKS])]
+    scored = [(_plausibility(text) + (0.01 if codec in candidates else 0.0), codec, text)
+              for codec, text in decodings if text is not None]
+    if scored:
+        _, codec, text = max(scored, key=lambda item: item[0])
+        return Decoded(text, codec)
+    guess = _guess(data)
+    return guess if guess is not None else Decoded(lenient, "utf-8 (with replacements)")
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters a Chinese or English page is made of: GBK bytes read as Big5
+    (or the reverse) decode without error but yield kana, Hangul and rare ideographs."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    usual = sum(1 for ch in sample if ch < "\u0250" or "\u4e00" <= ch <= "\u9fff"
+                or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f")
+    return usual / len(sample)
+
+
+def _guess(data: bytes) -> Decoded | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # optional: the codecs above cover the pages we meet
+        return None
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        return None
+    return Decoded(data.decode(best.encoding, errors="replace"), best.encoding)

@@ -1,0 +1,105 @@
+"""Turn command-line inputs (files, folders, .gz, URLs, '-') into raw pages.
+
+Every input yields exactly one RawInput: either its bytes or a clear error. Nothing
+here raises for a bad input, so one unreadable file never stops a batch of hundreds.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .urls import FetchError, fetch_url, is_url
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@dataclass
+class RawInput:
+    source: str
+    data: bytes | None = None
+    error_kind: str | None = None
+    error: str | None = None
+    content_type: str | None = None  # from HTTP, if fetched
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def looks_html(self) -> bool:
+        name = self.source.lower().removesuffix(".gz")
+        if name.endswith(HTML_SUFFIXES) or (self.content_type or "").startswith(("text/html", "application/xhtml")):
+            return True
+        head = (self.data or b"")[:2048].lstrip().lower()
+        return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head or b"<head" in head
+
+
+def _failed(source: str, kind: str, message: str) -> RawInput:
+    return RawInput(source, error_kind=kind, error=message)
+
+
+def _read_capped(stream: io.BufferedIOBase, max_bytes: int) -> bytes | None:
+    data = stream.read(max_bytes + 1)
+    return None if len(data) > max_bytes else data
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
+    source = str(path)
+    try:
+        if path.name.endswith(".gz"):
+            # Read the decompressed stream with the same cap: a small .gz can hide gigabytes.
+            with gzip.open(path, "rb") as stream:
+                data = _read_capped(stream, max_bytes)
+        else:
+            if path.stat().st_size > max_bytes:
+                return _failed(source, "too_large", f"file is over the size cap of {max_bytes:,} bytes")
+            data = path.read_bytes()
+    except FileNotFoundError:
+        return _failed(source, "not_found", "no such file")
+    except IsADirectoryError:
+        return _failed(source, "not_found", "is a directory")
+    except PermissionError:
+        return _failed(source, "unreadable", "permission denied")
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        return _failed(source, "unreadable", f"cannot read: {exc}")
+    if data is None:
+        return _failed(source, "too_large", f"decompressed content is over the size cap of {max_bytes:,} bytes")
+    return RawInput(source, data)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().removesuffix(".gz").endswith(PAGE_SUFFIXES):
+                yield Path(root) / name
+
+
+def iter_inputs(
+    specs: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, allow_private: bool = False
+) -> Iterator[RawInput]:
+    """One RawInput per page named by `specs` (a folder names every page below it)."""
+    for spec in specs:
+        if spec == "-":
+            data = _read_capped(sys.stdin.buffer, max_bytes)
+            yield RawInput("-", data) if data is not None else _failed("-", "too_large", "stdin is over the size cap")
+        elif is_url(spec):
+            try:
+                fetched = fetch_url(spec, max_bytes=max_bytes, allow_private=allow_private)
+                yield RawInput(spec, fetched.data, content_type=fetched.content_type)
+            except FetchError as exc:
+                yield _failed(spec, "fetch", str(exc))
+        elif "://" in spec:
+            yield _failed(spec, "refused", "only http and https URLs are fetched")
+        elif Path(spec).is_dir():
+            yield from (read_file(path, max_bytes) for path in _walk(Path(spec)))
+        else:
+            yield read_file(Path(spec), max_bytes)
