@@ -18,8 +18,9 @@ from .sources.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
 
 def _records(args: argparse.Namespace) -> Iterator[dict]:
-    pipeline = Pipeline(args.pipeline.split(",") if args.pipeline else None,
-                        exclude=args.exclude.split(",") if args.exclude else ())
+    pipeline = Pipeline(
+        args.pipeline.split(",") if args.pipeline else None, exclude=args.exclude.split(",") if args.exclude else ()
+    )
     for raw in iter_inputs(args.paths, max_bytes=args.max_bytes, allow_private=args.allow_private):
         result = analyze(raw, pipeline)
         yield result.to_dict() if isinstance(result, AnalysisError) else to_record(result, include_text=args.text)
@@ -76,7 +77,7 @@ def _add_optional_commands(sub: argparse._SubParsersAction) -> None:
     """Commands of later layers (knowledge base, store, web) register themselves here."""
     from importlib import import_module
 
-    for module in ("sinoscope.kb.cli", "sinoscope.store.cli", "sinoscope.web.cli"):
+    for module in ("sinoscope.demo", "sinoscope.kb.cli", "sinoscope.store.cli", "sinoscope.web.cli"):
         try:
             import_module(module).register(sub)
         except ModuleNotFoundError as exc:

@@ -74,6 +74,44 @@ class RemovedBlock:
     repeats: tuple[int, int] | None = None  # for duplicates: the earlier span it repeats
 
 
+@dataclass(slots=True)
+class Mention:
+    """A name in the text, linked to an entity (layer "mentions", added by the entities stage)."""
+
+    start: int
+    end: int
+    text: str
+    entity: str  # knowledge-base id, or "new:<key>" for a name the knowledge base does not know
+    type: str  # person | org | model | chip | product | agency | program | place | outlet
+    source: str = "kb"  # how it was found: "kb", "jieba", "spacy", "rule", "pair"
+
+
+@dataclass(slots=True)
+class LinkedEntity:
+    """One identity of the page, whatever the language it is written in (layer "entities")."""
+
+    key: str  # same as Mention.entity
+    name: str  # English canonical name (or the best name the page gives)
+    name_zh: str | None
+    type: str  # fine-grained type, as in Mention.type
+    contract_type: str  # person | org | product | place | other
+    aliases: list[str] = field(default_factory=list)  # surface forms seen in this page, plus learned ones
+    known: bool = True  # in the knowledge base
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.key,
+            "name": self.name,
+            "name_zh": self.name_zh,
+            "type": self.contract_type,
+            "kb_type": self.type,
+            "aliases": self.aliases,
+            "known": self.known,
+            "mentions": [{"start": s, "end": e} for s, e in self.mentions],
+        }
+
+
 @dataclass
 class Doc:
     source: str
@@ -88,6 +126,8 @@ class Doc:
     removed: list[RemovedBlock] = field(default_factory=list)
     layers: dict[str, list[Any]] = field(default_factory=dict)  # entities, quotes, figures, ... by later stages
     warnings: list[str] = field(default_factory=list)
+    # Per-document work shared between stages (e.g. spaCy parses); never serialised.
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -10,9 +10,18 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ),
         start=1,
     )
@@ -20,7 +29,9 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month_name>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = (
-    re.compile(r"(?<!\d)(?P<year>(19|20)\d\d)\s*[-/.]\s*(?P<month>0?[1-9]|1[0-2])\s*[-/.]\s*(?P<day>0?[1-9]|[12]\d|3[01])(?!\d)"),
+    re.compile(
+        r"(?<!\d)(?P<year>(19|20)\d\d)\s*[-/.]\s*(?P<month>0?[1-9]|1[0-2])\s*[-/.]\s*(?P<day>0?[1-9]|[12]\d|3[01])(?!\d)"
+    ),
     re.compile(r"(?P<year>(19|20)\d\d)\s*年\s*(?P<month>0?[1-9]|1[0-2])\s*月\s*(?P<day>0?[1-9]|[12]\d|3[01])\s*[日号]"),
     re.compile(_MONTH + r"\s+(?P<day>0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?,?\s+(?P<year>(19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<day>0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(19|20)\d\d)\b", re.I),

@@ -29,7 +29,8 @@ _LIKE_THIS = re.compile(
 # captions such as "题图。" or "Photo" name an image that is not there.
 _IMAGE = re.compile(
     r"^\d{2,4}$|^(题图|头图|配图|图片|图|插图|视频|image|photo|picture|figure|video)\s*[。.:：]?$"
-    r"|^(图片|图|photo|image)\s*(来源|credit|source|by)\s*[:：|]|^\(?(图片|图)来源[:：]|getty images$",
+    r"|^(图片|图|photo|image)\s*(来源|credit|source|by)\s*[:：|]|^\(?(图片|图)来源[:：]|getty images$"
+    r"|^(photo|image|图片|图|摄影|摄|视频截图)\s*[:：/]\s*\S.{0,60}$",
     re.I,
 )
 _COUNTER = re.compile(
@@ -48,17 +49,78 @@ _FOOTER = re.compile(
 _EDITORIAL = re.compile(r"^[\(（]?(责任编辑|责编|编辑|校对|审核|来源|本文来源|原标题)\s*[:：|｜]|^[\(（]完[\)）]$")
 # Labels a translation site puts above its parts ("正文翻译" = "the body, translated").
 _SECTION_LABEL = re.compile(
-    r"^(正文|原文|译文|正文翻译|原文翻译|全文翻译|中文翻译|英文原文|双语对照|中英对照|translation|original( text| article)?)[:：]?$",
+    r"^(正文|原文|译文|正文翻译|原文翻译|全文翻译|中文翻译|英文原文|双语对照|中英对照|"
+    r"translation|original( text| article)?)[:：]?$",
     re.I,
 )
+_SOCIAL = re.compile(
+    r"^(share (this|on)|follow us|listen to this( article)?|\d+\s*min(ute)?s? read|print this|email this|"
+    r"阅读(时间|全文)|分享到|关注我们|扫码关注|点击(关注|阅读|查看)|长按(识别|二维码)|本文(约|共)\d+字)",
+    re.I,
+)
+# "Home > Tech > AI" or "首页 / 科技 / 人工智能": three or more short crumbs.
+_BREADCRUMB = re.compile(r"^[^\s>›»/|]{1,20}(\s*[>›»/|]\s*[^\s>›»/|]{1,20}){2,}$")
 _ADVERT = re.compile(r"^(advertisement|sponsored|广告|推广|赞助内容)$", re.I)
 # Site navigation words: a short line made only of these is a menu entry or a tab.
-_NAV_WORDS = (
-    "首页 主页 登录 注册 退出 搜索 菜单 导航 专栏 全部专栏 站务 关于我们 联系我们 返回顶部 回到顶部 上一篇 下一篇 "
-    "更多 加载更多 展开 收起 设置 帮助 反馈 投稿 客户端 下载app app 扫码 二维码 公众号 "
-    "home menu search login log in sign in sign out register about about us contact contact us "
-    "back to top next previous more load more top"
-).split(" ")
+_NAV_WORDS = [
+    "首页",
+    "主页",
+    "登录",
+    "注册",
+    "退出",
+    "搜索",
+    "菜单",
+    "导航",
+    "专栏",
+    "全部专栏",
+    "站务",
+    "关于我们",
+    "联系我们",
+    "返回顶部",
+    "回到顶部",
+    "上一篇",
+    "下一篇",
+    "更多",
+    "加载更多",
+    "展开",
+    "收起",
+    "设置",
+    "帮助",
+    "反馈",
+    "投稿",
+    "客户端",
+    "下载app",
+    "app",
+    "扫码",
+    "二维码",
+    "公众号",
+    "home",
+    "menu",
+    "search",
+    "login",
+    "log",
+    "in",
+    "sign",
+    "in",
+    "sign",
+    "out",
+    "register",
+    "about",
+    "about",
+    "us",
+    "contact",
+    "contact",
+    "us",
+    "back",
+    "to",
+    "top",
+    "next",
+    "previous",
+    "more",
+    "load",
+    "more",
+    "top",
+]
 _NAV_LINE = re.compile(
     r"^(" + "|".join(sorted((re.escape(w) for w in _NAV_WORDS), key=len, reverse=True)) + r")$", re.I
 )
@@ -78,8 +140,10 @@ def line_role(text: str) -> str | None:
         return "image"
     if _COUNTER.match(line) or _ADVERT.match(line):
         return "counter"
-    if _NAV_LINE.match(line):
+    if _NAV_LINE.match(line) or (short and _BREADCRUMB.match(line) and not re.search(r"\d", line)):
         return "navigation"
+    if short and _SOCIAL.match(line):
+        return "social"
     if short and (_NEWSLETTER.search(line) or _LIKE_THIS.match(line)):
         return "newsletter"
     if _DOMAIN_ONLY.match(line):

@@ -27,6 +27,16 @@ PERSONA = re.compile(
 )
 _TRANSLATION_MARK = re.compile(r"翻译|译文|译者|translated|translation", re.I)
 _META_SEPARATORS = re.compile(r"[\s·•|｜/]+")
+# Labelled fields of a dateline: "来源：新华网 作者：张三 编辑：李四".
+_LABELLED = tuple(
+    (re.compile(rf"(?:{labels})\s*[:：]\s*(?P<value>[^\s|｜·•]{{1,30}})", re.I), field_name)
+    for labels, field_name in (
+        ("来源|source|出处", "site_name"),
+        ("作者|author|记者|by", "authors"),
+        ("译者|翻译|translator", "translator"),
+        ("编辑|责任编辑|editor", "editor"),
+    )
+)
 
 
 def split_persona(text: str) -> tuple[str, str] | None:
@@ -76,7 +86,16 @@ def _meta_line(doc: Doc, p: Paragraph, translated: bool) -> bool:
         doc.meta["published"] = first.iso
         doc.meta_spans["published"] = Span(p.start + first.start, p.start + first.end, "published")
     before = [t for t in _META_SEPARATORS.split(p.text[: first.start]) if t]
-    after = [t for t in _META_SEPARATORS.split(p.text[first.end :]) if t and not re.fullmatch(r"\d{1,2}:\d\d", t)]
+    rest = p.text[first.end :]
+    for label, field_name in _LABELLED:
+        if match := label.search(rest):
+            value = match.group("value").strip()
+            if field_name == "authors":
+                doc.meta.setdefault("authors", [value])
+            else:
+                doc.meta.setdefault(field_name, value)
+            rest = rest[: match.start()] + rest[match.end() :]
+    after = [t for t in _META_SEPARATORS.split(rest) if t and not re.fullmatch(r"\d{1,2}:\d\d(:\d\d)?", t)]
     counters = [int(t) for t in after if t.isdigit()]
     names = [t for t in after if not t.isdigit()]
     if before:
@@ -99,7 +118,9 @@ def _byline(doc: Doc, p: Paragraph) -> bool:
     if match := _TRANSLATOR.match(text):
         doc.meta.setdefault("translator", match.group("name").strip())
     elif match := _BYLINE.match(text):
-        doc.meta.setdefault("authors", [n.strip() for n in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", match["name"]) if n])
+        doc.meta.setdefault(
+            "authors", [n.strip() for n in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", match["name"]) if n]
+        )
     elif persona := split_persona(text):
         if len(persona[0].split()) > 8:
             return False

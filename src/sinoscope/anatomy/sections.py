@@ -71,8 +71,13 @@ def mark_duplicates(doc: Doc) -> None:
             paras[heading].section, paras[heading].role = "duplicate", "heading"
         original = (paras[repeats[run[0]]].start, paras[repeats[run[-1]]].end)
         doc.removed.append(
-            RemovedBlock("duplicate", start, paras[run[-1]].end,
-                         heading=paras[heading].text if heading is not None else None, repeats=original)
+            RemovedBlock(
+                "duplicate",
+                start,
+                paras[run[-1]].end,
+                heading=paras[heading].text if heading is not None else None,
+                repeats=original,
+            )
         )
 
 
@@ -93,8 +98,7 @@ def mark_related(doc: Doc) -> None:
     start = next((i for i in _content(doc) if RELATED_HEADING.match(paras[i].text.strip())), None)
     if start is None:
         return
-    end = next((i for i in range(start + 1, len(paras)) if COMMENTS_HEADING.match(paras[i].text.strip())),
-               len(paras))
+    end = next((i for i in range(start + 1, len(paras)) if COMMENTS_HEADING.match(paras[i].text.strip())), len(paras))
     for p in paras[start:end]:
         if p.section in ("body", "furniture"):
             p.section = "related"
@@ -135,8 +139,13 @@ def _is_author_line(p: Paragraph, following: Paragraph | None) -> bool:
     if split_persona(p.text):
         return True
     text = p.text.strip()
-    return (following is not None and len(text) <= 40 and not ends_sentence(text)
-            and not re.search(r"[,，;；:：]", text) and len(following.text) > len(text))
+    return (
+        following is not None
+        and len(text) <= 40
+        and not ends_sentence(text)
+        and not re.search(r"[,，;；:：]", text)
+        and len(following.text) > len(text)
+    )
 
 
 def mark_trailing(doc: Doc) -> None:

@@ -24,17 +24,27 @@ def to_markdown(record: dict) -> str:
     lines = [f"## {_esc(record.get('title') or '(untitled)')}", ""]
     if record.get("title_alt"):
         lines += [f"*{_esc(record['title_alt'])}*", ""]
-    facts = [("Source", record["source"]), ("Language", record.get("lang")), ("Published", record.get("published")),
-             ("Author", ", ".join(record.get("authors") or []) or None), ("Translator", record.get("translator"))]
+    facts = [
+        ("Source", record["source"]),
+        ("Language", record.get("lang")),
+        ("Published", record.get("published")),
+        ("Author", ", ".join(record.get("authors") or []) or None),
+        ("Translator", record.get("translator")),
+    ]
     lines += [f"- **{k}:** {_esc(v)}" for k, v in facts if v]
     paragraphs = record.get("paragraphs") or []
     body = [p for p in paragraphs if p["section"] == "body"]
     dropped = [p for p in paragraphs if p["section"] in ("furniture", "related", "duplicate")]
-    lines += [f"- **Body:** {len(body)} paragraphs; {len(record.get('pairs') or [])} bilingual pairs; "
-              f"{len(record.get('comments') or [])} comments; {len(dropped)} lines of page furniture removed", ""]
+    lines += [
+        f"- **Body:** {len(body)} paragraphs; {len(record.get('pairs') or [])} bilingual pairs; "
+        f"{len(record.get('comments') or [])} comments; {len(dropped)} lines of page furniture removed",
+        "",
+    ]
     for block in record.get("removed_blocks") or []:
-        lines.append(f"> Removed {block['kind']} block{(' under ' + _esc(block['heading'])) if block.get('heading') else ''}"
-                     f" (characters {block['start']}–{block['end']})")
+        lines.append(
+            f"> Removed {block['kind']} block{(' under ' + _esc(block['heading'])) if block.get('heading') else ''}"
+            f" (characters {block['start']}–{block['end']})"
+        )
     lines += ["", "### Body", ""]
     lines += [f"{_esc(p['text'])}\n" for p in body]
     if record.get("comments"):
@@ -45,8 +55,12 @@ def to_markdown(record: dict) -> str:
             if c.get("text_zh"):
                 lines.append(f"  - {_esc(c['text_zh'])}")
         lines.append("")
-    for layer, title in (("entities", "Entities"), ("quotes", "Quotes"), ("figures", "Figures"),
-                         ("forecasts", "Forecasts")):
+    for layer, title in (
+        ("entities", "Entities"),
+        ("quotes", "Quotes"),
+        ("figures", "Figures"),
+        ("forecasts", "Forecasts"),
+    ):
         items = record.get(layer) or []
         if items:
             lines += [f"### {title}", ""]
@@ -65,8 +79,12 @@ def _summary(layer: str, item: dict) -> str:
         who = _esc(item.get("speaker") or item.get("speaker_surface") or "unattributed")
         return f"**{who}** ({_esc(item.get('cue'))}, {_esc(item.get('kind'))}): “{_esc(item.get('text'))}”"
     if layer == "figures":
-        return f"{_esc(item.get('text'))} = {_esc(item.get('value'))} {_esc(item.get('unit'))} ({_esc(item.get('kind'))})"
+        return (
+            f"{_esc(item.get('text'))} = {_esc(item.get('value'))} {_esc(item.get('unit'))} ({_esc(item.get('kind'))})"
+        )
     if layer == "forecasts":
-        return (f"**{_esc(item.get('holder') or 'unattributed')}**: {_esc(item.get('text'))} "
-                f"(p={_esc(item.get('probability'))}, horizon {_esc(item.get('horizon'))})")
+        return (
+            f"**{_esc(item.get('holder') or 'unattributed')}**: {_esc(item.get('text'))} "
+            f"(p={_esc(item.get('probability'))}, horizon {_esc(item.get('horizon'))})"
+        )
     return _esc(item)

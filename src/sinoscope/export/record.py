@@ -45,14 +45,16 @@ def comments_of(doc: Doc) -> list[dict]:
         paras = [doc.paragraphs[i] for i in comment.paragraphs]
         en = "\n".join(p.text for p in paras if p.lang != "zh")
         zh = "\n".join(p.text for p in paras if p.lang == "zh")
-        out.append({
-            **_names(comment.author, comment.author_alt),
-            "text": en or zh,
-            "text_zh": zh if en else None,
-            "start": paras[0].start,
-            "end": paras[-1].end,
-            "author_span": list(comment.author_span) if comment.author_span else None,
-        })
+        out.append(
+            {
+                **_names(comment.author, comment.author_alt),
+                "text": en or zh,
+                "text_zh": zh if en else None,
+                "start": paras[0].start,
+                "end": paras[-1].end,
+                "author_span": list(comment.author_span) if comment.author_span else None,
+            }
+        )
     return out
 
 
@@ -79,15 +81,27 @@ def to_record(doc: Doc, include_text: bool = True) -> dict[str, Any]:
         "meta_spans": {k: [s.start, s.end] for k, s in doc.meta_spans.items()},
         "body_text": doc.body_text,
         "paragraphs": [
-            {"text": p.text, "lang": p.lang, "script": p.script, "section": p.section, "role": p.role,
-             "start": p.start, "end": p.end}
+            {
+                "text": p.text,
+                "lang": p.lang,
+                "script": p.script,
+                "section": p.section,
+                "role": p.role,
+                "start": p.start,
+                "end": p.end,
+            }
             for p in doc.paragraphs
         ],
         "comments": comments_of(doc),
         "pairs": [
-            {"en": doc.paragraphs[pair.en].text, "zh": doc.paragraphs[pair.zh].text,
-             "section": doc.paragraphs[pair.en].section, "en_index": pair.en, "zh_index": pair.zh,
-             "score": pair.score}
+            {
+                "en": doc.paragraphs[pair.en].text,
+                "zh": doc.paragraphs[pair.zh].text,
+                "section": doc.paragraphs[pair.en].section,
+                "en_index": pair.en,
+                "zh_index": pair.zh,
+                "score": pair.score,
+            }
             for pair in doc.pairs
         ],
         "removed_blocks": [_plain(block) for block in doc.removed],

@@ -85,8 +85,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return Decoded(lenient, "utf-8 (with replacements)")
     candidates = [c for c in (_codec(declared) if declared else None, declared_charset(data)) if c]
     decodings = [(codec, _strict(data, codec)) for codec in dict.fromkeys([*candidates, *_FALLBACKS])]
-    scored = [(_plausibility(text) + (0.01 if codec in candidates else 0.0), codec, text)
-              for codec, text in decodings if text is not None]
+    scored = [
+        (_plausibility(text) + (0.01 if codec in candidates else 0.0), codec, text)
+        for codec, text in decodings
+        if text is not None
+    ]
     if scored:
         _, codec, text = max(scored, key=lambda item: item[0])
         return Decoded(text, codec)
@@ -100,8 +103,15 @@ def _plausibility(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    usual = sum(1 for ch in sample if ch < "\u0250" or "\u4e00" <= ch <= "\u9fff"
-                or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f")
+    usual = sum(
+        1
+        for ch in sample
+        if ch < "\u0250"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2000" <= ch <= "\u206f"
+    )
     return usual / len(sample)
 
 
