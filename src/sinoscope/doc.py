@@ -52,6 +52,7 @@ class Comment:
     author_alt: str | None  # the author's name in the other language, e.g. "(北京风险投资人)"
     author_span: tuple[int, int] | None
     paragraphs: list[int]
+    text_offset: int = 0  # characters of the first paragraph before the comment text ("Name: text")
 
 
 @dataclass(slots=True)

@@ -60,6 +60,13 @@ _SOCIAL = re.compile(
 )
 # "Home > Tech > AI" or "首页 / 科技 / 人工智能": three or more short crumbs.
 _BREADCRUMB = re.compile(r"^[^\s>›»/|]{1,20}(\s*[>›»/|]\s*[^\s>›»/|]{1,20}){2,}$")
+_RELATED_LINK = re.compile(r"^(related|see also|also read|read more|more on this|相关阅读|延伸阅读|推荐阅读|相关链接)\s*[:：]\s*\S", re.I)
+# Comment metadata: "3小时前", "2 hours ago", "IP属地：北京", "回复".
+_COMMENT_META = re.compile(
+    r"^(\d+\s*(秒|分钟|小时|天|周|个月|年)前|\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago|"
+    r"ip\s*属地\s*[:：].{0,10}|来自.{1,10}(客户端|iphone|android)|回复|reply|report|举报|刚刚|just now|yesterday|昨天)$",
+    re.I,
+)
 _ADVERT = re.compile(r"^(advertisement|sponsored|广告|推广|赞助内容)$", re.I)
 # Site navigation words: a short line made only of these is a menu entry or a tab.
 _NAV_WORDS = [
@@ -138,10 +145,12 @@ def line_role(text: str) -> str | None:
         return "section_label"
     if _IMAGE.search(line):
         return "image"
-    if _COUNTER.match(line) or _ADVERT.match(line):
+    if _COUNTER.match(line) or _ADVERT.match(line) or _COMMENT_META.match(line):
         return "counter"
     if _NAV_LINE.match(line) or (short and _BREADCRUMB.match(line) and not re.search(r"\d", line)):
         return "navigation"
+    if short and _RELATED_LINK.match(line):
+        return "related_link"
     if short and _SOCIAL.match(line):
         return "social"
     if short and (_NEWSLETTER.search(line) or _LIKE_THIS.match(line)):

@@ -16,9 +16,13 @@ from .furniture import ends_sentence
 
 _MAX_HEADER_LINES = 12
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_BYLINE = re.compile(r"^(by|written by|作者|文|撰文|记者|撰稿|author)\s*[:：|/｜]?\s*(?P<name>.{2,60})$", re.I)
+# A label, then a separator (or at least a space): "文｜张三", "记者 李四", "By Jane Doe"; never "文化部…".
+_BYLINE = re.compile(
+    r"^(by|written by|作者|文|撰文|记者|撰稿|author)(\s*[:：|/｜]\s*|\s+)(?P<name>[^。.!?！？]{2,60})$", re.I
+)
 _TRANSLATOR = re.compile(
-    r"^(译者|翻译|编译|译|translated by|translation by|translator)\s*[:：|/｜]?\s*(?P<name>.{2,40})$", re.I
+    r"^(译者|翻译|编译|译|translated by|translation by|translator)(\s*[:：|/｜]\s*|\s+)(?P<name>[^。.!?！？]{2,40})$",
+    re.I,
 )
 # A persona or a name glossed in the other script: "AI Watcher from Shenzhen (深圳科技观察员)".
 PERSONA = re.compile(
@@ -26,6 +30,7 @@ PERSONA = re.compile(
     r"|^(?P<han2>[^()（）A-Za-z]{1,24}?)\s*[(（](?P<latin2>[A-Za-z][\w .,'’&\-]{1,70})[)）]$"
 )
 _TRANSLATION_MARK = re.compile(r"翻译|译文|译者|translated|translation", re.I)
+_CLOCK = re.compile(r"\d{1,2}:\d\d(:\d\d)?|[AaPp]\.?[Mm]\.?|GMT|UTC|EST|EDT|BST|CST|HKT|北京时间")
 _META_SEPARATORS = re.compile(r"[\s·•|｜/]+")
 # Labelled fields of a dateline: "来源：新华网 作者：张三 编辑：李四".
 _LABELLED = tuple(
@@ -72,6 +77,11 @@ def _translates(title: Paragraph, other: Paragraph) -> bool:
     return translation_score(en, zh) >= MIN_SCORE
 
 
+def _weak_title(p: Paragraph) -> bool:
+    """Too short to be a headline on its own: more likely a site or column name."""
+    return len(_HAN.findall(p.text)) <= 5 if p.lang == "zh" else len(p.text.split()) <= 2
+
+
 def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
@@ -95,7 +105,7 @@ def _meta_line(doc: Doc, p: Paragraph, translated: bool) -> bool:
             else:
                 doc.meta.setdefault(field_name, value)
             rest = rest[: match.start()] + rest[match.end() :]
-    after = [t for t in _META_SEPARATORS.split(rest) if t and not re.fullmatch(r"\d{1,2}:\d\d(:\d\d)?", t)]
+    after = [t for t in _META_SEPARATORS.split(rest) if t and not _CLOCK.fullmatch(t)]
     counters = [int(t) for t in after if t.isdigit()]
     names = [t for t in after if not t.isdigit()]
     if before:
@@ -144,8 +154,10 @@ def header(doc: Doc) -> None:
             break
         if _meta_line(doc, p, translated) or _byline(doc, p):
             continue
-        if title is None:
+        if title is None or (_weak_title(title) and _title_like(p) and not _weak_title(p) and p.lang == title.lang):
             if _title_like(p):
+                if title is not None:  # the short line above the headline was the site's name
+                    title.section, title.role = "furniture", "site_name"
                 title, p.section, p.role = p, "title", "title"
             continue
         if _norm(p.text) == _norm(title.text):

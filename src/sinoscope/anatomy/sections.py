@@ -27,6 +27,8 @@ RELATED_HEADING = re.compile(
     r"\s*[:：]?$",
     re.I,
 )
+# "网友小王：说得对。" / "Jane D.: Fair point." — a short name, a colon, then the comment.
+INLINE_AUTHOR = re.compile(r"^(?P<author>[^:：。，,.!?！？\s][^:：。，,!?！？]{0,23})\s*[:：]\s*(?P<text>\S.{1,})$")
 _MIN_REPEAT_CHARS = 8
 _SHORT_LABEL = 16
 
@@ -115,12 +117,40 @@ def mark_comments(doc: Doc) -> None:
         doc.meta["comment_count"] = int(count)
     paras[heading].section, paras[heading].role = "meta", "comments_heading"
     items = [i for i in range(heading + 1, len(paras)) if paras[i].section == "body"]
+    for i in items:
+        paras[i].section = "comment"
+    inline = [INLINE_AUTHOR.match(paras[i].text) for i in items]
+    if items and sum(1 for m in inline if m) >= 0.6 * len(items) and not any(split_persona(paras[i].text) for i in items):
+        _inline_comments(doc, items, inline)
+    else:
+        _block_comments(doc, items)
+    doc.comments = [c for c in doc.comments if c.paragraphs]
+
+
+def _inline_comments(doc: Doc, items: list[int], matches: list[re.Match | None]) -> None:
+    """Comments written "Name: text" on one line; a line without a name continues the last comment."""
+    for i, match in zip(items, matches, strict=True):
+        p = doc.paragraphs[i]
+        p.role = "comment_text"
+        if match or not doc.comments:
+            author = match.group("author").strip() if match else None
+            span = (p.start, p.start + len(author)) if author else None
+            skip = match.start("text") if match else 0
+            doc.comments.append(Comment(author, None, span, [i], text_offset=skip))
+        else:
+            doc.comments[-1].paragraphs.append(i)
+
+
+def _block_comments(doc: Doc, items: list[int]) -> None:
+    """Comments as an author line followed by one or more text paragraphs (and their translations)."""
+    paras = doc.paragraphs
+    personas = any(split_persona(paras[i].text) for i in items)
     current: Comment | None = None
     for n, i in enumerate(items):
         p = paras[i]
-        p.section = "comment"
         following = paras[items[n + 1]] if n + 1 < len(items) else None
-        if _is_author_line(p, following):
+        is_author = split_persona(p.text) is not None if personas else _is_author_line(p, following)
+        if is_author:
             persona = split_persona(p.text)
             author, alt = persona if persona else (p.text.strip(), None)
             current = Comment(author, alt, (p.start, p.end), [])
@@ -132,7 +162,6 @@ def mark_comments(doc: Doc) -> None:
             doc.comments.append(current)
         current.paragraphs.append(i)
         p.role = "comment_text"
-    doc.comments = [c for c in doc.comments if c.paragraphs]
 
 
 def _is_author_line(p: Paragraph, following: Paragraph | None) -> bool:

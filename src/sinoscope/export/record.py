@@ -36,22 +36,26 @@ def _names(primary: str | None, alt: str | None) -> dict[str, str | None]:
     """Split a name and its gloss into English and Chinese forms."""
     zh = next((n for n in (primary, alt) if n and _HAN.search(n)), None)
     en = next((n for n in (primary, alt) if n and not _HAN.search(n)), None)
-    return {"author": en or zh, "author_zh": zh if en else None}
+    return {"author": en or zh, "author_zh": zh}
 
 
 def comments_of(doc: Doc) -> list[dict]:
     out = []
     for comment in doc.comments:
-        paras = [doc.paragraphs[i] for i in comment.paragraphs]
-        en = "\n".join(p.text for p in paras if p.lang != "zh")
-        zh = "\n".join(p.text for p in paras if p.lang == "zh")
+        # (text, lang, start) of each paragraph, the first one less any "Name:" prefix
+        parts = [(doc.paragraphs[i].text, doc.paragraphs[i].lang, doc.paragraphs[i].start) for i in comment.paragraphs]
+        first_text, first_lang, first_start = parts[0]
+        parts[0] = (first_text[comment.text_offset :], first_lang, first_start + comment.text_offset)
+        en = "\n".join(text for text, lang, _ in parts if lang != "zh")
+        zh = "\n".join(text for text, lang, _ in parts if lang == "zh")
+        last = doc.paragraphs[comment.paragraphs[-1]]
         out.append(
             {
                 **_names(comment.author, comment.author_alt),
                 "text": en or zh,
-                "text_zh": zh if en else None,
-                "start": paras[0].start,
-                "end": paras[-1].end,
+                "text_zh": (zh or None) if en else None,
+                "start": parts[0][2],
+                "end": last.end,
                 "author_span": list(comment.author_span) if comment.author_span else None,
             }
         )
