@@ -60,11 +60,15 @@ _SOCIAL = re.compile(
 )
 # "Home > Tech > AI" or "首页 / 科技 / 人工智能": three or more short crumbs.
 _BREADCRUMB = re.compile(r"^[^\s>›»/|]{1,20}(\s*[>›»/|]\s*[^\s>›»/|]{1,20}){2,}$")
-_RELATED_LINK = re.compile(r"^(related|see also|also read|read more|more on this|相关阅读|延伸阅读|推荐阅读|相关链接)\s*[:：]\s*\S", re.I)
+_RELATED_LINK = re.compile(
+    r"^(related|see also|also read|read more|more on this|相关阅读|延伸阅读|推荐阅读|相关链接)\s*[:：]\s*\S", re.I
+)
 # Comment metadata: "3小时前", "2 hours ago", "IP属地：北京", "回复".
 _COMMENT_META = re.compile(
-    r"^(\d+\s*(秒|分钟|小时|天|周|个月|年)前|\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago|"
-    r"ip\s*属地\s*[:：].{0,10}|来自.{1,10}(客户端|iphone|android)|回复|reply|report|举报|刚刚|just now|yesterday|昨天)$",
+    r"^(\d+\s*(秒|分钟|小时|天|周|个月|年)前|"
+    r"\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago|"
+    r"ip\s*属地\s*[:：].{0,10}|来自.{1,10}(客户端|iphone|android)|"
+    r"回复|reply|report|举报|刚刚|just now|yesterday|昨天)$",
     re.I,
 )
 _ADVERT = re.compile(r"^(advertisement|sponsored|广告|推广|赞助内容)$", re.I)

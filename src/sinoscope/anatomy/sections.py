@@ -120,7 +120,8 @@ def mark_comments(doc: Doc) -> None:
     for i in items:
         paras[i].section = "comment"
     inline = [INLINE_AUTHOR.match(paras[i].text) for i in items]
-    if items and sum(1 for m in inline if m) >= 0.6 * len(items) and not any(split_persona(paras[i].text) for i in items):
+    personas = any(split_persona(paras[i].text) for i in items)
+    if items and sum(1 for m in inline if m) >= 0.6 * len(items) and not personas:
         _inline_comments(doc, items, inline)
     else:
         _block_comments(doc, items)
