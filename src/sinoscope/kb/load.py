@@ -24,11 +24,16 @@ from sinoscope.kb.model import Affiliation, Entity, SchemaError, entity_from_map
 
 # Separators seen between the parts of transliterated names (萨姆·奥特曼, 萨姆-奥特曼, 萨姆奥特曼 ...).
 NAME_SEPARATORS: tuple[str, ...] = ("·", "•", "‧", "・", "-", "‐", "")
-_SEPARATOR_RE = re.compile(r"\s*[·•‧・\-‐‑．]\s*")
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RE = re.compile(f"[{_HAN_CLASS}]")
+# Only a separator between two Chinese characters splits a name: "DeepSeek-V3" inside a Chinese alias is kept.
+_SEPARATOR_RE = re.compile(f"(?<=[{_HAN_CLASS}])\\s*[·•‧・\\-‐‑．]\\s*(?=[{_HAN_CLASS}])")
 _ASCII_HYPHEN_RE = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
 _ASCII_SPACE_RE = re.compile(r"(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])")
 _HYPHENATED_TYPES = frozenset({"model", "chip", "product"})
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Names are short; fuzzy-matching a whole paragraph against them is slow and meaningless.
+MAX_QUERY_CHARS = 200
 
 
 class KBError(ValueError):
@@ -120,6 +125,7 @@ class KnowledgeBase:
             self._by_id.setdefault(entity.id, entity)
         self._surface_records: tuple[SurfaceForm, ...] | None = None
         self._search_index: tuple[list[str], list[tuple[str, str]]] | None = None
+        self._ids_by_surface: dict[str, list[str]] | None = None
 
     # -- basic access -----------------------------------------------------------------------------------
     def get(self, entity_id: str) -> Entity | None:
@@ -200,19 +206,15 @@ class KnowledgeBase:
 
     def lookup(self, surface: str) -> list[Entity]:
         """Entities with exactly this surface form (compared by :func:`normalise_key`)."""
-        key = normalise_key(surface)
-        ids = dict.fromkeys(r.entity_id for r in self.surface_records() if normalise_key(r.text) == key)
-        return [self._by_id[i] for i in ids]
+        return [self._by_id[i] for i in self.ids_by_surface().get(normalise_key(surface or ""), [])]
 
     def search(self, query: str, limit: int = 10, score_cutoff: float = 60.0) -> list[SearchHit]:
         """Fuzzy search over names and aliases in both scripts; best entity first, each entity once."""
-        key = normalise_key(query or "")
+        key = normalise_key((query or "")[:MAX_QUERY_CHARS])
         if not key or limit <= 0:
             return []
         keys, owners = self._index()
-        matches = process.extract(
-            key, keys, scorer=fuzz.WRatio, limit=max(limit * 8, 40), score_cutoff=score_cutoff
-        )
+        matches = process.extract(key, keys, scorer=fuzz.WRatio, limit=max(limit * 8, 40), score_cutoff=score_cutoff)
         best: dict[str, SearchHit] = {}
         for _text, score, position in matches:
             surface, entity_id = owners[position]
@@ -234,19 +236,21 @@ class KnowledgeBase:
 
     def ids_by_surface(self) -> dict[str, list[str]]:
         """Normalised surface key → entity ids carrying it (used by the checks and handy for linkers)."""
-        table: dict[str, list[str]] = defaultdict(list)
-        for record in self.surface_records():
-            ids = table[normalise_key(record.text)]
-            if record.entity_id not in ids:
-                ids.append(record.entity_id)
-        return dict(table)
+        if self._ids_by_surface is None:
+            table: dict[str, list[str]] = defaultdict(list)
+            for record in self.surface_records():
+                ids = table[normalise_key(record.text)]
+                if record.entity_id not in ids:
+                    ids.append(record.entity_id)
+            self._ids_by_surface = dict(table)
+        return self._ids_by_surface
 
 
 # -- loading ------------------------------------------------------------------------------------------------
 def parse_entries(text: str, origin: str) -> list[Entity]:
     """Parse one YAML document (a list of entries) into entities; raises KBError on any problem."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YAML_LOADER)  # safe loader, C-accelerated when available
     except yaml.YAMLError as exc:
         raise KBError(f"{origin}: invalid YAML: {exc}") from exc
     if data is None:
