@@ -1,0 +1,286 @@
+"""Figures (money, percent, counts, ranges, durations, ratios) in Chinese and English text.
+
+All sentences are samples written for these tests (fictional companies and outlets).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sinoscope.claims.figures import Figure, extract_figures, extract_numbers
+from sinoscope.claims.numbers import normalize
+
+
+def one(text: str, kind: str | None = None) -> Figure:
+    found = [f for f in extract_figures(text) if kind is None or f.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def values(text: str) -> list[tuple[str, object, str, str]]:
+    return [(f.text, f.value, f.unit, f.kind) for f in extract_figures(text)]
+
+
+# --- money -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Brightwater Labs plans to invest $400bn in data centres.", 4e11, "USD"),
+        ("The sample fund raised US$1.2 billion last week.", 1.2e9, "USD"),
+        ("a fine of £2,000 was imposed", 2000, "GBP"),
+        ("sales reached 1.2 billion yuan", 1.2e9, "CNY"),
+        ("Acme sold HK$35m of bonds", 3.5e7, "HKD"),
+        ("示例公司计划投资4000亿美元建设算力中心", 4e11, "USD"),
+        ("去年营收9300亿元人民币", 9.3e11, "CNY"),
+        ("奖池金额攀升至36.57亿元", 3.657e9, "CNY"),
+        ("估值6300亿元", 6.3e11, "CNY"),
+        ("合同金额为三千五百万欧元", 3.5e7, "EUR"),
+        ("每股1.95港元", 1.95, "HKD"),
+        ("he paid 3 dollars 50 cents", 3.5, "USD"),
+        ("这个样品五元三毛", 5.3, "CNY"),
+    ],
+)
+def test_money(text: str, value: float, unit: str) -> None:
+    fig = one(text, "money")
+    assert fig.value == pytest.approx(value)
+    assert fig.unit == unit
+
+
+def test_vague_chinese_amount_is_an_approximate_range() -> None:
+    fig = one("示例集团计划在未来投入数万亿美元", "money")
+    assert fig.value == pytest.approx((1e12, 1e13))
+    assert fig.approximate and fig.unit == "USD"
+
+
+def test_money_range_takes_the_scale_of_its_upper_end() -> None:
+    fig = one("the sample startup expects $3-5 billion in revenue", "money")
+    assert fig.value == pytest.approx((3e9, 5e9))
+
+
+# --- percent ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("revenue rose 6 per cent", 6),
+        ("a 48 percent share", 48),
+        ("a 48% share", 48),
+        ("份额达到百分之四十八", 48),
+        ("约两成用户", 20),
+        ("三成企业", 30),
+        ("增长了百分之三点五", 3.5),
+        ("上升2.4个百分点", 2.4),
+        ("minus five percent", -5),
+        ("下降了千分之二", 0.2),
+    ],
+)
+def test_percent(text: str, value: float) -> None:
+    fig = one(text, "percent")
+    assert fig.value == pytest.approx(value)
+    assert fig.unit == "percent"
+
+
+def test_percent_change_sentence_keeps_both_ends() -> None:
+    found = values("示例芯片公司在该市场的份额由95%下降为0")
+    assert found == [("95%", 95.0, "percent", "percent"), ("0", 0.0, "percent", "percent")]
+
+
+def test_percent_range() -> None:
+    fig = one("margins of 10-15% are typical", "percent")
+    assert fig.value == (10.0, 15.0)
+
+
+# --- counts ----------------------------------------------------------------------------------------
+def test_count_pair_shares_the_counted_noun() -> None:
+    found = extract_figures("The sample index found that Freedonia now leads in 66 of those 74 technologies")
+    assert [(f.value, f.counted, f.kind) for f in found] == [
+        (66.0, "technologies", "count"),
+        (74.0, "technologies", "count"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        ("research spans 74 areas", 74, "areas"),
+        ("funding for 17 national laboratories", 17, "laboratories"),
+        ("indexed in 145 science journals", 145, "journals"),
+        ("示例数据中心运行着20万块GPU", 200000, "GPU"),
+        ("前十强中芯片企业占据七席", 7, "席"),
+        ("涉及50项不同法规", 50, "不同法规"),
+        ("三家公司宣布合作", 3, "公司"),
+    ],
+)
+def test_counts(text: str, value: float, counted: str) -> None:
+    fig = one(text, "count")
+    assert fig.value == value
+    assert fig.counted == counted
+
+
+def test_count_leads_without_a_noun() -> None:
+    assert one("the other eight declined to comment", "count").value == 8
+    found = extract_figures("nine of the world's top 10 chipmakers")
+    assert [f.value for f in found] == [9.0, 10.0]
+
+
+def test_vague_chinese_counts() -> None:
+    fig = one("十几家公司参与", "count")
+    assert fig.value == (11.0, 19.0) and fig.approximate
+    fig = one("几十家公司参与", "count")
+    assert fig.value == (10.0, 100.0)
+
+
+def test_bare_small_numbers_and_ordinals_are_not_figures() -> None:
+    for text in ["one of the largest labs", "这是一个重要的进展", "the first model", "第一家企业", "他们一看就懂"]:
+        assert extract_figures(text) == [], text
+
+
+# --- ranges, durations, ratios ---------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["within 3-5 years", "within three to five years", "三到五年内", "3至5年"])
+def test_duration_ranges(text: str) -> None:
+    fig = one(text, "duration")
+    assert fig.value == (3.0, 5.0)
+    assert fig.unit == "years"
+
+
+def test_durations() -> None:
+    assert (one("over five years", "duration").value, one("未来五年", "duration").value) == (5.0, 5.0)
+    assert one("未来五年", "duration").unit == "years"
+    assert one("for 18 months", "duration").unit == "months"
+
+
+@pytest.mark.parametrize(("text", "value"), [("twice as fast", 2), ("3x faster", 3), ("规模翻倍", 2), ("增长两倍", 2)])
+def test_ratios(text: str, value: float) -> None:
+    fig = one(text, "ratio")
+    assert fig.value == value and fig.unit == "x"
+
+
+def test_quantities() -> None:
+    assert (one("a 7nm process").value, one("a 7nm process").unit) == (7.0, "nm")
+    assert one("100 GW of new capacity").unit == "GW"
+
+
+# --- hedges and bounds -----------------------------------------------------------------------------
+def test_hedges_and_bounds() -> None:
+    assert one("about 2,000 engineers").approximate
+    assert one("more than 40% of chips").bound == "lower"
+    assert one("less than $5m").bound == "upper"
+    assert one("超过300家企业").bound == "lower"
+    assert one("不到一成的企业").bound == "upper"
+    assert one("约5000名工程师").approximate
+
+
+# --- things that are not figures -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年12月9日",
+        "2026-02-05",
+        "January 20, 2026",
+        "in 2005",
+        "this year",
+        "the 1990s",
+        "90后",
+        "5月",
+        "at 10:30",
+        "GPT-5",
+        "Kimi K2",
+        "H200",
+        "Ascend 910B",
+        "5G",
+        "Qwen3-235B",
+        "call +1 202-555-0143",
+        "https://example.org/report-2025/page/3",
+        "as noted [3]",
+        "2024-25",
+        "八十年代",
+    ],
+)
+def test_dates_versions_and_markers_are_skipped(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_mixed_bilingual_sentence() -> None:
+    text = "Sample Corp (示例公司) raised $2bn; 估值6300亿元, up 15% in 3 years."
+    kinds = [(f.text, f.kind) for f in extract_figures(text)]
+    assert kinds == [("$2bn", "money"), ("6300亿元", "money"), ("15%", "percent"), ("3 years", "duration")]
+
+
+# --- numeral parsing (evaluation mode) -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3.5万", 35000),
+        ("1.2 billion", 1.2e9),
+        ("三千五百万", 3.5e7),
+        ("两千四百五", 2450),
+        ("一万三", 13000),
+        ("一千零一", 1001),
+        ("二〇二五", 2025),
+        ("四万亿", 4e12),
+        ("10,000.5", 10000.5),
+        ("twenty-one trillion three hundred", 21000000000300),
+        ("one hundred and six", 106),
+        ("two thirds", 2 / 3),
+        ("one and a half", 1.5),
+        ("40k", 40000),
+        ("壹佰伍拾", 150),
+    ],
+)
+def test_extract_numbers_values(text: str, value: float) -> None:
+    found = extract_numbers(text)
+    assert len(found) == 1, found
+    assert found[0].value == pytest.approx(value)
+    assert found[0].text == text
+
+
+def test_extract_numbers_separators() -> None:
+    assert [f.value for f in extract_numbers("192.168.1.2")] == [192.0, 168.0, 1.0, 2.0]
+    assert [f.value for f in extract_numbers("1, 234, 567")] == [1.0, 234.0, 567.0]
+    assert [f.text for f in extract_numbers("这是四川，陆地上")] == []
+
+
+def test_normalize_keeps_length() -> None:
+    text = "１２３，４５６萬元　兩個"
+    assert len(normalize(text)) == len(text)
+    assert normalize(text).startswith("123,456万元")
+
+
+# --- robustness ------------------------------------------------------------------------------------
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789.,-%$£€ 万亿千百十零一二两三四五六七八九几多分之点成年个家元美abmkx"))
+        | st.characters(),
+        max_size=60,
+    )
+)
+def test_offsets_always_match_the_text(text: str) -> None:
+    for fig in extract_figures(text) + extract_numbers(text):
+        assert text[fig.start : fig.end] == fig.text
+
+
+@pytest.mark.parametrize("text", ["", "\x00\ud800", "9" * 5000, "一" * 3000, "1," * 3000, "万" * 2000, "1e999 2^99999"])
+def test_odd_input_is_clean(text: str) -> None:
+    assert isinstance(extract_figures(text), list)
+    assert isinstance(extract_numbers(text), list)
+
+
+def test_ten_kilobytes_is_fast() -> None:
+    sample = (
+        "The sample agency said exports of advanced chips fell 12% to $4.5bn, affecting about 3,000 jobs. "
+        "示例研究院表示，未来三年市场规模预计增长约15%，达到3000亿元，涉及20多家企业。"
+    )
+    text = (sample * 80)[:10240]
+    extract_figures(text)
+    best = min(_timed(text) for _ in range(5))
+    assert best < 0.05  # generous: the machine is shared; typically a few ms
+
+
+def _timed(text: str) -> float:
+    start = time.perf_counter()
+    extract_figures(text)
+    return time.perf_counter() - start
