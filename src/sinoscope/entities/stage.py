@@ -1,0 +1,204 @@
+"""The entities stage: link known names, discover unknown ones, merge them across languages.
+
+Runs over content paragraphs only (title, body, comments): names in navigation, related-article
+lists or repeated blocks are not entities of the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc, Paragraph
+from ..kb.load import KnowledgeBase, has_han, load_kb
+from .candidates import CONTRACT_TYPES, Candidate
+from .disambiguate import relation_index, resolve_ambiguity
+from .discover_en import EnglishNames
+from .discover_zh import ChineseNames, Token
+from .learn import identity, learn_from_pairs
+from .linker import Gazetteer, Hit, is_han
+from .resolve import build_layers, new_key
+from .surnames import attach_surnames
+from .zh_lexicon import PERSON_TITLES_BEFORE
+
+CONTENT_SECTIONS = ("title", "body", "comment")
+
+# Latin names inside Chinese prose: "首席执行官Demis Hassabis", "研究机构SemiAnalysis".
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}(?![A-Za-z0-9])")
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.])[A-Z][A-Za-z]*[a-z][A-Za-z]*(?![A-Za-z0-9])")
+_ZH_SPEECH_AFTER = ("表示", "说", "认为", "指出", "称", "透露", "强调", "解释")
+_ZH_ORG_NOUNS = ("公司", "机构", "集团", "企业", "实验室", "初创", "媒体", "基金", "银行", "平台")
+
+
+class EntityStage:
+    """Build once per pipeline (automaton, jieba dictionary); call on every Doc."""
+
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb or load_kb()
+        self.gazetteer = Gazetteer(self.kb)
+        han_names = []
+        for record in self.kb.surface_records():
+            entity = self.kb.get(record.entity_id)
+            if entity is not None and has_han(record.text) and not record.ambiguous:
+                han_names.append((record.text, entity.type))
+        self.zh_names = ChineseNames(han_names)
+        self.en_names = EnglishNames()
+        self.kb_keys = set(self.kb.ids_by_surface())
+        self.relations = relation_index(self.kb)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions, entities = self.analyse(doc)
+        doc.layers["mentions"] = mentions
+        doc.layers["entities"] = entities
+        return doc
+
+    def analyse(self, doc: Doc):
+        content = [(i, p) for i, p in enumerate(doc.paragraphs)
+                   if p.section in CONTENT_SECTIONS and p.end > p.start and doc.text[p.start:p.end] == p.text]
+        tokens: dict[int, list[Token]] = {}
+        linked: list[Candidate] = []
+        for index, para in content:
+            norm = _norm(para)
+            if has_han(norm):
+                tokens[index] = self.zh_names.tokenize(norm)
+            linked += self._link(doc, index, para, norm, tokens.get(index))
+        linked = resolve_ambiguity(self.kb, doc.text, linked, self.relations)
+        discovered = self._discover(doc, content, tokens, linked)
+        candidates = attach_surnames(self.kb, doc, content, linked + discovered, self.kb_keys)
+        learned_aliases = _apply_learning(self.kb, doc, candidates)
+        candidates = attach_surnames(self.kb, doc, content, candidates, self.kb_keys)
+        return build_layers(self.kb, candidates, learned_aliases)
+
+    # -- linking ---------------------------------------------------------------------------------------
+    def _link(self, doc: Doc, index: int, para: Paragraph, norm: str,
+              tokens: list[Token] | None) -> list[Candidate]:
+        hits = self.gazetteer.find(para.text)
+        if norm != para.text:
+            seen = {(h.start, h.end) for h in hits}
+            hits += [h for h in self.gazetteer.find(norm) if (h.start, h.end) not in seen]
+            hits = [h for h in hits if not any(_inside(h, o) for o in hits)]
+        boundaries = _token_boundaries(tokens) if tokens else None
+        by_span: dict[tuple[int, int], list[Hit]] = {}
+        for hit in hits:
+            if boundaries is not None and _short_han(hit.text) and not (
+                    hit.start in boundaries and hit.end in boundaries):
+                continue  # 字节 inside 字节数: a short Chinese name must be a word of its own
+            by_span.setdefault((hit.start, hit.end), []).append(hit)
+        out: list[Candidate] = []
+        for (start, end), group in by_span.items():
+            group.sort(key=lambda h: h.surface.ambiguous)
+            options = tuple(dict.fromkeys(h.surface.entity_id for h in group))
+            first = group[0].surface
+            out.append(Candidate(
+                para.start + start, para.start + end, doc.text[para.start + start:para.start + end], index,
+                first.entity_type, "kb", entity=first.entity_id, options=options,
+                ambiguous=all(h.surface.ambiguous for h in group), lang=para.lang,
+            ))
+        return out
+
+    # -- discovery -------------------------------------------------------------------------------------
+    def _discover(self, doc: Doc, content: list[tuple[int, Paragraph]], tokens: dict[int, list[Token]],
+                  linked: list[Candidate]) -> list[Candidate]:
+        found: list[Candidate] = []
+        english = [(i, p) for i, p in content if p.lang == "en" and not has_han(p.text)]
+        for (index, para), names in zip(english, self.en_names.find_many([p.text for _, p in english]),
+                                        strict=True):
+            found += [_candidate(doc, index, para, n.start, n.end, n.type, "spacy", n.text) for n in names]
+        for index, para in content:
+            if index not in tokens:
+                continue
+            norm = _norm(para)
+            for name in self.zh_names.find_in_tokens(norm, tokens[index]):
+                found.append(_candidate(doc, index, para, name.start, name.end, name.type, name.source, name.text))
+            found += _latin_names_in_chinese(doc, index, para)
+        taken = sorted((c.start, c.end) for c in linked)
+        kept = [c for c in found if not any(c.start < e and s < c.end for s, e in taken)]
+        return kept
+
+
+def _norm(para: Paragraph) -> str:
+    return para.norm if para.norm and len(para.norm) == len(para.text) else para.text
+
+
+def _inside(hit: Hit, other: Hit) -> bool:
+    return other is not hit and other.start <= hit.start and hit.end <= other.end and (
+        other.end - other.start > hit.end - hit.start)
+
+
+def _short_han(text: str) -> bool:
+    return len(text) <= 2 and all(is_han(c) for c in text)
+
+
+def _token_boundaries(tokens: list[Token]) -> set[int]:
+    edges = {0}
+    for token in tokens:
+        edges.add(token.start)
+        edges.add(token.end)
+    return edges
+
+
+def _candidate(doc: Doc, index: int, para: Paragraph, start: int, end: int, coarse: str, source: str,
+               norm_text: str) -> Candidate:
+    cand = Candidate(para.start + start, para.start + end, doc.text[para.start + start:para.start + end],
+                     index, coarse, source, lang=para.lang)
+    cand.key = new_key(coarse, norm_text)
+    return cand
+
+
+def _latin_names_in_chinese(doc: Doc, index: int, para: Paragraph) -> list[Candidate]:
+    """Latin-script names in Chinese prose, typed by the Chinese words around them."""
+    text = para.text
+    out: list[Candidate] = []
+    for match in _LATIN_NAME.finditer(text):
+        before, after = text[max(0, match.start() - 6):match.start()], text[match.end():match.end() + 3]
+        if any(before.endswith(t) for t in PERSON_TITLES_BEFORE) or any(after.startswith(s) for s in _ZH_SPEECH_AFTER):
+            out.append(_candidate(doc, index, para, match.start(), match.end(), "person", "rule", match.group()))
+    for match in _LATIN_WORD.finditer(text):
+        before = text[max(0, match.start() - 4):match.start()]
+        if (len(match.group()) >= 3 and any(before.endswith(n) for n in _ZH_ORG_NOUNS)
+                and not any(c.start <= para.start + match.start() < c.end for c in out)):
+            out.append(_candidate(doc, index, para, match.start(), match.end(), "org", "rule", match.group()))
+    return out
+
+
+def _apply_learning(kb: KnowledgeBase, doc: Doc, candidates: list[Candidate]) -> dict[str, list[str]]:
+    """Rename Chinese-side discovered names onto their English-side identity; returns learned aliases."""
+    mapping = learn_from_pairs(doc, candidates)
+    aliases: dict[str, list[str]] = {}
+    for cand in candidates:
+        target = mapping.get(identity(cand))
+        if target is None:
+            continue
+        aliases.setdefault(target, []).append(cand.text)
+        if target.startswith("new:"):
+            cand.key = target
+        else:
+            entity = kb.get(target)
+            cand.entity, cand.key = target, ""
+            cand.type = entity.type if entity else cand.type
+        cand.source = "pair"
+    return aliases
+
+
+def page_of(texts: list[str]) -> Doc:
+    """A text page made of `texts` as body paragraphs (for evaluations and benchmarks)."""
+    from ..anatomy.language import detect_language, to_simplified
+
+    doc = Doc(source="<strings>", text="\n\n".join(texts))
+    offset = 0
+    for text in texts:
+        lang = detect_language(text)
+        norm = to_simplified(text) if lang == "zh" else text
+        doc.paragraphs.append(Paragraph(offset, offset + len(text), text, lang=lang, norm=norm))
+        offset += len(text) + 2
+    return doc
+
+
+def analyse_string(stage: EntityStage, text: str) -> list[tuple[int, int, str, str]]:
+    """Run linking and discovery on one string as a plain body paragraph: (start, end, text, coarse type)."""
+    from ..anatomy.language import detect_language, to_simplified
+
+    lang = detect_language(text)
+    norm = to_simplified(text) if lang == "zh" else text
+    doc = Doc(source="<string>", text=text, paragraphs=[Paragraph(0, len(text), text, lang=lang, norm=norm)])
+    mentions, _ = stage.analyse(doc)
+    return [(m.start, m.end, m.text, CONTRACT_TYPES.get(m.type, "other")) for m in mentions]
