@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean sysdeps
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -14,7 +14,11 @@ $(STAMP): pyproject.toml constraints.txt
 demo: $(STAMP)
 	$(PY) -m sinoscope demo
 
-test: $(STAMP)
+# Debian packages the tests need (PostgreSQL server, Chromium): installed or started only when missing.
+sysdeps:
+	bash scripts/system-deps.sh
+
+test: $(STAMP) sysdeps
 	$(PY) -m pytest
 	$(VENV)/bin/ruff check src tests bench eval
 
