@@ -93,8 +93,17 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if scored:
         _, codec, text = max(scored, key=lambda item: item[0])
         return Decoded(text, codec)
-    guess = _guess(data)
-    return guess if guess is not None else Decoded(lenient, "utf-8 (with replacements)")
+    # No codec fits exactly: a legacy page with a few bad bytes. Take the reading with the
+    # fewest replacement characters; only when every reading is badly damaged ask for a guess.
+    lenient_readings = [(lenient, "utf-8")] + [
+        (data.decode(codec, errors="replace"), codec) for codec in dict.fromkeys([*candidates, *_FALLBACKS])
+    ]
+    text, codec = min(lenient_readings, key=lambda reading: (reading[0].count("\ufffd"), -_plausibility(reading[0])))
+    if text.count("\ufffd") > len(text) // 20:
+        guess = _guess(data)
+        if guess is not None:
+            return guess
+    return Decoded(text, f"{codec} (with replacements)")
 
 
 def _plausibility(text: str) -> float:

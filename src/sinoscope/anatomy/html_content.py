@@ -1,0 +1,171 @@
+"""Main content: run trafilatura and readability-lxml, drop page furniture, keep the better reading.
+
+Why two extractors: trafilatura is precise on modern English pages but often swallows whole table-layout
+Chinese pages (navigation, 'related' lists, copyright footers); readability is the reverse. Each one's
+output is first cleaned of furniture blocks, then compared:
+
+* when one output is a small fragment of the other (< 55 % of its size), the longer one wins if the
+  material only it has reads as prose (sentences, few links), since the short one then missed the article;
+* otherwise the longer one wins only when nearly all of its extra material is prose;
+* else the shorter (more precise) one wins, as the extra material is mostly furniture.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement, fromstring
+from readability import Document as ReadabilityDocument
+from trafilatura.metadata import extract_metadata
+from trafilatura.settings import set_date_params
+
+from sinoscope.anatomy.html_blocks import Block, cjk_share, element_blocks
+
+_FRAGMENT_RATIO = 0.55
+_PROSE_SHARE_TO_PREFER_LONGER = 0.9
+_MAX_LINK_DENSITY = 0.5
+
+_COPYRIGHT = re.compile(
+    r"copyright|©|ⓒ|all rights reserved|版权所有|版权声明|著作权|"
+    r"未经.{0,12}(授权|许可|同意)|(不得|请勿|禁止)(转载|复制)",
+    re.I)
+# Labels of the byline/info strip ("责任编辑：…", "来源：…", "Tags: …"): furniture when the block is short.
+_LABEL = re.compile(
+    r"^\W{0,3}(责任编辑|编辑|来源|稿源|出处|作者|发表时间|发布时间|发布日期|更新时间|时间|日期|阅读|点击|浏览|人气|字号|标签|"
+    r"关键词|tags?|filed under|posted in)\s*[:：]", re.I)
+_NAV = re.compile(
+    r"^\W{0,3}((您|你)的?(当前)?位置|当前位置)|上一(篇|页|条)|下一(篇|页|条)|第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页|"
+    r"^\W{0,3}(返回(顶部|页首|首页|列表)|关闭窗口|打印(本文|此文|本页)|发送给(朋友|好友)|分享到|收藏本文|推荐给朋友|"
+    r"(相关|热门|推荐|最新|延伸)(新闻|文章|阅读|报道|链接|内容|专题|信息|评论)|"
+    r"share( this)?|tweet|email|print|follow us|subscribe|related( articles| stories| posts)?|advertisement|"
+    r"read more|you may also like|comments?|view comments|sign up|more)\W*$",
+    re.I)
+# A dateline strip: "2023年11月08日 09:15 来源：…", "2023-11-08 09:15", "2023/11/08 By …".
+_DATELINE = re.compile(r"^\W{0,3}\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s*\d{1,2}:\d{2}(:\d{2})?)?\s*"
+                       r"(来源|作者|编辑|记者|稿源|source|by\b|$)", re.I)
+_SEPARATORS_ONLY = re.compile(r"^[\s·•|｜/\\\-–—*>»«<:：,，.。、;；+=#~()（）\[\]【】]{0,12}$")
+_ZH_CLAUSE_PUNCT = re.compile(r"[，。！？；、]")
+_EN_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("readability").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+
+@dataclass
+class Extraction:
+    """trafilatura's view of the page: its metadata document plus body and comment blocks."""
+
+    metadata: object | None
+    body: list[Block]
+    comments: list[Block]
+
+
+def _metadata(tree: HtmlElement, url: str | None) -> object | None:
+    """trafilatura's metadata (title, author, site name, htmldate's date with its extensive search)."""
+    try:
+        return extract_metadata(tree, url, set_date_params(True), False, set())
+    except (ValueError, TypeError, AttributeError, RecursionError, etree.LxmlError):
+        return None
+
+
+def run_trafilatura(tree: HtmlElement, url: str | None) -> Extraction:
+    try:
+        document = trafilatura.bare_extraction(
+            tree, url=url, include_comments=True, include_links=True, include_tables=True,
+            with_metadata=False, deduplicate=False, output_format="python",
+        )
+    except (ValueError, TypeError, AttributeError, RecursionError, etree.LxmlError):
+        document = None
+    metadata = _metadata(tree, url)
+    if document is None:
+        return Extraction(metadata, [], [])
+    body = element_blocks(document.body, xml_vocabulary=True) if document.body is not None else []
+    comments = element_blocks(document.commentsbody, xml_vocabulary=True) \
+        if document.commentsbody is not None else []
+    return Extraction(metadata, body, comments)
+
+
+def run_readability(html: str) -> list[Block]:
+    try:
+        summary = ReadabilityDocument(html).summary(html_partial=True)
+        if not summary or not summary.strip():
+            return []
+        return element_blocks(fromstring(summary))
+    except Exception:  # noqa: BLE001 - readability raises bare Exceptions (Unparseable, lxml errors) on odd markup
+        return []
+
+
+def is_furniture(block: Block) -> bool:
+    """Navigation, share bars, copyright lines, byline labels, pagination, separator debris."""
+    text = block.text
+    if _SEPARATORS_ONLY.match(text) or block.link_density > _MAX_LINK_DENSITY:
+        return True
+    size = len(text)
+    return bool((size <= 120 and _COPYRIGHT.search(text)) or (size <= 40 and _LABEL.search(text))
+                or (size <= 60 and (_NAV.search(text) or _DATELINE.search(text))))
+
+
+def is_prose(block: Block) -> bool:
+    """Reads like running text: clauses with punctuation (Chinese) or whole sentences (other scripts)."""
+    text = block.text
+    if block.link_density > 0.3:
+        return False
+    if cjk_share(text) > 0.3:
+        return len(text) >= 30 and len(_ZH_CLAUSE_PUNCT.findall(text)) >= 2
+    return len(text.split()) >= 12 and _EN_SENTENCE_END.search(text) is not None
+
+
+def _size(blocks: list[Block]) -> int:
+    """Comparable size across scripts: CJK characters, or five per word elsewhere."""
+    return sum(len(b.text) if cjk_share(b.text) > 0.3 else 5 * len(b.text.split()) for b in blocks)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _extra_blocks(longer: list[Block], shorter: list[Block]) -> list[Block]:
+    shorter_text = "".join(_squeezed(b.text) for b in shorter)
+    return [b for b in longer if _squeezed(b.text) not in shorter_text]
+
+
+def _prose_share(blocks: list[Block]) -> float:
+    total = sum(len(b.text) for b in blocks)
+    return sum(len(b.text) for b in blocks if is_prose(b)) / total if total else 0.0
+
+
+def choose_content(trafilatura_blocks: list[Block], readability_blocks: list[Block]) -> tuple[list[Block], str]:
+    """Clean both readings and pick one; returns the blocks and a short reason (for debugging)."""
+    first = [b for b in trafilatura_blocks if not is_furniture(b)]
+    second = [b for b in readability_blocks if not is_furniture(b)]
+    if not first or not second:
+        return (first or second), ("trafilatura only" if first else "readability only")
+    size_first, size_second = _size(first), _size(second)
+    longer, shorter = (first, second) if size_first >= size_second else (second, first)
+    prose_share = _prose_share(_extra_blocks(longer, shorter))
+    if min(size_first, size_second) < _FRAGMENT_RATIO * max(size_first, size_second):
+        return (longer, "fragment: longer") if prose_share >= 0.5 else (shorter, "fragment: shorter")
+    if prose_share >= _PROSE_SHARE_TO_PREFER_LONGER:
+        return longer, "longer adds prose"
+    return shorter, "shorter is cleaner"
+
+
+def drop_title_echo(blocks: list[Block], title: str | None) -> list[Block]:
+    """The title is its own field: drop it (or its leading part) when repeated among the first blocks."""
+    if not title:
+        return blocks
+    squeezed_title = _squeezed(title)
+    kept = []
+    for index, block in enumerate(blocks):
+        squeezed = _squeezed(block.text)
+        echoes = len(squeezed) <= len(squeezed_title) + 5 and (
+            squeezed == squeezed_title or (len(squeezed) >= 6 and squeezed in squeezed_title))
+        if index < 3 and echoes:
+            continue
+        kept.append(block)
+    return kept

@@ -1,0 +1,165 @@
+"""Page metadata: title (without the ' - SiteName' tail), date, authors, site name, declared language."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from sinoscope.anatomy.html_blocks import normalize_space
+
+# Separators between a headline and the site/section names in <title>: " - ", " | ", "_", "--", "——", " » ".
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|·»]{1,2}\s+|\s*[|｜_]\s*|\s*-{2,}\s*|\s*—{2}\s*|\s*::\s*")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
+_AUTHOR_NOISE = re.compile(
+    r"https?://|www\.|@|\d|\b(is|was|reporter|editor|staff|correspondent|contributor|analysis|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\b", re.I)
+_AUTHOR_PREFIX = re.compile(r"^(by|from|text|作者|记者|文|撰文|编辑)\s*[:：/]?\s*", re.I)
+
+
+def _meta_content(tree: HtmlElement, *keys: str) -> str | None:
+    for key in keys:
+        for attribute in ("property", "name", "itemprop"):
+            for element in tree.xpath(f"//meta[@{attribute}=$key]", key=key):
+                content = normalize_space(element.get("content") or "")
+                if content:
+                    return content
+    return None
+
+
+def declared_language(tree: HtmlElement) -> str | None:
+    """The language the page declares (<html lang>, Content-Language, og:locale), as a BCP 47 tag."""
+    candidates = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang"), tree.get("xml:lang")]
+    candidates += [m.get("content") for m in tree.xpath(
+        "//meta[translate(@http-equiv,'CONTENTLAGU','contentlagu')='content-language']")]
+    candidates.append(_meta_content(tree, "og:locale", "language", "lang", "dc.language"))
+    for candidate in candidates:
+        tag = normalize_space(candidate or "").split(",")[0].strip()
+        if tag and _LANG_TAG.match(tag) and len(tag) <= 20:
+            primary, *rest = re.split(r"[-_]", tag)
+            return "-".join([primary.lower(), *(part.upper() if len(part) == 2 else part for part in rest)])
+    return None
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def clean_title(raw: str | None, site_name: str | None, headings: list[str]) -> str | None:
+    """Strip site and section names from a <title>-style string; prefer a matching <h1>."""
+    title = normalize_space(raw or "")
+    if not title:
+        return headings[0] if headings else None
+    squeezed = _squeeze(title)
+    for heading in headings:
+        if _squeeze(heading) == squeezed:
+            return heading
+    parts = [p for p in _TITLE_SEPARATOR.split(title) if p and p.strip()]
+    if len(parts) < 2:
+        return title
+    for heading in headings:  # an <h1> that is one of the segments is the headline
+        if len(heading) >= 4 and any(_squeeze(heading) == _squeeze(p) for p in parts):
+            return heading
+    site = _squeeze(site_name or "")
+    kept = [p for p in parts if not site or (_squeeze(p) not in site and site not in _squeeze(p))]
+    if not kept:
+        return title
+    headline = max(kept, key=len)
+    others = [p for p in parts if p is not headline]
+    # Only cut when the rest looks like labels (short) rather than a headline that contains a separator.
+    if all(len(p) <= max(30, len(headline) // 2) for p in others):
+        return headline.strip()
+    return title
+
+
+def page_headings(tree: HtmlElement) -> list[str]:
+    headings = []
+    for element in tree.xpath("//h1")[:5]:
+        text = normalize_space(element.text_content())
+        if 2 <= len(text) <= 300:
+            headings.append(text)
+    return headings
+
+
+def document_title(tree: HtmlElement, extracted_title: str | None, site_name: str | None) -> str | None:
+    og_title = _meta_content(tree, "og:title", "twitter:title", "headline")
+    title_elements = tree.xpath("//title")
+    raw_title = normalize_space(title_elements[0].text_content()) if title_elements else ""
+    for candidate in (extracted_title, og_title, raw_title):
+        cleaned = clean_title(candidate, site_name, page_headings(tree))
+        if cleaned:
+            return cleaned[:500]
+    return None
+
+
+def normalize_date(value: str | None) -> str | None:
+    match = _DATE.match(value or "")
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31 \
+        else None
+
+
+_TEXT_DATE = re.compile(
+    r"(19\d\d|20\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))")
+
+
+_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+
+
+def text_date(tree: HtmlElement) -> str | None:
+    """First full date printed in the page's visible text (Chinese pages print '2023年11月08日' near the top)."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    text = " ".join(_VISIBLE_TEXT(body))[:20000]
+    for match in _TEXT_DATE.finditer(text):
+        year, month, day = match.group(1), match.group(2) or match.group(4), match.group(3) or match.group(5)
+        date = normalize_date(f"{year}-{int(month):02d}-{int(day):02d}")
+        if date:
+            return date
+    return None
+
+
+def best_date(extracted: str | None, tree: HtmlElement) -> str | None:
+    """htmldate's answer, unless it is missing or a bare-year guess (YYYY-01-01) the page text can refine."""
+    date = normalize_date(extracted)
+    if date and not date.endswith("-01-01"):
+        return date
+    return text_date(tree) or date
+
+
+def clean_authors(raw: str | None) -> list[str]:
+    """trafilatura joins authors with '; ' and sometimes lets in bylines, dates or publisher names."""
+    authors: list[str] = []
+    for part in re.split(r"\s*[;；,，、]\s*|\s+(?:and|&|和|与)\s+", raw or ""):
+        name = _AUTHOR_PREFIX.sub("", normalize_space(part)).strip(" .:：")
+        if not name or len(name) > 40 or len(name.split()) > 4 or _AUTHOR_NOISE.search(name):
+            continue
+        if name.lower() not in (a.lower() for a in authors):
+            authors.append(name)
+    return authors
+
+
+_ZH_BYLINE = re.compile(r"(?:^|\s|[（(【\[])(?:作者|撰文|文|记者)\s*[:：/／]?\s*([\u4e00-\u9fff·]{2,8}?)"
+                        r"(?=$|[\s）)】\]，,|/]|来源|编辑|发布|时间|日期|\d)")
+
+
+def byline_authors(lines: list[str]) -> list[str]:
+    """Chinese bylines printed in the page ('作者：林晓舟', '（记者 林晓舟）') when metadata names nobody."""
+    for line in lines:
+        if len(line) <= 80:
+            match = _ZH_BYLINE.search(line)
+            if match:
+                return [match.group(1)]
+    return []
+
+
+def site_name(tree: HtmlElement, extracted: str | None) -> str | None:
+    name = _meta_content(tree, "og:site_name", "application-name", "publisher") or extracted
+    name = normalize_space(name or "")
+    return name[:200] or None
