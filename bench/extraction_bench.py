@@ -3,8 +3,9 @@
 Usage (from the repository root):
     .venv/bin/python bench/extraction_bench.py [--target module:function] [--limit N]
 
---target names any callable taking (html_text) — default sinoscope.anatomy.html:extract_html — so the same
-bench can time the full pipeline later. Both sides run in this process on the same decoded pages; peak
+--target names any callable taking (html_text) — default sinoscope.analyze:analyze_html, the whole `analyze`
+pipeline; sinoscope.anatomy.html:extract_html times the HTML extraction alone. Both sides run in this process
+on the same decoded pages; peak
 memory is tracemalloc's peak over one pass. Exits 0 with a message when ../shared is absent.
 """
 
@@ -24,7 +25,7 @@ from collections.abc import Callable
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 SCORER = ROOT.parent / "shared" / "eval" / "extraction_score.py"
-DEFAULT_TARGET = "sinoscope.anatomy.html:extract_html"
+DEFAULT_TARGET = "sinoscope.analyze:analyze_html"  # the whole pipeline
 
 
 def load_target(spec: str) -> Callable[[str], object]:

@@ -5,6 +5,7 @@ This is the one entry point the CLI, the store and the benchmarks share.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -115,9 +116,19 @@ def analyze(raw: RawInput, pipeline: Pipeline) -> Doc | AnalysisError:
         return AnalysisError(raw.source, "internal", f"{type(exc).__name__}: {exc}")
 
 
+@functools.cache
+def default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
 def analyze_text(text: str, source: str = "<text>", pipeline: Pipeline | None = None) -> Doc:
     """Convenience for tests and notebooks: analyse a string as a text page."""
-    result = analyze(RawInput(source, text.encode("utf-8")), pipeline or Pipeline())
+    result = analyze(RawInput(source, text.encode("utf-8")), pipeline or default_pipeline())
     if isinstance(result, AnalysisError):
         raise ValueError(result.message)
     return result
+
+
+def analyze_html(html: str, source: str = "page.html", pipeline: Pipeline | None = None) -> Doc | AnalysisError:
+    """The whole pipeline on an HTML page given as text (used by the benchmarks)."""
+    return analyze(RawInput(source, html.encode("utf-8")), pipeline or default_pipeline())
