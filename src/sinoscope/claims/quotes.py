@@ -1,0 +1,163 @@
+"""Quotes: who said what, in Chinese and English, once per bilingual pair.
+
+On a bilingual page each English paragraph is read together with its translation: the English
+quotes are kept and each one takes the words (and the speaker's Chinese name) of the matching
+Chinese quote, so a translated quote is one quote with two texts, never two quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..doc import Doc
+from ..nlp.english import MAX_PARSE_CHARS, english_model, parse_paragraph
+from .quotes_en import SPEECH_VERBS, extract_en
+from .quotes_zh import extract_zh, is_anonymous_zh, register_subjects
+from .speakers import HAN, Speaker, SpeakerIndex
+
+QUOTE_SECTIONS = ("body", "comment")
+MAX_PARAGRAPH_CHARS = 20_000  # Chinese rules are linear, but a runaway "paragraph" is not prose
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    cue: str
+    section: str  # body | comment
+    lang: str
+    speaker: str | None = None
+    speaker_zh: str | None = None
+    speaker_id: str | None = None
+    speaker_aliases: list[str] = field(default_factory=list)
+    speaker_surface: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    text_zh: str | None = None  # the translation's words, when the page gives one
+    text_en: str | None = None
+    translation_start: int | None = None
+    translation_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _speaker_fields(sp: Speaker) -> dict[str, Any]:
+    zh = sp.name_zh or (sp.name if sp.name and HAN.search(sp.name) else None)
+    return {"speaker": sp.name, "speaker_zh": zh, "speaker_id": sp.key, "speaker_aliases": sp.aliases,
+            "speaker_surface": sp.surface, "speaker_start": sp.start, "speaker_end": sp.end}
+
+
+def _zh_quotes(doc: Doc, index: SpeakerIndex, i: int):
+    para = doc.paragraphs[i]
+    text = para.analysis_text[:MAX_PARAGRAPH_CHARS]
+    raws = extract_zh(text, para.start)
+    register_subjects(index, raws)
+    return raws
+
+
+def _cue_pattern() -> re.Pattern[str]:
+    stems = {w[:-1] if w.endswith(("e", "y")) else w for w in SPEECH_VERBS}
+    irregular = ("said", "told", "wrote", "written", "thought", "felt", "knew", "known", "found", "saw", "according")
+    return re.compile(r"\b(?:" + "|".join(sorted(stems | set(irregular), key=len, reverse=True)) + r")\w*|[“\"]|''|:",
+                      re.I)
+
+
+_EN_CUE = _cue_pattern()
+
+
+def _parse_english(doc: Doc, indices: list[int]) -> dict[int, Any]:
+    """Parses of the English paragraphs that can hold a quote (a speech verb, a quotation mark, a colon).
+
+    The shared parse is reused when another stage made it; otherwise the paragraphs are parsed in
+    one batch without NER when the entities stage has already named the people (cheaper)."""
+    shared = doc.cache.get("spacy", {})
+    parses = {i: shared[i] for i in indices if i in shared}
+    todo = [i for i in indices if i not in parses and _EN_CUE.search(doc.paragraphs[i].text)]
+    if not todo:
+        return parses
+    if not doc.layers.get("mentions"):
+        return parses | {i: parse_paragraph(doc, i) for i in todo}
+    texts = [doc.paragraphs[i].text[:MAX_PARSE_CHARS] for i in todo]
+    for i, parsed in zip(todo, english_model().pipe(texts, disable=["ner"], batch_size=32), strict=True):
+        parses[i] = parsed
+    return parses
+
+
+def _en_quotes(doc: Doc, i: int, parses: dict[int, Any]):
+    para = doc.paragraphs[i]
+    if i not in parses:
+        return []
+    return extract_en(parses[i], para.text[:MAX_PARSE_CHARS], para.start)
+
+
+def _resolve(index: SpeakerIndex, raw) -> Speaker:
+    if HAN.search(raw.subject) and is_anonymous_zh(raw.subject):
+        return Speaker(raw.subject)
+    return index.resolve(raw.subject, raw.subject_start, raw.subject_end)
+
+
+def _align(primary: list, partner: list) -> list:
+    """For each primary quote, the partner quote in the same place in the sequence (or None)."""
+    if len(primary) == len(partner):
+        return list(partner)
+    out, j = [], 0
+    for q in primary:
+        window = range(j, min(j + 2, len(partner)))
+        k = next((n for n in window if partner[n].kind == q.kind), j if j < len(partner) else None)
+        out.append(partner[k] if k is not None else None)
+        if k is not None:
+            j = k + 1
+    return out
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    index = SpeakerIndex(doc)
+    quotes: list[Quote] = []
+    seen: set[str] = set()
+    pair_of = {}
+    for pair in doc.pairs:
+        pair_of[pair.en] = pair.zh
+        pair_of[pair.zh] = pair.en
+    english = [i for i, p in enumerate(doc.paragraphs)
+               if p.section in QUOTE_SECTIONS and p.lang == "en" and p.text.strip()]
+    parses = _parse_english(doc, english)
+    for i, para in enumerate(doc.paragraphs):
+        if para.section not in QUOTE_SECTIONS or para.lang not in ("en", "zh") or not para.text.strip():
+            continue
+        partner = pair_of.get(i)
+        partner_ok = partner is not None and doc.paragraphs[partner].section in QUOTE_SECTIONS
+        if para.lang == "zh" and partner_ok and doc.paragraphs[partner].lang == "en":
+            continue  # read with its English side
+        raws = _en_quotes(doc, i, parses) if para.lang == "en" else _zh_quotes(doc, index, i)
+        matched: list = [None] * len(raws)
+        if partner_ok and para.lang == "en":
+            partner_raws = _zh_quotes(doc, index, partner)
+            matched = _align(raws, partner_raws)
+            if not raws:  # the English rules found nothing: keep the Chinese side's quotes
+                raws, matched = partner_raws, [None] * len(partner_raws)
+        for raw, twin in zip(raws, matched, strict=True):
+            key = re.sub(r"\W+", "", doc.text[raw.start:raw.end]).casefold()
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            sp = _resolve(index, raw)
+            lang = "zh" if HAN.search(doc.text[raw.start:raw.end]) else "en"
+            q = Quote(doc.text[raw.start:raw.end], raw.start, raw.end, raw.kind, raw.cue, para.section, lang,
+                      **_speaker_fields(sp))
+            if twin is not None:
+                twin_text = doc.text[twin.start:twin.end]
+                q.text_zh, q.translation_start, q.translation_end = twin_text, twin.start, twin.end
+                twin_sp = _resolve(index, twin)
+                if not q.speaker_zh and twin_sp.name and HAN.search(twin_sp.name):
+                    q.speaker_zh = twin_sp.name_zh or twin_sp.name
+                if not q.speaker and twin_sp.name:  # "he said" resolved on the Chinese side only
+                    q.speaker = twin_sp.name
+                if q.speaker_zh and q.speaker_zh not in q.speaker_aliases and q.speaker_zh != q.speaker:
+                    q.speaker_aliases = sorted({*q.speaker_aliases, q.speaker_zh})
+            quotes.append(q)
+    return quotes

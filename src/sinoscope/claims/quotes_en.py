@@ -1,0 +1,295 @@
+"""English quotes from the shared spaCy parse of a paragraph.
+
+A speech verb (say, tell, argue, believe, find, …) with a subject attributes either the quotation
+marks of its sentence (direct) or its clausal complement (indirect: "X said (that) …", "…, X said").
+"According to X, …" attributes the rest of the sentence; a transcript line "NAME: …" attributes the
+line. A quotation with no cue of its own continues the last direct speaker ("“A,” X said. “B.”").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+# Verbs that introduce what someone said or holds; the first group may also introduce a quotation.
+SAY_VERBS = {
+    "say", "tell", "add", "write", "ask", "insist", "reply", "respond", "tweet", "declare", "explain", "continue",
+    "recall", "state", "quip", "joke", "exclaim", "shout", "chant", "remark", "comment", "answer", "put",
+}
+CLAIM_VERBS = {
+    "note", "argue", "believe", "claim", "warn", "emphasize", "emphasise", "suggest", "report", "find", "predict",
+    "expect", "reckon", "acknowledge", "announce", "admit", "agree", "caution", "concede", "confirm", "contend",
+    "estimate", "maintain", "observe", "reveal", "stress", "think", "testify", "urge", "conclude", "assert",
+    "allege", "complain", "indicate", "show", "deny", "forecast", "project", "hope", "fear", "worry", "promise",
+    "pledge", "vow", "accuse", "disclose", "point", "highlight", "insist", "feel", "know", "counter",
+    "signal", "demonstrate", "express", "voice", "suspect", "guess", "speculate", "doubt", "imply", "charge",
+    "mention", "recommend",
+}
+# Verbs whose object is the reported content in attribution corpora ("called the plan a disaster").
+OBJECT_VERBS = {
+    "call", "cite", "accuse", "criticize", "criticise", "attack", "describe", "condemn", "blast", "praise", "slam",
+    "decry", "applaud", "blame", "label", "brand", "dismiss", "question", "reject", "endorse", "demand", "propose",
+    "pledge",
+}
+SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | OBJECT_VERBS
+_QUOTE_OPEN = {"“": "”", '"': '"', "‘": "’", "''": "''"}
+_DASH_SOURCE = re.compile(r"[,.]?\s*([―—–]{1,2}|--)\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
+_TRAILING_PUNCT = {",", ".", ";", ":", "!", "—", "–", "-", "--", "(", "“", "‘"}
+_RELATIVE = {"who", "that", "which"}
+_TRANSCRIPT = re.compile(r"^([A-Z][A-Z.' \-]{1,30}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
+
+
+@dataclass(slots=True)
+class RawQuote:
+    start: int  # offsets into doc.text
+    end: int
+    kind: str
+    cue: str
+    subject: str
+    subject_start: int
+    subject_end: int
+
+
+def en_quote_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close) indices of quotation marks; ‘…’ only when it opens after a space (not an apostrophe)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        ch = "''" if text.startswith("''", i) else text[i]
+        close = _QUOTE_OPEN.get(ch)
+        if close and (ch != "‘" or i == 0 or not text[i - 1].isalnum()):
+            j = i + 1
+            while True:
+                j = text.find(close, j)
+                if j < 0 or ch != "‘" or j + 1 >= len(text) or not text[j + 1].isalpha():
+                    break
+                j += 1  # ’ inside a word is an apostrophe
+            if j > i + len(ch):
+                spans.append((i + len(ch) - 1, j))  # (index of the last opening char, first closing char)
+                i = j + len(close)
+                continue
+        i += 1
+    return spans
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "expl") and child.dep_ != "expl":
+            return child
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _subject_span(subj: Token) -> tuple[int, int]:
+    if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
+        noun = subj.head.head
+        left = min((t.idx for t in noun.lefts if t.dep_ in ("compound", "amod", "det", "nmod", "poss")),
+                   default=noun.idx)
+        return left, noun.idx + len(noun)
+    if subj.pos_ == "PRON":
+        return subj.idx, subj.idx + len(subj)
+    sub = list(subj.subtree)
+    # keep "Lin Junyang, the technical leader of …," but not a trailing relative clause or comma
+    end_tok = sub[-1]
+    while end_tok.i > subj.i and end_tok.is_punct:
+        end_tok = end_tok.doc[end_tok.i - 1]
+    return sub[0].idx, end_tok.idx + len(end_tok)
+
+
+def _span_chars(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _clean(toks: list[Token]) -> tuple[int, int] | None:
+    while toks and (toks[0].dep_ == "mark" or toks[0].lower_ == "that" or
+                    (toks[0].is_punct and toks[0].text not in ("“", '"'))):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text in _TRAILING_PUNCT:
+        toks = toks[:-1]
+    return _span_chars(toks) if toks else None
+
+
+def _content_span(verb: Token) -> tuple[int, int] | None:
+    """Characters of the reported clause of `verb`, if it has one."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
+    if comp is None and verb.lemma_ in ("point", "tell"):
+        comp = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > verb.i), None)
+    if comp is not None:
+        toks = list(comp.subtree)
+        if comp.i > verb.i:  # "…, when it comes to …": adjuncts of the verb after the clause belong to it
+            for child in verb.rights:
+                if child.i > toks[-1].i and child.dep_ in ("advcl", "prep", "npadvmod", "punct"):
+                    if child.dep_ == "punct" and child.text in (".", ";", ":"):
+                        break
+                    toks.extend(child.subtree)
+        else:
+            toks = [t for t in toks if not any(x.text in (":", ";") for x in t.doc[t.i:verb.i])]
+        return _clean(sorted(toks, key=lambda t: t.i))
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        comp = next((c for c in obj.children if c.dep_ in ("acl", "ccomp")
+                     and any(t.lower_ == "that" and t.i < c.i for t in c.subtree)), None)
+        if comp is not None:
+            return _clean([t for t in comp.subtree if t.i > obj.i])
+    # "The gap is widening, he said." — the verb hangs off the clause it reports
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+        mine = {t.i for t in verb.subtree}
+        return _clean([t for t in verb.head.subtree if t.i not in mine and t.i < min(mine)])
+    if verb.lemma_ in OBJECT_VERBS | SAY_VERBS and verb.lemma_ not in ("ask", "put", "continue", "answer"):
+        # "X said many of the examples …" (a missed clause), "X called the plan “a disaster”"
+        rest = [t for t in verb.subtree if t.i > verb.i]
+        if verb.lemma_ == "tell":
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+            rest = [t for t in rest if obj is None or t.i > obj.i]
+        rest = [t for t in rest if t.dep_ != "conj" or t.head.i != verb.i]
+        if len([t for t in rest if not t.is_punct]) >= 3 and not (rest and rest[0].dep_ in ("prt", "cc")):
+            return _clean(rest)
+    return None
+
+
+def _cue_text(verb: Token) -> str:
+    aux = [c for c in verb.children if c.dep_ in ("aux",) and c.i < verb.i and c.lower_ in ("has", "have", "had")]
+    parts = [*aux, verb]
+    prt = [c for c in verb.children if c.dep_ == "prt"]
+    return " ".join(t.text for t in parts + prt)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos <= b for a, b in spans)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in " ,;:—–-.":
+        end -= 1
+    return start, end
+
+
+def extract_en(parse: SpacyDoc, text: str, offset: int) -> list[RawQuote]:
+    """Quotes of one English paragraph (`offset` is the paragraph's start in doc.text)."""
+    spans = en_quote_spans(text)
+    claimed: set[tuple[int, int]] = set()
+    out: list[RawQuote] = []
+
+    def emit(start: int, end: int, kind: str, cue: str, s_start: int, s_end: int) -> None:
+        start, end = _trim(text, start, end)
+        if end - start < 3 or len(text[start:end].split()) < 2:
+            return
+        out.append(RawQuote(offset + start, offset + end, kind, cue, text[s_start:s_end], offset + s_start,
+                            offset + s_end))
+
+    transcript = _TRANSCRIPT.match(text)
+    if transcript and spans[:1] != [(0, len(text) - 1)]:
+        name = transcript.group(1)
+        emit(transcript.end(), len(text), "direct", ":", 0, len(name))
+        return out
+
+    for sent in parse.sents:
+        _sentence(sent, text, spans, claimed, emit)
+
+    # quotations nobody claimed: a continuation of the last direct speaker of the paragraph
+    last: RawQuote | None = None
+    for q_open, q_close in spans:
+        if (q_open, q_close) in claimed:
+            last = next((q for q in out if q.start - offset >= q_open and q.end - offset <= q_close + 1), last)
+            continue
+        dash = _DASH_SOURCE.match(text, q_close + 1)
+        if dash:
+            emit(q_open + 1, q_close, "direct", dash.group(1), dash.start(2), dash.end(2))
+            continue
+        before = [q for q in out if q.kind == "direct" and q.end - offset <= q_open]
+        last = before[-1] if before else None
+        opens_sentence = q_open == 0 or text[:q_open].rstrip().endswith((".", "!", "?", "”", '"'))
+        if last and opens_sentence and len(text[q_open + 1:q_close].split()) >= 4:
+            emit(q_open + 1, q_close, "direct", "", last.subject_start - offset, last.subject_end - offset)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed: set[tuple[int, int]],
+              emit) -> None:
+    s0, s1 = sent.start_char, sent.end_char
+    in_sent = [q for q in spans if q[0] < s1 and q[1] >= s0]
+    for tok in sent:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            _according(tok, sent, text, spans, emit)
+            continue
+        if tok.lemma_.lower() not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX") or _inside(tok.idx, spans):
+            continue
+        subj = _subject(tok)
+        if subj is None or _inside(subj.idx, spans) or subj.lower_ == "there":
+            continue
+        if tok.lemma_ in ("point",) and not any(c.lower_ == "out" for c in tok.children):
+            continue
+        s_start, s_end = _subject_span(subj)
+        content = _trailing_content(tok, subj, sent, text) or _content_span(tok)
+        free = [q for q in in_sent if q not in claimed]
+        cue = _cue_text(tok)
+        if content is not None:
+            quoted = [q for q in free if q[0] < content[1] and q[1] > content[0]]
+            outside = text[content[0]:content[1]]
+            for a, b in sorted(quoted, reverse=True):
+                outside = outside[: max(0, a - content[0])] + " " + outside[max(0, b + 1 - content[0]):]
+            if not quoted or len(re.findall(r"\w+", outside)) > 3:
+                quoted = []  # a clause with a quoted phrase in it is reported speech
+        else:
+            quoted = [q for q in free if tok.lemma_ in SAY_VERBS and _adjacent(q, tok, subj, text)]
+        if quoted:
+            for q in quoted:
+                claimed.add(q)
+                emit(q[0] + 1, q[1], "direct", cue, s_start, s_end)
+        elif content is not None:
+            emit(content[0], content[1], "indirect", cue, s_start, s_end)
+        elif tok.lemma_ in SAY_VERBS and text[tok.idx + len(tok):tok.idx + len(tok) + 2].startswith(":"):
+            emit(tok.idx + len(tok) + 1, s1, "direct", cue, s_start, s_end)
+
+
+def _trailing_content(verb: Token, subj: Token, sent: SpacySpan, text: str) -> tuple[int, int] | None:
+    """"…, says X" / "…,” X said": everything of the sentence before the attribution."""
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or abs(verb.i - subj.i) > 6:
+        return None
+    if len([t for t in sent if t.i > max(verb.i, subj.i) and not t.is_punct]) > 15:
+        return None  # the attribution closes the sentence
+    left = min(verb.idx, subj.idx, _subject_span(subj)[0])
+    head = text[sent.start_char:left].rstrip()
+    if not head.endswith((",", ",”", ",\"", "”", "\"", "—")) or len(head.split()) < 3:
+        return None
+    end = len(head.rstrip(",—")) + sent.start_char
+    return sent.start_char, end
+
+
+def _adjacent(q: tuple[int, int], verb: Token, subj: Token, text: str) -> bool:
+    """A quotation right before "X said" or right after "X said,"/"X said:" belongs to the verb."""
+    left = min(verb.idx, subj.idx)
+    right = max(verb.idx + len(verb), subj.idx + len(subj))
+    if q[1] < left:
+        return len(text[q[1] + 1:left].strip(" ,")) <= 2
+    gap = text[right:q[0]]
+    return len(gap) <= 40 and gap.rstrip().endswith((",", ":", "", "that")) and "." not in gap
+
+
+def _according(tok: Token, sent: SpacySpan, text: str, spans: list[tuple[int, int]], emit) -> None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return
+    phrase = sorted(t.i for t in tok.subtree)
+    src = list(pobj.subtree)
+    s_start, s_end = _span_chars(src)
+    a, b = phrase[0], phrase[-1]
+    before = [t for t in sent if t.i < a]
+    after = [t for t in sent if t.i > b]
+    body = after if len(after) >= len(before) else before
+    while body and body[-1].is_punct:
+        body = body[:-1]
+    while body and body[0].is_punct:
+        body = body[1:]
+    if len(body) >= 3:
+        c0, c1 = _span_chars(body)
+        emit(c0, c1, "indirect", "according to", s_start, s_end)
