@@ -148,3 +148,13 @@ def test_offsets_hold_on_any_text(stage, text):
 def test_empty_and_odd_input(stage):
     for text in ("", " ", "\x00\ufeff", "𠀀𠀁" * 10):
         assert analyse_string(stage, text) == [] or all(s < e for s, e, _, _ in analyse_string(stage, text))
+
+
+def test_a_truncated_chinese_name_links_only_with_affiliation_evidence(stage):
+    supported = make_doc(("样例：阿里巴巴通义千问团队的林俊却表示，这个目标很难实现。", "zh", "body"))
+    _, entities = run(stage, supported)
+    assert "lin_junyang" in ids(entities)
+
+    unsupported = make_doc(("样例：本地画家林俊却表示，这个展览很难办。", "zh", "body"))
+    _, entities = run(stage, unsupported)
+    assert "lin_junyang" not in ids(entities)

@@ -18,6 +18,7 @@ from .learn import identity, learn_from_pairs
 from .linker import Gazetteer, Hit, is_han
 from .resolve import build_layers, new_key
 from .surnames import attach_surnames
+from .truncated import link_truncated, truncation_index
 from .zh_lexicon import PERSON_TITLES_BEFORE
 
 CONTENT_SECTIONS = ("title", "body", "comment")
@@ -44,6 +45,7 @@ class EntityStage:
         self.en_names = EnglishNames()
         self.kb_keys = set(self.kb.ids_by_surface())
         self.relations = relation_index(self.kb)
+        self.truncations = truncation_index(self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, entities = self.analyse(doc)
@@ -63,6 +65,7 @@ class EntityStage:
             linked += self._link(doc, index, para, norm, tokens.get(index))
         linked = resolve_ambiguity(self.kb, doc.text, linked, self.relations)
         discovered = self._discover(doc, content, tokens, linked)
+        link_truncated(self.kb, self.truncations, linked, discovered)
         candidates = attach_surnames(self.kb, doc, content, linked + discovered, self.kb_keys)
         learned_aliases = _apply_learning(self.kb, doc, candidates)
         candidates = attach_surnames(self.kb, doc, content, candidates, self.kb_keys)
