@@ -7,11 +7,13 @@ from typing import Any
 
 from ..doc import Doc
 from ..pipeline import component
+from .figures import extract_figures
 from .forecasts import extract_forecasts
 from .quotes import extract_quotes
 from .stance import document_stance
 
-FIGURE_SECTIONS = ("title", "body", "comment")
+# Figures are the page's reported facts; numbers in reader comments are readers' talk, not the story's.
+FIGURE_SECTIONS = ("title", "body")
 
 
 @dataclass(slots=True)
@@ -81,11 +83,6 @@ def make_quotes():
 
 @component("figures")
 def make_figures():
-    try:
-        from .figures import extract_figures
-    except ImportError:  # the figures extractor is not installed
-        return lambda doc: None
-
     def figures(doc: Doc) -> None:
         doc.layers["figures"] = extract_doc_figures(doc, extract_figures)
 
