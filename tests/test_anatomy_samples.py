@@ -356,17 +356,12 @@ def test_traditional_page_script_and_header(analysed: dict) -> None:
     assert_present(r["body_text"], "凱岳投顧分析師林柏諺表示", "「現在最缺的不是訂單,而是能馬上上線的工程師。」")
 
 
-@pytest.mark.xfail(strict=True, reason="header: the Traditional byline '記者許雅婷/台北報導' is not recognised "
-                                        "(byline labels are matched on the original text, in Simplified only) "
-                                        "and stays in body_text")
 def test_traditional_page_byline(analysed: dict) -> None:
     _, r = analysed[HANT]
     assert r["authors"] == ["許雅婷"]
     assert "記者許雅婷" not in r["body_text"]
 
 
-@pytest.mark.xfail(strict=True, reason="sections: the Traditional rail heading '延伸閱讀' is not recognised "
-                                        "(RELATED_HEADING knows only 延伸阅读), so the teaser title leaks into body")
 def test_traditional_page_related_rail(analysed: dict) -> None:
     _, r = analysed[HANT]
     assert_absent(r["body_text"], "延伸閱讀", "記憶體報價連漲兩季")
@@ -421,8 +416,6 @@ def test_analysis_byline_date_and_rail(analysed: dict) -> None:
     assert [b["heading"] for b in r["removed_blocks"] if b["kind"] == "related"] == ["Related stories"]
 
 
-@pytest.mark.xfail(strict=True, reason="header: the label before the date in 'Published 9 February 2026' is "
-                                        "stored as the page category ('Published')")
 def test_analysis_dateline_label_is_not_a_category(analysed: dict) -> None:
     _, r = analysed[ANALYSIS]
     assert r["category"] is None

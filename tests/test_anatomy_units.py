@@ -163,23 +163,16 @@ def test_line_role_leaves_content_alone(line: str) -> None:
     assert line_role(line) is None
 
 
-@pytest.mark.xfail(strict=True, reason="furniture: any line of <=160 chars containing 'subscribe'/'订阅' is a "
-                                        "newsletter box, so a one-sentence news paragraph about subscribers goes")
 def test_line_role_keeps_short_news_sentences_about_subscriptions() -> None:
     assert line_role("The company said its chatbot now has 20 million paying subscribers.") is None
     assert line_role("该公司的订阅收入同比增长了30%。") is None
 
 
-@pytest.mark.xfail(strict=True, reason="furniture: any line of <=160 chars containing 'copyright'/'privacy "
-                                        "policy' is a site footer, so short news sentences on those topics go")
 def test_line_role_keeps_short_news_sentences_about_copyright() -> None:
     assert line_role("A court in Beijing ruled that the chatbot's answers infringed the novelist's copyright.") is None
     assert line_role("The regulator ordered the app to rewrite its privacy policy within 30 days.") is None
 
 
-@pytest.mark.xfail(strict=True, reason="furniture: _NAV_WORDS is built with .split(' '), so multi-word entries "
-                                        "('back to top', 'sign in', 'contact us', 'load more') never match a line, "
-                                        "while their fragments ('to', 'in', 'us', 'back') do")
 def test_line_role_multi_word_navigation() -> None:
     assert [line_role(line) for line in ("Back to top", "Sign in", "Contact us", "Load more")] == ["navigation"] * 4
     assert line_role("us") is None and line_role("in") is None

@@ -115,9 +115,6 @@ def test_the_bundled_samples_folder_analyses_cleanly(capsys: pytest.CaptureFixtu
     assert set(PAGES) <= sources and "feed.xml" not in sources
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="cli: an unknown --pipeline name raises ValueError out of main() (a traceback for the "
-                          "user) instead of a usage message and exit status 2")
 def test_unknown_pipeline_component_is_a_usage_error(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
     try:
         status = main(["analyze", "--pipeline", "segment,no_such_stage", str(corpus / "lingxi_launch_en.txt")])

@@ -48,6 +48,11 @@ def _write(records: Iterator[dict], fmt: str, out: IO[str]) -> bool:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    try:  # check the stage names before reading any input
+        Pipeline(args.pipeline.split(",") if args.pipeline else None)
+    except ValueError as exc:
+        print(f"sinoscope analyze: {exc}", file=sys.stderr)
+        return 2
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(open(args.out, "w", encoding="utf-8")) if args.out else sys.stdout
         return 0 if _write(_records(args), args.format, out) else 1

@@ -19,7 +19,9 @@ _SKIP_LINK = re.compile(
     r"^(跳转到|跳到|跳至|转到)(主要)?(内容|正文|导航)|^skip to (the )?(main )?(content|navigation|article)", re.I
 )
 _NEWSLETTER = re.compile(
-    r"订阅|退订|newsletter|subscribe|unsubscribe|sign up for|注册.{0,6}(邮箱|账号)|直达邮箱|inbox", re.I
+    r"\bsubscribe\b|\bunsubscribe\b|newsletter|sign up (for|to)|直达邮箱|退订|"
+    r"(免费|立即|点击|欢迎)订阅|订阅(我们|本|号|邮件|周刊|简报|newsletter|获取)|注册.{0,6}(邮箱|账号)|inbox",
+    re.I,
 )
 _LIKE_THIS = re.compile(
     r"^(喜欢|觉得|爱).{0,8}(文章|内容|本文)(吗)?[?？]?$|^(like|enjoy(ed)?|love) (this|the) (article|story|post)\??$",
@@ -41,10 +43,13 @@ _COUNTER = re.compile(
 )
 _URL_TAIL = re.compile(r"(https?://\S+|www\.\S+|\b[a-z0-9-]+(\.[a-z0-9-]+)+\.[a-z]{2,}/\S*)\s*$", re.I)
 _DOMAIN_ONLY = re.compile(r"^(https?://)?(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/?$", re.I)
+# "©", "Copyright 2026", "All rights reserved" mark a site footer; the policy links only on a short line.
 _FOOTER = re.compile(
-    r"©|copyright|all rights reserved|版权所有|未经(许可|授权).{0,10}转载|icp(备|证)|京公网安备|"
-    r"privacy policy|terms of (use|service)|cookie (policy|settings)|隐私政策|用户协议|免责声明",
+    r"©|copyright\s*(©|\(c\)|\d{4})|all rights reserved|版权所有|未经(许可|授权).{0,10}转载|icp(备|证)|京公网安备",
     re.I,
+)
+_POLICY_LINKS = re.compile(
+    r"privacy policy|terms of (use|service)|cookie (policy|settings)|隐私政策|用户协议|免责声明", re.I
 )
 _EDITORIAL = re.compile(r"^[\(（]?(责任编辑|责编|编辑|校对|审核|来源|本文来源|原标题)\s*[:：|｜]|^[\(（]完[\)）]$")
 # Labels a translation site puts above its parts ("正文翻译" = "the body, translated").
@@ -73,67 +78,12 @@ _COMMENT_META = re.compile(
 )
 _ADVERT = re.compile(r"^(advertisement|sponsored|广告|推广|赞助内容)$", re.I)
 # Site navigation words: a short line made only of these is a menu entry or a tab.
-_NAV_WORDS = [
-    "首页",
-    "主页",
-    "登录",
-    "注册",
-    "退出",
-    "搜索",
-    "菜单",
-    "导航",
-    "专栏",
-    "全部专栏",
-    "站务",
-    "关于我们",
-    "联系我们",
-    "返回顶部",
-    "回到顶部",
-    "上一篇",
-    "下一篇",
-    "更多",
-    "加载更多",
-    "展开",
-    "收起",
-    "设置",
-    "帮助",
-    "反馈",
-    "投稿",
-    "客户端",
-    "下载app",
-    "app",
-    "扫码",
-    "二维码",
-    "公众号",
-    "home",
-    "menu",
-    "search",
-    "login",
-    "log",
-    "in",
-    "sign",
-    "in",
-    "sign",
-    "out",
-    "register",
-    "about",
-    "about",
-    "us",
-    "contact",
-    "contact",
-    "us",
-    "back",
-    "to",
-    "top",
-    "next",
-    "previous",
-    "more",
-    "load",
-    "more",
-    "top",
-]
 _NAV_LINE = re.compile(
-    r"^(" + "|".join(sorted((re.escape(w) for w in _NAV_WORDS), key=len, reverse=True)) + r")$", re.I
+    r"^(首页|主页|登录|注册|退出|搜索|菜单|导航|专栏|全部专栏|站务|关于我们|联系我们|返回顶部|回到顶部|上一篇|下一篇|"
+    r"更多|加载更多|展开|收起|设置|帮助|反馈|投稿|客户端|下载app|app|扫码|二维码|公众号|"
+    r"home|menu|search|login|log in|sign in|sign out|sign up|register|about|about us|contact|contact us|"
+    r"back to top|next|previous|more|load more|top|subscribe|newsletters?)$",
+    re.I,
 )
 
 
@@ -157,7 +107,7 @@ def line_role(text: str) -> str | None:
         return "related_link"
     if short and _SOCIAL.match(line):
         return "social"
-    if short and (_NEWSLETTER.search(line) or _LIKE_THIS.match(line)):
+    if (short and _NEWSLETTER.search(line) and not _reads_as_report(line)) or _LIKE_THIS.match(line):
         return "newsletter"
     if _DOMAIN_ONLY.match(line):
         return "source_link"
@@ -165,9 +115,19 @@ def line_role(text: str) -> str | None:
         return "reference_link"
     if short and _FOOTER.search(line):
         return "footer"
+    if len(line) <= 80 and not ends_sentence(line) and _POLICY_LINKS.search(line):
+        return "footer"
     if short and _EDITORIAL.match(line):
         return "editorial"
     return None
+
+
+def _reads_as_report(line: str) -> bool:
+    """An English sentence of news that mentions subscribing ("…readers who subscribe to rival services.").
+    The Chinese newsletter patterns are specific phrases ("订阅我们", "免费订阅") that news prose rarely uses."""
+    if re.search(r"[\u4e00-\u9fff]", line):
+        return False
+    return ends_sentence(line) and len(line) > 60 and not re.search(r"\b(you|your|our|us)\b", line, re.I)
 
 
 def ends_sentence(text: str) -> bool:
@@ -181,6 +141,6 @@ def furniture(doc: Doc) -> None:
     for paragraph in doc.paragraphs:
         if paragraph.section != "body":
             continue
-        role = line_role(paragraph.text)
+        role = line_role(paragraph.analysis_text)
         if role:
             paragraph.section, paragraph.role = "furniture", role

@@ -24,6 +24,10 @@ _TRANSLATOR = re.compile(
     r"^(译者|翻译|编译|译|translated by|translation by|translator)(\s*[:：|/｜]\s*|\s+)(?P<name>[^。.!?！？]{2,40})$",
     re.I,
 )
+# "记者许雅婷/台北报道", "本报记者 王明 北京报道": a reporter's name, then where the report is filed from.
+_REPORTER = re.compile(
+    r"^(本报)?(记者|特派记者|通讯员)\s*(?P<name>[\u4e00-\u9fff·]{2,5}?)\s*[/／]?\s*[\u4e00-\u9fff]{0,6}(报道|报导|电|讯)$"
+)
 # A persona or a name glossed in the other script: "AI Watcher from Shenzhen (深圳科技观察员)".
 PERSONA = re.compile(
     r"^(?P<latin>[A-Za-z][\w .,'’&\-]{1,70}?)\s*[(（](?P<han>[^()（）]{1,24})[)）]$"
@@ -32,6 +36,9 @@ PERSONA = re.compile(
 _TRANSLATION_MARK = re.compile(r"翻译|译文|译者|translated|translation", re.I)
 _CLOCK = re.compile(r"\d{1,2}:\d\d(:\d\d)?|[AaPp]\.?[Mm]\.?|GMT|UTC|EST|EDT|BST|CST|HKT|北京时间")
 _META_SEPARATORS = re.compile(r"[\s·•|｜/]+")
+_DATE_LABEL = re.compile(
+    r"(published|updated|posted|posted on|on|发布|发布时间|发表于|更新|更新时间|时间|日期)[:：]?", re.I
+)
 # Labelled fields of a dateline: "来源：新华网 作者：张三 编辑：李四".
 _LABELLED = tuple(
     (re.compile(rf"(?:{labels})\s*[:：]\s*(?P<value>[^\s|｜·•]{{1,30}})", re.I), field_name)
@@ -86,55 +93,72 @@ def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
 
+def _set_once(doc: Doc, field_name: str, value: object, span: Span | None = None) -> None:
+    """First value wins; its span is recorded with it, so a field and its span always agree.
+    The span of `authors` (a list) is kept under "author" and covers the first author."""
+    if field_name in doc.meta:
+        return
+    doc.meta[field_name] = value
+    if span is not None:
+        doc.meta_spans["author" if field_name == "authors" else field_name] = span
+
+
+def _span_of(doc: Doc, p: Paragraph, name: str, label: str) -> Span | None:
+    """Where `name` is printed in paragraph `p`, if it is printed as such."""
+    at = p.text.find(name)
+    return Span(p.start + at, p.start + at + len(name), label) if at >= 0 else None
+
+
 def _meta_line(doc: Doc, p: Paragraph, translated: bool) -> bool:
     """Read a date line ("AI · 2026-02-05", "2025-12-09 Name 4946"); True if it was one."""
     dates = find_dates(p.text)
     if not dates or len(p.text) > 120:
         return False
     first = dates[0]
-    if "published" not in doc.meta:
-        doc.meta["published"] = first.iso
-        doc.meta_spans["published"] = Span(p.start + first.start, p.start + first.end, "published")
-    before = [t for t in _META_SEPARATORS.split(p.text[: first.start]) if t]
+    _set_once(doc, "published", first.iso, Span(p.start + first.start, p.start + first.end, "published"))
+    before = [t for t in _META_SEPARATORS.split(p.text[: first.start]) if t and not _DATE_LABEL.fullmatch(t)]
     rest = p.text[first.end :]
     for label, field_name in _LABELLED:
         if match := label.search(rest):
             value = match.group("value").strip()
-            if field_name == "authors":
-                doc.meta.setdefault("authors", [value])
-            else:
-                doc.meta.setdefault(field_name, value)
-            rest = rest[: match.start()] + rest[match.end() :]
-    after = [t for t in _META_SEPARATORS.split(rest) if t and not _CLOCK.fullmatch(t)]
-    counters = [int(t) for t in after if t.isdigit()]
-    names = [t for t in after if not t.isdigit()]
+            _set_once(doc, field_name, [value] if field_name == "authors" else value)
+            rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\s·•|｜/]+", rest)]
+    tokens = [(a, b) for a, b in tokens if not _CLOCK.fullmatch(rest[a:b]) and not _DATE_LABEL.fullmatch(rest[a:b])]
+    counters = [int(rest[a:b]) for a, b in tokens if rest[a:b].isdigit()]
+    names = [(a, b) for a, b in tokens if not rest[a:b].isdigit()]
     if before:
-        doc.meta.setdefault("category", " ".join(before))
+        _set_once(doc, "category", " ".join(before))
     if counters:
-        doc.meta.setdefault("counters", counters)
+        _set_once(doc, "counters", counters)
     if names:
-        name = " ".join(names)
-        doc.meta.setdefault("translator" if translated else "authors", name if translated else [name])
-        offset = p.text.find(names[0], first.end)
-        doc.meta_spans["translator" if translated else "author"] = Span(
-            p.start + offset, p.start + offset + len(name), "byline"
-        )
+        # the name runs from its first word to its last, exactly as printed
+        start, end = p.start + first.end + names[0][0], p.start + first.end + names[-1][1]
+        name = doc.text[start:end]
+        field_name = "translator" if translated else "authors"
+        _set_once(doc, field_name, name if translated else [name], Span(start, end, field_name))
     p.section, p.role = "meta", "dateline"
     return True
 
 
 def _byline(doc: Doc, p: Paragraph) -> bool:
-    text = p.text.strip()
-    if match := _TRANSLATOR.match(text):
-        doc.meta.setdefault("translator", match.group("name").strip())
+    text = p.analysis_text.strip()  # Simplified, so 記者 reads as 记者
+    original = p.text.strip()
+    if match := _REPORTER.match(text):
+        name = original[match.start("name") : match.end("name")]
+        _set_once(doc, "authors", [name], _span_of(doc, p, name, "authors"))
+    elif match := _TRANSLATOR.match(text):
+        name = original[match.start("name") : match.end("name")].strip()
+        _set_once(doc, "translator", name, _span_of(doc, p, name, "translator"))
     elif match := _BYLINE.match(text):
-        doc.meta.setdefault(
-            "authors", [n.strip() for n in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", match["name"]) if n]
-        )
-    elif persona := split_persona(text):
+        printed = original[match.start("name") : match.end("name")]
+        names = [n.strip() for n in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", printed) if n.strip()]
+        if names:
+            _set_once(doc, "authors", names, _span_of(doc, p, names[0], "authors"))
+    elif persona := split_persona(original):
         if len(persona[0].split()) > 8:
             return False
-        doc.meta.setdefault("authors", [persona[0]])
+        _set_once(doc, "authors", [persona[0]], _span_of(doc, p, persona[0], "authors"))
         doc.meta.setdefault("author_alt", persona[1])
     else:
         return False

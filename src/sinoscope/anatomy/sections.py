@@ -71,7 +71,8 @@ def mark_duplicates(doc: Doc) -> None:
         start = paras[heading].start if heading is not None else paras[run[0]].start
         if heading is not None:
             paras[heading].section, paras[heading].role = "duplicate", "heading"
-        original = (paras[repeats[run[0]]].start, paras[repeats[run[-1]]].end)
+        sources = [paras[repeats[i]] for i in run]  # the repeats may come in another order than the originals
+        original = (min(p.start for p in sources), max(p.end for p in sources))
         doc.removed.append(
             RemovedBlock(
                 "duplicate",
@@ -97,10 +98,11 @@ def _heading_before(doc: Doc, index: int) -> int | None:
 def mark_related(doc: Doc) -> None:
     """A 'related articles' heading opens a rail that runs to the comments or the end."""
     paras = doc.paragraphs
-    start = next((i for i in _content(doc) if RELATED_HEADING.match(paras[i].text.strip())), None)
+    start = next((i for i in _content(doc) if RELATED_HEADING.match(paras[i].analysis_text.strip())), None)
     if start is None:
         return
-    end = next((i for i in range(start + 1, len(paras)) if COMMENTS_HEADING.match(paras[i].text.strip())), len(paras))
+    later = range(start + 1, len(paras))
+    end = next((i for i in later if COMMENTS_HEADING.match(paras[i].analysis_text.strip())), len(paras))
     for p in paras[start:end]:
         if p.section in ("body", "furniture"):
             p.section = "related"
@@ -109,10 +111,10 @@ def mark_related(doc: Doc) -> None:
 
 def mark_comments(doc: Doc) -> None:
     paras = doc.paragraphs
-    heading = next((i for i in _content(doc) if COMMENTS_HEADING.match(paras[i].text.strip())), None)
+    heading = next((i for i in _content(doc) if COMMENTS_HEADING.match(paras[i].analysis_text.strip())), None)
     if heading is None:
         return
-    count = COMMENTS_HEADING.match(paras[heading].text.strip()).group("count")
+    count = COMMENTS_HEADING.match(paras[heading].analysis_text.strip()).group("count")
     if count:
         doc.meta["comment_count"] = int(count)
     paras[heading].section, paras[heading].role = "meta", "comments_heading"

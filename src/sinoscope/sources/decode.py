@@ -80,7 +80,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if text is not None:
         return Decoded(text, "utf-8")
     lenient = data.decode("utf-8", errors="replace")
-    if lenient.count("\ufffd") <= max(2, len(lenient) // 500):
+    damaged = lenient.count("\ufffd")
+    multibyte = sum(1 for ch in lenient if ch > "\x7f") - damaged
+    # Legacy Chinese bytes read as UTF-8 are nearly all damage; UTF-8 with a few broken bytes
+    # is nearly all well-formed multibyte characters.
+    if damaged <= max(2, len(lenient) // 500) or multibyte >= 3 * damaged:
         # Mostly UTF-8 with a few broken bytes: keep the text, mark the damage with U+FFFD.
         return Decoded(lenient, "utf-8 (with replacements)")
     candidates = [c for c in (_codec(declared) if declared else None, declared_charset(data)) if c]

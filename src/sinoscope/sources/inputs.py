@@ -10,6 +10,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +69,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
         return _failed(source, "not_found", "is a directory")
     except PermissionError:
         return _failed(source, "unreadable", "permission denied")
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         return _failed(source, "unreadable", f"cannot read: {exc}")
     if data is None:
         return _failed(source, "too_large", f"decompressed content is over the size cap of {max_bytes:,} bytes")
@@ -77,9 +78,10 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
 
 def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.lower().removesuffix(".gz").endswith(PAGE_SUFFIXES):
+            # A folder's README documents the folder; it is not one of its pages.
+            if name.lower().removesuffix(".gz").endswith(PAGE_SUFFIXES) and not name.upper().startswith("README"):
                 yield Path(root) / name
 
 
@@ -100,6 +102,9 @@ def iter_inputs(
         elif "://" in spec:
             yield _failed(spec, "refused", "only http and https URLs are fetched")
         elif Path(spec).is_dir():
-            yield from (read_file(path, max_bytes) for path in _walk(Path(spec)))
+            pages = list(_walk(Path(spec)))
+            if not pages:
+                yield _failed(spec, "not_found", f"no pages ({', '.join(PAGE_SUFFIXES)}, or .gz) in this folder")
+            yield from (read_file(path, max_bytes) for path in pages)
         else:
             yield read_file(Path(spec), max_bytes)
