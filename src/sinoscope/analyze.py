@@ -9,7 +9,7 @@ import functools
 import logging
 from dataclasses import dataclass
 
-from .doc import Comment, Doc, Paragraph
+from .doc import Comment, Doc, Paragraph, Span
 from .pipeline import Pipeline
 from .sources.decode import DecodeError, decode_bytes
 from .sources.inputs import RawInput
@@ -68,6 +68,11 @@ def html_to_doc(source: str, html: str, encoding: str | None) -> Doc:
             doc.comments.append(Comment(comment.author, None, author_span, texts))
     doc.text = "\n\n".join(pieces)
     doc.meta.update({k: v for k, v in (("title", page.title), ("published", page.published)) if v})
+    for p in doc.paragraphs:  # where each metadata value is printed in the rendered page
+        if p.role == "title":
+            doc.meta_spans["title"] = Span(p.start, p.end, "title")
+        elif p.role == "dateline" and page.published and p.text.startswith(page.published):
+            doc.meta_spans["published"] = Span(p.start, p.start + len(page.published), "published")
     if page.authors:
         doc.meta["authors"] = list(page.authors)
     if page.site_name:
