@@ -23,9 +23,12 @@ def test_english_direct_quote_split_around_cue(pipeline):
     text = ("Sample headline about chips\n\n"
             "“Our models are improving every quarter,” Marla Quint said. “The hard part is the data.”")
     quotes = quotes_of(text, pipeline)
-    assert [q.text for q in quotes] == ["Our models are improving every quarter",
-                                        "The hard part is the data"]
-    assert all(q.speaker == "Marla Quint" and q.kind == "direct" for q in quotes)
+    # one utterance split around its attribution is one quote (as attribution corpora annotate it)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.text.startswith("Our models are improving every quarter") and q.text.endswith("The hard part is the data")
+    assert q.speaker == "Marla Quint" and q.kind == "direct"
+    assert text[q.start:q.end] == q.text
 
 
 def test_english_indirect_and_pronoun(pipeline):
@@ -99,6 +102,80 @@ def test_scare_quotes_are_not_direct_quotes(pipeline):
     quotes = quotes_of(text, pipeline)
     assert len(quotes) == 1 and quotes[0].kind == "indirect"
     assert "compute gap" in quotes[0].text
+
+
+def test_quote_attributed_after_it_with_appositive_and_title(pipeline):
+    text = ("Sample headline about chips\n\n"
+            "“The export rules will not hold for long,” Corin Vasko, a fictional trade adviser, said on the "
+            "“Morning Ledger.” “Smugglers already have three routes.”")
+    quotes = quotes_of(text, pipeline)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.text.startswith("The export rules will not hold")
+    assert q.text.endswith("Smugglers already have three routes")
+    assert q.speaker == "Corin Vasko"
+
+
+def test_split_quote_mid_sentence_and_inverted_cue(pipeline):
+    text = ("Sample headline\n\n"
+            "''Frankly,'' said Mr. Ostrander, ''the benchmark was never meant for chat models.'' "
+            "The lab has not replied.")
+    quotes = quotes_of(text, pipeline)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("Frankly") and quotes[0].text.endswith("never meant for chat models")
+    assert "Ostrander" in quotes[0].speaker
+
+
+def test_quotation_after_said_colon_beats_leading_adverbial(pipeline):
+    text = ("Sample headline\n\n"
+            "In a late post on Friday, Pella Morn said: “Who approved this chip order without a review?”")
+    quotes = quotes_of(text, pipeline)
+    assert [q.text for q in quotes] == ["Who approved this chip order without a review?"]
+    assert quotes[0].kind == "direct" and quotes[0].speaker == "Pella Morn"
+
+
+def test_object_verb_content_leaves_out_time_and_place(pipeline):
+    text = ("Sample headline\n\n"
+            "Senator Abel Crane criticized the subsidy plan as a “blank cheque” during a town hall in Dunmore.")
+    quotes = quotes_of(text, pipeline)
+    assert len(quotes) == 1
+    assert quotes[0].text == "the subsidy plan as a “blank cheque”"
+
+
+def test_reported_clause_stops_at_a_claim_of_its_own(pipeline):
+    text = ("Sample headline\n\n"
+            "Ida Brenner said the new cluster was delayed by a month, arguing that the supplier had missed "
+            "two shipments.")
+    quotes = quotes_of(text, pipeline)
+    said = next(q for q in quotes if q.cue == "said")
+    assert said.text == "the new cluster was delayed by a month"
+
+
+def test_adverbial_before_attribution_is_not_a_quote(pipeline):
+    text = ("Sample headline\n\n"
+            "At a crowded briefing in the capital, Tomas Reile mentioned the outage again.")
+    quotes = quotes_of(text, pipeline)
+    assert not any(q.text.startswith("At a crowded briefing") for q in quotes)
+
+
+def test_transcript_and_dash_signed_quotes(pipeline):
+    text = ("Sample transcript\n\n"
+            "\"HOLLIS: We will not sign the compute pact before the vote, and that is final.\n\n"
+            "”The pact will cost our region its best engineers.” ― Mara Quist")
+    quotes = quotes_of(text, pipeline)
+    by_cue = {q.cue: q for q in quotes}
+    assert by_cue[":"].text.startswith("We will not sign the compute pact")
+    assert by_cue["―"].text == "The pact will cost our region its best engineers"
+    assert by_cue["―"].speaker == "Mara Quist"
+
+
+def test_headline_kicker_is_not_a_speaker_but_a_named_one_is(pipeline):
+    kicker = quotes_of("Silicon Shuffle: Fictional Chip Firm Moves Its Lab to Osaka\n\n"
+                       "The fictional firm Dorrin Labs moved its lab this week.", pipeline)
+    assert not any(q.cue == ":" for q in kicker)
+    named = quotes_of("Grete Alvsen says export curbs will backfire on chipmakers\n\n"
+                      "Grete Alvsen, a fictional economist, spoke at a sample forum in Oslo on Monday.", pipeline)
+    assert any(q.section == "title" and "export curbs will backfire" in q.text for q in named)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

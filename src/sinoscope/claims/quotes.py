@@ -17,7 +17,7 @@ from .quotes_en import SPEECH_VERBS, extract_en
 from .quotes_zh import extract_zh, is_anonymous_zh, register_subjects
 from .speakers import HAN, Speaker, SpeakerIndex
 
-QUOTE_SECTIONS = ("body", "comment")
+QUOTE_SECTIONS = ("title", "body", "comment")  # a headline "X: …" / "X says …" attributes too
 MAX_PARAGRAPH_CHARS = 20_000  # Chinese rules are linear, but a runaway "paragraph" is not prose
 
 
@@ -63,7 +63,7 @@ def _zh_quotes(doc: Doc, index: SpeakerIndex, i: int):
 def _cue_pattern() -> re.Pattern[str]:
     stems = {w[:-1] if w.endswith(("e", "y")) else w for w in SPEECH_VERBS}
     irregular = ("said", "told", "wrote", "written", "thought", "felt", "knew", "known", "found", "saw", "according")
-    return re.compile(r"\b(?:" + "|".join(sorted(stems | set(irregular), key=len, reverse=True)) + r")\w*|[“\"]|''|:",
+    return re.compile(r"\b(?:" + "|".join(sorted(stems | set(irregular), key=len, reverse=True)) + r")\w*|[“”\"―]|''|:",
                       re.I)
 
 
@@ -101,6 +101,14 @@ def _resolve(index: SpeakerIndex, raw) -> Speaker:
     return index.resolve(raw.subject, raw.subject_start, raw.subject_end)
 
 
+def _colon_speaker(surface: str, sp: Speaker) -> bool:
+    """"NAME: …" is a quote only when NAME is a person or organisation ("PENCE:", "Pat Caddell:"),
+    not a headline kicker ("Stealth Over Health:") or a label ("Correction:")."""
+    if HAN.search(surface):
+        return True
+    return sp.type in ("person", "org") or (surface.isupper() and len(surface) > 2)
+
+
 def _align(primary: list, partner: list) -> list:
     """For each primary quote, the partner quote in the same place in the sequence (or None)."""
     if len(primary) == len(partner):
@@ -133,6 +141,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         partner_ok = partner is not None and doc.paragraphs[partner].section in QUOTE_SECTIONS
         if para.lang == "zh" and partner_ok and doc.paragraphs[partner].lang == "en":
             continue  # read with its English side
+        if para.section == "title" and para.lang != "en":
+            continue  # English headlines only: Chinese headline grammar is left to the body rules
         raws = _en_quotes(doc, i, parses) if para.lang == "en" else _zh_quotes(doc, index, i)
         matched: list = [None] * len(raws)
         if partner_ok and para.lang == "en":
@@ -144,8 +154,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             key = re.sub(r"\W+", "", doc.text[raw.start:raw.end]).casefold()
             if not key or key in seen:
                 continue
-            seen.add(key)
             sp = _resolve(index, raw)
+            if raw.cue == ":" and not _colon_speaker(raw.subject, sp):
+                continue
+            seen.add(key)
             lang = "zh" if HAN.search(doc.text[raw.start:raw.end]) else "en"
             q = Quote(doc.text[raw.start:raw.end], raw.start, raw.end, raw.kind, raw.cue, para.section, lang,
                       **_speaker_fields(sp))

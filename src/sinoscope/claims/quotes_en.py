@@ -15,6 +15,8 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .quotes_en_direct import find_direct
+
 # Verbs that introduce what someone said or holds; the first group may also introduce a quotation.
 SAY_VERBS = {
     "say", "tell", "add", "write", "ask", "insist", "reply", "respond", "tweet", "declare", "explain", "continue",
@@ -40,7 +42,9 @@ _QUOTE_OPEN = {"“": "”", '"': '"', "‘": "’", "''": "''"}
 _DASH_SOURCE = re.compile(r"[,.]?\s*([―—–]{1,2}|--)\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 _TRAILING_PUNCT = {",", ".", ";", ":", "!", "—", "–", "-", "--", "(", "“", "‘"}
 _RELATIVE = {"who", "that", "which"}
-_TRANSCRIPT = re.compile(r"^([A-Z][A-Z.' \-]{1,30}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
+_ATTRIBUTING = {"say", "tell", "write", "tweet", "report", "add"}
+_CIRCUMSTANCE_PREPS = {"during", "amid", "after", "before", "at", "while"}
+_TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.' \-]{1,30}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
 
 
 @dataclass(slots=True)
@@ -60,11 +64,14 @@ def en_quote_spans(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(text):
         ch = "''" if text.startswith("''", i) else text[i]
-        close = _QUOTE_OPEN.get(ch)
+        close = _QUOTE_OPEN.get(ch) or ("”" if ch == "”" and i == 0 else None)  # a paragraph opened with ”
         if close and (ch != "‘" or i == 0 or not text[i - 1].isalnum()):
             j = i + 1
             while True:
                 j = text.find(close, j)
+                if ch == "“":  # “…" — mixed marks in the source
+                    straight = text.find('"', i + 1)
+                    j = straight if straight >= 0 and (j < 0 or straight < j) else j
                 if j < 0 or ch != "‘" or j + 1 >= len(text) or not text[j + 1].isalpha():
                     break
                 j += 1  # ’ inside a word is an apostrophe
@@ -121,12 +128,14 @@ def _content_span(verb: Token) -> tuple[int, int] | None:
     if comp is None and verb.lemma_ in ("point", "tell"):
         comp = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > verb.i), None)
     if comp is not None:
-        toks = list(comp.subtree)
+        toks = _without_reported_conjuncts(comp)
         if comp.i > verb.i:  # "…, when it comes to …": adjuncts of the verb after the clause belong to it
             for child in verb.rights:
                 if child.i > toks[-1].i and child.dep_ in ("advcl", "prep", "npadvmod", "punct"):
                     if child.dep_ == "punct" and child.text in (".", ";", ":"):
                         break
+                    if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_ in SPEECH_VERBS:
+                        break  # "…, arguing that …" is an attribution of its own
                     toks.extend(child.subtree)
         else:
             toks = [t for t in toks if not any(x.text in (":", ";") for x in t.doc[t.i:verb.i])]
@@ -142,14 +151,49 @@ def _content_span(verb: Token) -> tuple[int, int] | None:
         return _clean([t for t in verb.head.subtree if t.i not in mine and t.i < min(mine)])
     if verb.lemma_ in OBJECT_VERBS | SAY_VERBS and verb.lemma_ not in ("ask", "put", "continue", "answer"):
         # "X said many of the examples …" (a missed clause), "X called the plan “a disaster”"
-        rest = [t for t in verb.subtree if t.i > verb.i]
+        rest = _object_content(verb) if verb.lemma_ in OBJECT_VERBS - SAY_VERBS else \
+            [t for t in verb.subtree if t.i > verb.i]
         if verb.lemma_ == "tell":
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
             rest = [t for t in rest if obj is None or t.i > obj.i]
-        rest = [t for t in rest if t.dep_ != "conj" or t.head.i != verb.i]
-        if len([t for t in rest if not t.is_punct]) >= 3 and not (rest and rest[0].dep_ in ("prt", "cc")):
+        # "…, and called for …": a coordinated verb is a claim of its own
+        coordinated = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        rest = [t for t in rest if t.i not in coordinated]
+        least = 2 if verb.lemma_ in OBJECT_VERBS - SAY_VERBS else 3
+        if len([t for t in rest if not t.is_punct]) >= least and not (rest and rest[0].dep_ in ("prt", "cc")):
             return _clean(rest)
     return None
+
+
+def _own_claim(tok: Token) -> bool:
+    """A verb inside a reported clause that reports a claim of its own ("… and said …", "…, arguing …")."""
+    if tok.dep_ == "conj":
+        return tok.lemma_ in SAY_VERBS or (tok.lemma_ in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in tok.children))
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_ in SPEECH_VERBS
+
+
+def _without_reported_conjuncts(comp: Token) -> list[Token]:
+    """The clause's tokens less a coordinated speech verb ("X promised … and said …" is two claims)."""
+    cut = {t.i for c in comp.children if c.i > comp.i and _own_claim(c) for t in c.subtree}
+    if cut:
+        first = min(cut)
+        cut |= {c.i for c in comp.children if c.dep_ == "cc" and c.i < first and c.i > comp.i}
+    return [t for t in comp.subtree if t.i not in cut]
+
+
+def _object_content(verb: Token) -> list[Token]:
+    """What "X called / criticized / cited …" reports: the object and its complement, not the time and place."""
+    keep: list[Token] = []
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "dative", "attr", "acomp"):
+            keep.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in ("as", "for", "of", "over", "against") and child.i > verb.i + 1:
+            keep.extend(child.subtree)  # "blamed X for Y", "accused X of Y", "described X as Y"
+        elif child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in ("for", "on", "of", "against"):
+            keep.extend(t for t in child.subtree if t.i > child.i)  # "called for X": "for" is part of the cue
+    # "… during a campaign stop": when and where it was said is not what was said
+    drop = {t.i for k in keep if k.dep_ == "prep" and k.lower_ in _CIRCUMSTANCE_PREPS for t in k.subtree}
+    return sorted((t for t in keep if t.i not in drop), key=lambda t: t.i)
 
 
 def _cue_text(verb: Token) -> str:
@@ -186,16 +230,23 @@ def extract_en(parse: SpacyDoc, text: str, offset: int) -> list[RawQuote]:
 
     transcript = _TRANSCRIPT.match(text)
     if transcript and spans[:1] != [(0, len(text) - 1)]:
-        name = transcript.group(1)
-        emit(transcript.end(), len(text), "direct", ":", 0, len(name))
+        emit(transcript.end(), len(text), "direct", ":", transcript.start(1), transcript.end(1))
         return out
 
+    used_verbs: set[int] = set()
+    for hit in find_direct(parse, text, spans, SAY_VERBS | CLAIM_VERBS):
+        claimed.update(hit.spans)
+        used_verbs.add(hit.verb.i)
+        emit(hit.start, hit.end, "direct", _cue_text(hit.verb), hit.subject_start, hit.subject_end)
+
     for sent in parse.sents:
-        _sentence(sent, text, spans, claimed, emit)
+        _sentence(sent, text, spans, claimed, emit, used_verbs)
 
     # quotations nobody claimed: a continuation of the last direct speaker of the paragraph
     last: RawQuote | None = None
     for q_open, q_close in spans:
+        if any(q.start - offset <= q_open and q.end - offset >= q_close - 1 for q in out if q.kind == "indirect"):
+            continue  # a quoted fragment of a reported clause
         if (q_open, q_close) in claimed:
             last = next((q for q in out if q.start - offset >= q_open and q.end - offset <= q_close + 1), last)
             continue
@@ -213,7 +264,7 @@ def extract_en(parse: SpacyDoc, text: str, offset: int) -> list[RawQuote]:
 
 
 def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed: set[tuple[int, int]],
-              emit) -> None:
+              emit, used_verbs: set[int]) -> None:
     s0, s1 = sent.start_char, sent.end_char
     in_sent = [q for q in spans if q[0] < s1 and q[1] >= s0]
     for tok in sent:
@@ -222,15 +273,26 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
             continue
         if tok.lemma_.lower() not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX") or _inside(tok.idx, spans):
             continue
+        if tok.i in used_verbs:
+            continue
         subj = _subject(tok)
         if subj is None or _inside(subj.idx, spans) or subj.lower_ == "there":
             continue
         if tok.lemma_ in ("point",) and not any(c.lower_ == "out" for c in tok.children):
             continue
         s_start, s_end = _subject_span(subj)
-        content = _trailing_content(tok, subj, sent, text) or _content_span(tok)
         free = [q for q in in_sent if q not in claimed]
         cue = _cue_text(tok)
+        # "X said: “…”" / "X told reporters, “…”": the quotation right after the cue is what was said
+        lead = next((q for q in free if tok.lemma_ in SAY_VERBS and q[0] > tok.idx and _adjacent(q, tok, subj, text)
+                     and text[max(tok.idx + len(tok), subj.idx + len(subj)):q[0]].rstrip().endswith((",", ":"))), None)
+        if lead is not None:
+            claimed.add(lead)
+            emit(lead[0] + 1, lead[1], "direct", cue, s_start, s_end)
+            continue
+        content = _trailing_content(tok, subj, sent, text) or _content_span(tok)
+        if content is not None and _bare_attribution(sent, content):
+            content = None
         if content is not None:
             quoted = [q for q in free if q[0] < content[1] and q[1] > content[0]]
             outside = text[content[0]:content[1]]
@@ -250,6 +312,13 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
             emit(tok.idx + len(tok) + 1, s1, "direct", cue, s_start, s_end)
 
 
+def _bare_attribution(sent: SpacySpan, content: tuple[int, int]) -> bool:
+    """"Merrill says" / "The campaign said Monday": a content that is only another attribution."""
+    toks = [t for t in sent if content[0] <= t.idx < content[1] and not t.is_punct]
+    return len(toks) <= 6 and any(t.lemma_ in _ATTRIBUTING and t.pos_ == "VERB" and t.i > toks[0].i and
+                                  any(c.dep_ == "nsubj" for c in t.children) for t in toks)
+
+
 def _trailing_content(verb: Token, subj: Token, sent: SpacySpan, text: str) -> tuple[int, int] | None:
     """"…, says X" / "…,” X said": everything of the sentence before the attribution."""
     if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or abs(verb.i - subj.i) > 6:
@@ -261,6 +330,8 @@ def _trailing_content(verb: Token, subj: Token, sent: SpacySpan, text: str) -> t
     if not head.endswith((",", ",”", ",\"", "”", "\"", "—")) or len(head.split()) < 3:
         return None
     end = len(head.rstrip(",—")) + sent.start_char
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx < end):
+        return None  # "At the rally, she said …": an adverbial, not what was said
     return sent.start_char, end
 
 
