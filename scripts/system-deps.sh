@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # System packages the tests use, from Debian's archive: a PostgreSQL server (the store's tests run
-# against a real one) and Chromium with its driver (the web app's browser tests). Idempotent: it
+# against a real one), Chromium with its driver and a Chinese font (the web app's browser tests). Idempotent: it
 # installs or starts only what is missing, so `make test` can run it every time.
 set -euo pipefail
 
 need_install=()
 command -v chromium >/dev/null 2>&1 || need_install+=(chromium chromium-driver)
 command -v pg_ctlcluster >/dev/null 2>&1 || need_install+=(postgresql)
+# A Chinese font, so headless screenshots show Chinese text rather than empty boxes.
+[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need_install+=(fonts-wqy-zenhei)
 
 if [ ${#need_install[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
