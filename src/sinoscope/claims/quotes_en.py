@@ -9,13 +9,13 @@ line. A quotation with no cue of its own continues the last direct speaker ("“
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .quotes_en_direct import find_direct
+from .raw_quote import RawQuote
 
 # Verbs that introduce what someone said or holds; the first group may also introduce a quotation.
 SAY_VERBS = {
@@ -46,16 +46,6 @@ _ATTRIBUTING = {"say", "tell", "write", "tweet", "report", "add"}
 _CIRCUMSTANCE_PREPS = {"during", "amid", "after", "before", "at", "while"}
 _TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.' \-]{1,30}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
 
-
-@dataclass(slots=True)
-class RawQuote:
-    start: int  # offsets into doc.text
-    end: int
-    kind: str
-    cue: str
-    subject: str
-    subject_start: int
-    subject_end: int
 
 
 def en_quote_spans(text: str) -> list[tuple[int, int]]:

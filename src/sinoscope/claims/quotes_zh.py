@@ -9,8 +9,8 @@ sentence (indirect). A quotation right after "…，”X指出。" continues the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .raw_quote import RawQuote
 from .speakers import ANONYMOUS_ZH, SpeakerIndex
 
 CUES = ("解释道", "解释说", "补充道", "补充说", "写道", "回应称", "回应说", "分析称", "分析指出", "分析认为",
@@ -38,16 +38,6 @@ _GENERIC = ("高管", "官员", "人士", "人员", "学者", "专家", "分析�
             "数据", "媒体", "外媒", "团队", "机构")
 _BAD_SUBJECT = re.compile(r"[，,。！？“”「」：:%％\d]|很难|难以|无法|不能|不会|没有|未能|[不没很]$")
 
-
-@dataclass(slots=True)
-class RawQuote:
-    start: int  # offsets into doc.text
-    end: int
-    kind: str
-    cue: str
-    subject: str
-    subject_start: int
-    subject_end: int
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
