@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# Where a paragraph sits on the page. Only "body" and "comment" carry the page's content;
-# the others are kept (and reported) so nothing is silently lost.
+# Where a paragraph sits on the page. Only the title, the body and the comments carry the page's
+# content; the others are kept (and reported) so nothing is silently lost.
 SECTIONS = ("title", "meta", "body", "comment", "furniture", "related", "duplicate")
-CONTENT_SECTIONS = ("body", "comment")
+CONTENT_SECTIONS = ("title", "body", "comment")
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..doc import Doc, Pair, Paragraph
+from ..doc import CONTENT_SECTIONS, Doc, Pair, Paragraph
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -52,7 +52,7 @@ def _group(doc: Doc, index: int) -> tuple[str, int | None]:
 
 def bilingual(doc: Doc) -> None:
     paras = doc.paragraphs
-    candidates = [i for i, p in enumerate(paras) if p.section in ("title", "body", "comment")]
+    candidates = [i for i, p in enumerate(paras) if p.section in CONTENT_SECTIONS]
     used: set[int] = set()
     for a, b in zip(candidates, candidates[1:], strict=False):
         if a in used or {paras[a].lang, paras[b].lang} != {"en", "zh"} or _group(doc, a) != _group(doc, b):

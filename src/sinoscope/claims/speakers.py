@@ -12,11 +12,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..doc import Doc
+from ..doc import CONTENT_SECTIONS, Doc
 from ..nlp.english import parse_paragraph
 
 HAN = re.compile(r"[\u3400-\u9fff]")
-_CONTENT = ("title", "body", "comment")
 
 EN_PERSON_PRONOUNS = {"he", "she", "him", "her"}
 EN_PLURAL_PRONOUNS = {"they", "we"}
@@ -111,7 +110,7 @@ class SpeakerIndex:
         """Chinese names the entities stage did not know ("首席执行官欧阳默"), where it found nothing."""
         spans = sorted((c.start, c.end) for c in self.candidates)
         for para in doc.paragraphs:
-            if para.section in _CONTENT and para.lang == "zh":
+            if para.section in CONTENT_SECTIONS and para.lang == "zh":
                 for cand in zh_name_candidates(para.analysis_text, para.start):
                     i = bisect.bisect_left(spans, (cand.start, cand.start))
                     near = spans[max(0, i - 1):i + 1]
@@ -121,7 +120,7 @@ class SpeakerIndex:
     def _fallback(self, doc: Doc) -> None:
         persons: list[Candidate] = []
         for i, para in enumerate(doc.paragraphs):
-            if para.section not in _CONTENT or not para.text.strip():
+            if para.section not in CONTENT_SECTIONS or not para.text.strip():
                 continue
             if para.lang == "zh":
                 self.candidates.extend(zh_name_candidates(para.analysis_text, para.start))

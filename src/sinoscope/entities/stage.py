@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..doc import Doc, Paragraph
+from ..doc import CONTENT_SECTIONS, Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, load_kb
 from .candidates import CONTRACT_TYPES, Candidate
 from .disambiguate import relation_index, resolve_ambiguity
@@ -20,8 +20,6 @@ from .resolve import build_layers, new_key
 from .surnames import attach_surnames
 from .truncated import link_truncated, truncation_index
 from .zh_lexicon import PERSON_TITLES_BEFORE
-
-CONTENT_SECTIONS = ("title", "body", "comment")
 
 # Latin names inside Chinese prose: "首席执行官Demis Hassabis", "研究机构SemiAnalysis".
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}(?![A-Za-z0-9])")

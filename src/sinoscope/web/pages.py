@@ -7,13 +7,13 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from ..doc import CONTENT_SECTIONS
 from ..store import queries as store
 from . import queries as webq
 from .charts import stance_chart
 from .highlight import marks_from, span_anchor, tokens
 
 PAGE_SIZE = 30
-CONTENT_SECTIONS = ("title", "body", "comment")
 
 
 def home(engine: Engine, lang: str) -> dict[str, Any]:
