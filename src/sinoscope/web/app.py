@@ -8,9 +8,11 @@ from elsewhere, so the app works offline.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -29,6 +31,7 @@ from . import pages
 from .digest import atom_feed, build_digest, parse_since
 from .highlight import span_anchor
 from .i18n import COOKIE, LANGS, label, pick_language, translator
+from .queries import warm_up
 
 HERE = Path(__file__).parent
 MAX_FORM_BYTES = 64_000
@@ -73,7 +76,12 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
     engine = open_store(db_url)
     write_token = token or os.environ.get("SINOSCOPE_API_TOKEN") or None
     templates = Jinja2Templates(env=make_environment())
-    app = FastAPI(title="sinoscope web", docs_url=None, redoc_url=None, openapi_url=None)
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        warm_up(engine)  # corpus-wide aggregates of the home page, computed before the first reader asks
+        yield
+
+    app = FastAPI(title="sinoscope web", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount("/api", create_api(db_url, token=write_token, allow_private=allow_private))
 

@@ -28,6 +28,7 @@ LEAD_MIN_EN, LEAD_MIN_ZH = 60, 25
 LABEL_SCORES = {"china_ahead_or_catching_up": 1.0, "china_behind_or_gap_widening": -1.0, "mixed": 0.0}
 _cache: dict[tuple, tuple[int, float, Any]] = {}
 _cache_lock = threading.Lock()
+_refreshing: set[tuple] = set()
 
 
 def latest_document_id(engine: Engine) -> int:
@@ -36,19 +37,40 @@ def latest_document_id(engine: Engine) -> int:
 
 
 def cached(engine: Engine, key: tuple, compute: Any) -> Any:
-    """compute() again only when the corpus has a new document and the last result is CACHE_SECONDS old."""
+    """The last result of compute(), refreshed when the corpus has a new document and the result is
+    CACHE_SECONDS old. A stale result is served while a background thread refreshes it, so a reader
+    never waits for a corpus-wide aggregate once it has been computed (see `warm_up`)."""
     version = latest_document_id(engine)
     full_key = (id(engine), *key)
     with _cache_lock:
         hit = _cache.get(full_key)
-    if hit and (hit[0] == version or time.monotonic() - hit[1] < CACHE_SECONDS):
-        return hit[2]
-    value = compute()
-    with _cache_lock:
-        if len(_cache) > 256:
-            _cache.clear()
-        _cache[full_key] = (version, time.monotonic(), value)
-    return value
+    if hit is None:
+        return _refresh(full_key, version, compute)
+    if hit[0] != version and time.monotonic() - hit[1] >= CACHE_SECONDS:
+        with _cache_lock:
+            start = full_key not in _refreshing
+            _refreshing.add(full_key)
+        if start:
+            threading.Thread(target=_refresh, args=(full_key, version, compute), daemon=True).start()
+    return hit[2]
+
+
+def _refresh(full_key: tuple, version: int, compute: Any) -> Any:
+    try:
+        value = compute()
+        with _cache_lock:
+            if len(_cache) > 256:
+                _cache.clear()
+            _cache[full_key] = (version, time.monotonic(), value)
+        return value
+    finally:
+        with _cache_lock:
+            _refreshing.discard(full_key)
+
+
+def warm_up(engine: Engine) -> None:
+    """Compute the corpus-wide aggregates once, in the background, when the app starts."""
+    threading.Thread(target=stance_shifts, args=(engine,), daemon=True).start()
 
 
 def _score_expr(score: Any, label: Any) -> Any:
