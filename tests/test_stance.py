@@ -52,3 +52,21 @@ def test_by_speaker_and_evidence_offsets(pipeline):
     assert stance.by_speaker[0]["label"] == AHEAD
     for ev in stance.evidence:
         assert doc.text[ev["start"]:ev["end"]].strip() == ev["text"]
+
+
+def test_a_contrast_is_evidence_on_both_sides():
+    from sinoscope.claims.stance import sentence_evidence
+
+    for_, against = sentence_evidence("样例：专家认为中国AI正在缩小差距，但原创研究依然落后于美国。")
+    assert for_ > 0 and against > 0
+    for_, against = sentence_evidence("Chinese labs are closing the gap, but original research still lags the US.")
+    assert for_ > 0 and against > 0
+    # "while" is as often about time as about contrast: the sentence makes one net point
+    for_, against = sentence_evidence("China is closing the gap while the US builds more data centres.")
+    assert for_ > 0 and against == 0
+
+
+def test_a_dismissed_claim_counts_against_itself():
+    assert sentence_polarity("样例：所谓‘中国AI领先全球’的炒作可以停一停了。") < 0
+    assert sentence_polarity("The 'China leads in AI' narrative is overblown.") < 0
+    assert sentence_polarity("Some call it 'China leads in AI', a phrase from the report.") > 0

@@ -64,6 +64,11 @@ _SENT_ZH = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _SENT_EN = re.compile(r"(?:[^.!?\n]|[.!?](?!\s|$))+[.!?]*")
 _INTENT = re.compile(r"\b(?:whatever it takes|aims? to|wants? to|plans? to|seeks? to|hopes? to|vows? to|"
                      r"determined to)\b|力争|希望|目标是|计划|誓言", re.I)
+# Dismissing a quoted claim: "the 'China leads' hype can rest", "the narrative is overblown".
+_DISMISS = _bounded(
+    r"炒作|鼓吹|夸大|歇歇|神话|迷思|言过其实|\b(?:hype[sd]?|overblown|overstated|myth|exaggerated)\b", re.I
+)
+_CONTRAST = _bounded(r"但|但是|然而|不过|却|尽管|虽然|\b(?:but|however|although|though)\b", re.I)
 _SCARE = re.compile(r"[‘“「『\"'][^’”」』\"']{1,60}[’”」』\"']")
 _WEIGHT = {"title": 2.0, "body": 1.0, "comment": 0.3}
 
@@ -90,9 +95,16 @@ def _actor(before: str) -> int:
 
 def sentence_polarity(sentence: str) -> float:
     """Signed strength of one sentence: > 0 China ahead/catching up, < 0 China behind, 0 no signal."""
+    pos, neg = sentence_evidence(sentence)
+    return pos - neg
+
+
+def sentence_evidence(sentence: str) -> tuple[float, float]:
+    """(for, against) China being ahead or catching up, in one sentence. Both can be non-zero: a
+    contrast ("closing the gap, but innovation lags") is evidence on both sides, not a wash."""
     if not (_CHINA.search(sentence) or _US.search(sentence)):
-        return 0.0
-    total = 0.0
+        return 0.0, 0.0
+    signs: list[float] = []
     taken: list[tuple[int, int]] = []
     for pattern, polarity, needs_actor in _LEXICON:
         for m in pattern.finditer(sentence):
@@ -111,25 +123,33 @@ def sentence_polarity(sentence: str) -> float:
                 actor = 1 if _CHINA.search(passive.group(1)) else -1  # "… has been surpassed by China"
             sign = polarity * actor
             if any(q.start() < m.start() and m.end() < q.end() for q in _SCARE.finditer(sentence)):
-                sign *= 0.3  # a claim in quotation marks is mentioned, not asserted
+                # a claim in quotation marks is mentioned, not asserted; dismissed, it counts against itself
+                sign *= -0.8 if _DISMISS.search(sentence) else 0.3
             window = sentence[max(clause_start, m.start() - 25):m.start()]
             if _NEGATION.search(window):
                 sign = -sign
-            total += sign
-    if not total:
-        return 0.0
+            signs.append(sign)
+    if not any(signs):
+        return 0.0, 0.0
+    total = sum(signs)
     weight = 1.0
     prob, _, likelihood = parse_probability(sentence)
     high = prob.get("high") if isinstance(prob, dict) else prob
     if (high is not None and high < 0.5) or likelihood == "low":
-        total = -abs(total) if total > 0 else total  # "less than 20% chance of surpassing" counts against
+        signs = [-abs(x) for x in signs]  # "less than 20% chance of surpassing" counts against
+        total = sum(signs)
     if _HEDGE.search(sentence):
         weight *= 0.6
     if _INTENT.search(sentence):
         weight *= 0.3  # an ambition to lead is not a lead
     if sentence.rstrip().endswith(("?", "？")):
         weight *= 0.1  # a question raises the issue; it asserts nothing
-    return max(-1.0, min(1.0, total)) * weight
+    pos = min(1.0, sum(x for x in signs if x > 0)) * weight
+    neg = min(1.0, -sum(x for x in signs if x < 0)) * weight
+    if not _CONTRAST.search(sentence):  # without a "but", the sentence makes one net point
+        net = max(-1.0, min(1.0, total)) * weight
+        return (net, 0.0) if net > 0 else (0.0, -net)
+    return pos, neg
 
 
 def _label(pos: float, neg: float, floor: float = 0.9) -> tuple[str, float]:
@@ -163,18 +183,17 @@ def document_stance(doc: Doc, quotes: list[Quote]) -> Stance:
             continue  # the translated headline says the same thing again
         text = para.analysis_text
         for m in (_SENT_ZH if para.lang == "zh" else _SENT_EN).finditer(text):
-            value = sentence_polarity(m.group())
-            if not value:
+            for_, against = sentence_evidence(m.group())
+            if not (for_ or against):
                 continue
             s, e = para.start + m.start(), para.start + m.end()
             holder = next((q.speaker for q in attributed if q.start < e and s < q.end), None)
             weight = _WEIGHT[para.section] * (1.5 if holder else 1.0)
-            if value > 0:
-                pos += value * weight
-            else:
-                neg += -value * weight
-            evidence.append({"text": m.group().strip(), "start": s, "end": e, "label": _label_of(value),
-                             "holder": holder, "weight": round(abs(value) * weight, 3)})
+            pos += for_ * weight
+            neg += against * weight
+            label = MIXED if for_ and against else _label_of(for_ - against)
+            evidence.append({"text": m.group().strip(), "start": s, "end": e, "label": label,
+                             "holder": holder, "weight": round((for_ + against) * weight, 3)})
     label, score = _label(pos, neg)
     return Stance(label, score, evidence, _by_speaker(quotes))
 
