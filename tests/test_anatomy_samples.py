@@ -333,8 +333,6 @@ def test_gb18030_page_is_decoded_and_cleaned(analysed: dict) -> None:
                   "存储芯片价格连续上涨", "多地发放算力券", "版权所有", "责任编辑", "吕澄")
 
 
-@pytest.mark.xfail(strict=True, reason="HTML adapter: the '作者:许晨' field of a Chinese CMS info strip "
-                                        "('2026-01-28 09:15 来源:江南科技报 作者:许晨') is not read as the author")
 def test_gb18030_page_author_from_info_strip(analysed: dict) -> None:
     _, r = analysed[HTML_ZH]
     assert r["authors"] == ["许晨"]

@@ -120,6 +120,24 @@ def parse_guarded(html: str) -> HtmlElement:
     return tree
 
 
+# Only an explicit label and separator outside the article ("作者：许晨"), never "文化部…".
+_LABELLED_AUTHOR = re.compile(r"(?:作者|记者|撰文)\s*[:：/／]\s*[\u4e00-\u9fff]")
+
+
+def _header_lines(tree: HtmlElement, limit: int = 400) -> list[str]:
+    """Short text lines of the page's first block elements: CMS info strips ("来源：… 作者：…") sit
+    between the headline and the article, where the content extractors leave them out."""
+    lines: list[str] = []
+    for element in tree.iter("div", "p", "span", "td", "li"):
+        limit -= 1
+        if limit < 0:
+            break
+        text = normalize_space(element.text_content() if len(element) == 0 else element.text or "")
+        if text and len(text) <= 80 and _LABELLED_AUTHOR.search(text):
+            lines.append(text)
+    return lines
+
+
 def _squeezed(text: str) -> str:
     return "".join(text.split())
 
@@ -145,7 +163,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
         title=normalize_space(title) if title else None,
         published=best_date(getattr(metadata, "date", None), tree),
         authors=clean_authors(getattr(metadata, "author", None))
-        or byline_authors([b.text for b in extraction.body[:40]]),
+        or byline_authors([b.text for b in extraction.body[:40]])
+        or byline_authors(_header_lines(tree)),
         site_name=site,
         language=declared_language(tree),
         paragraphs=paragraphs,
