@@ -69,10 +69,15 @@ def is_body_like(p: Paragraph) -> bool:
     return size >= 260 or (ends_sentence(p.text) and not p.text.rstrip().endswith(("?", "？")) and size >= 80)
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Dr|No)\.$")
+
+
 def _title_like(p: Paragraph) -> bool:
     text = p.text.strip()
     if len(text) > 200 or (p.lang == "zh" and len(text) > 80):
         return False
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+        return False  # headlines do not end with a full stop; a lede sentence does
     return not text.endswith(("。", "；", ";", ",", "，", "：", ":")) and not find_dates(text)
 
 
