@@ -80,7 +80,7 @@ _ADVERT = re.compile(r"^(advertisement|sponsored|广告|推广|赞助内容)$", 
 # Site navigation words: a short line made only of these is a menu entry or a tab.
 _NAV_LINE = re.compile(
     r"^(首页|主页|登录|注册|退出|搜索|菜单|导航|专栏|全部专栏|站务|关于我们|联系我们|返回顶部|回到顶部|上一篇|下一篇|"
-    r"更多|加载更多|展开|收起|设置|帮助|反馈|投稿|客户端|下载app|app|扫码|二维码|公众号|"
+    r"更多|加载更多|展开|收起|设置|帮助|反馈|投稿|客户端|下载app|打开app|app|扫码|二维码|公众号|写评论|发表评论|我要评论|赞赏|"
     r"home|menu|search|login|log in|sign in|sign out|sign up|register|about|about us|contact|contact us|"
     r"back to top|next|previous|more|load more|top|subscribe|newsletters?)$",
     re.I,
