@@ -81,11 +81,26 @@ def _create_word_index(conn: Connection) -> None:
         index_words(conn, row[0], row[1], row[2])
 
 
+def _create_pg_word_index(conn: Connection) -> None:
+    """PostgreSQL: the same words and Chinese bigrams as SQLite's word index, as a tsvector with
+    the 'simple' configuration (no stemming, no stop words) under a GIN index; filled for
+    existing rows. ILIKE over pg_trgm stays for symbol-only and 1-character terms."""
+    if conn.dialect.name != "postgresql":
+        return
+    from .search import index_words
+
+    conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN IF NOT EXISTS words tsvector")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_documents_words ON documents USING gin (words)")
+    for row in conn.exec_driver_sql("SELECT id, title, body_text FROM documents WHERE words IS NULL").all():
+        index_words(conn, row[0], row[1], row[2])
+
+
 MIGRATIONS: list[Migration] = [
     (1, "tables", _create_tables),
     (2, "full-text search index", _create_search_index),
     (3, "facet indexes", _create_fact_indexes),
     (4, "word and bigram index", _create_word_index),
+    (5, "word and bigram index on PostgreSQL", _create_pg_word_index),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

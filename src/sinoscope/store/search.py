@@ -6,7 +6,8 @@ Chinese words are 2) and its phrase look-ups grow costly on a large corpus. So a
 index holds words and overlapping Chinese character bigrams: terms with word characters are
 looked up there (Chinese as a phrase of bigrams, Latin words as prefixes), symbol-only terms
 use the trigrams, and what neither can serve falls back to LIKE.
-PostgreSQL: ILIKE backed by pg_trgm GIN indexes.
+PostgreSQL: the same words and bigrams as a `tsvector` column (configuration 'simple') under a
+GIN index, queried with phrase operators; ILIKE over pg_trgm for what it cannot serve.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Engine, and_, column, literal_column, or_, select, table, text
+from sqlalchemy import Engine, and_, column, func, literal, literal_column, or_, select, table, text
+from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.sql import ColumnElement
 
 from .schema import documents, mentions, quotes
@@ -28,6 +30,7 @@ SNIPPET_CHARS = 80
 MIN_TRIGRAM = 3
 _FTS = table("document_fts", column("rowid"), column("rank"))
 _WORDS = table("document_words", column("rowid"), column("rank"))
+_PG_WORDS = literal_column("documents.words")  # PostgreSQL only: added by migration 5, not in the shared schema
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD_CHAR = re.compile(r"[^\W_]")
 
@@ -44,10 +47,23 @@ def cjk_bigrams(text: str) -> str:
 
 
 def index_words(conn: Any, document_id: int, title: str | None, body: str | None) -> None:
-    """Add a document to the SQLite word/bigram index (in the caller's transaction)."""
+    """Add a document to the word/bigram index (in the caller's transaction)."""
+    words = cjk_bigrams(f"{title or ''}\n{body or ''}")
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("INSERT INTO document_words(rowid, words) VALUES (?, ?)",
-                             (document_id, cjk_bigrams(f"{title or ''}\n{body or ''}")))
+        conn.exec_driver_sql("INSERT INTO document_words(rowid, words) VALUES (?, ?)", (document_id, words))
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("UPDATE documents SET words = to_tsvector('simple', %s) WHERE id = %s",
+                             (words, document_id))
+
+
+def _pg_tsquery(term: str) -> str | None:
+    """The term as a PostgreSQL tsquery over the word/bigram vector: Chinese as a phrase of
+    consecutive bigrams, Latin words as prefixes; None if the vector cannot serve it."""
+    tokens = [t for t in re.split(r"[\W_]+", cjk_bigrams(term).lower()) if t]
+    if not tokens or any(len(t) == 1 and _CJK_RUN.match(t) for t in tokens):
+        return None  # a lone Chinese character is not a token of its own
+    parts = [t + (":*" if not _CJK_RUN.match(t) and len(t) >= 3 else "") for t in tokens]
+    return "(" + " <-> ".join(parts) + ")"
 _TERMS = re.compile(r'"([^"]+)"|(\S+)')
 
 
@@ -144,7 +160,17 @@ def _text_filters(engine: Engine, terms: list[str]) -> tuple[list[ColumnElement]
     def contains(column: Any, term: str) -> ColumnElement:  # SQLite's LIKE already ignores ASCII case
         return column.like(_like(term), escape="\\") if sqlite else column.ilike(_like(term), escape="\\")
 
-    filters = [or_(contains(d.title, t), contains(d.body_text, t)) for t in short_terms]
+    if not sqlite and engine.dialect.name == "postgresql":
+        queries = {t: q for t in short_terms if (q := _pg_tsquery(t))}
+        if queries:
+            tsquery = func.to_tsquery(literal("simple", type_=REGCONFIG), " & ".join(queries.values()))
+            short_terms = [t for t in short_terms if t not in queries]
+            filters = [_PG_WORDS.op("@@")(tsquery)]
+        else:
+            filters = []
+    else:
+        filters = []
+    filters += [or_(contains(d.title, t), contains(d.body_text, t)) for t in short_terms]
     return (filters, _fts_expression(trigram_terms) if trigram_terms else None,
             " AND ".join(words) if words else None)
 
