@@ -30,6 +30,9 @@ RELATED_HEADING = re.compile(
 # "网友小王：说得对。" / "Jane D.: Fair point." — a short name, a colon, then the comment.
 INLINE_AUTHOR = re.compile(r"^(?P<author>[^:：。，,.!?！？\s][^:：。，,!?！？]{0,23})\s*[:：]\s*(?P<text>\S.{1,})$")
 _MIN_REPEAT_CHARS = 8
+_MIN_FUZZY_CHARS = 40  # shorter lines may differ by one word and mean something else
+_NEAR_REPEAT_RATIO = 95
+_MAX_FUZZY_PARAGRAPHS = 400  # the pairwise comparison is quadratic
 _SHORT_LABEL = 16
 
 
@@ -41,6 +44,17 @@ def _content(doc: Doc) -> list[int]:
     return [i for i, p in enumerate(doc.paragraphs) if p.section in ("body", "title")]
 
 
+def _near_repeat(key: str, seen: dict[str, int]) -> int | None:
+    """An earlier paragraph this one repeats with small changes (a scraper's second copy with a
+    fixed typo or a dropped word), if any."""
+    from rapidfuzz import fuzz
+
+    for other, index in seen.items():
+        if abs(len(other) - len(key)) <= len(key) // 10 and fuzz.ratio(key, other) >= _NEAR_REPEAT_RATIO:
+            return index
+    return None
+
+
 def mark_duplicates(doc: Doc) -> None:
     """Drop paragraphs that repeat earlier ones; report each run of them as one block."""
     paras = doc.paragraphs
@@ -50,8 +64,11 @@ def mark_duplicates(doc: Doc) -> None:
         key = _key(paras[i].text)
         if len(key) < _MIN_REPEAT_CHARS:
             continue
-        if key in first_seen:
-            repeats[i] = first_seen[key]
+        earlier = first_seen.get(key)
+        if earlier is None and len(key) >= _MIN_FUZZY_CHARS and len(first_seen) <= _MAX_FUZZY_PARAGRAPHS:
+            earlier = _near_repeat(key, first_seen)
+        if earlier is not None:
+            repeats[i] = earlier
         else:
             first_seen[key] = i
     runs: list[list[int]] = []
