@@ -5,8 +5,9 @@
 Number cases are scored with ``extract_numbers`` (every numeric expression), Percent and Currency
 cases with ``extract_figures`` filtered to kind percent / money. A case is exact when the set of
 (normalised text, value, unit) we return equals the expected set. Expected results with no value
-(a bare currency name such as "dollar", or "percent" alone) are not figures and are left out of the
-expected set; how many were left out is printed. Cases the spec marks NotSupported for python are
+(a bare currency name such as "dollar", or "percent" alone) are not figures; they are compared with
+``unit_mentions`` (currency and percent words outside any figure) and counted in the no-value column.
+Cases the spec marks NotSupported for python are
 scored too and reported in their own column.
 """
 
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sinoscope.claims.figures import extract_figures, extract_numbers  # noqa: E402
+from sinoscope.claims.unit_mentions import unit_mentions  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "datasets" / "numeric-extraction" / "recognizers-text-specs"
 FILES = [
@@ -54,8 +56,7 @@ def _expected(case: dict, model: str) -> tuple[list[Item], int]:
         raw = resolution.get("value")
         if raw in (None, "null"):
             dropped += 1
-            continue
-        value = float(str(raw).rstrip("%"))
+        value = math.nan if raw in (None, "null") else float(str(raw).rstrip("%"))
         unit = "number"
         if model == "Percent":
             unit = "percent"
@@ -81,6 +82,7 @@ def _ours(text: str, lang: str, model: str) -> list[Item]:
             continue
         value = fig.value if isinstance(fig.value, float) else float("nan")
         items.append((_norm_text(fig.text), value, "percent" if kind == "percent" else fig.unit))
+    items += [(_norm_text(u.text), math.nan, u.unit) for u in unit_mentions(text, lang) if u.kind == kind]
     return items
 
 
@@ -90,7 +92,8 @@ def _same(ours: list[Item], expected: list[Item]) -> bool:
     left = sorted(expected, key=lambda x: (x[0], x[2]))
     right = sorted(ours, key=lambda x: (x[0], x[2]))
     for (t1, v1, u1), (t2, v2, u2) in zip(left, right, strict=True):
-        if t1 != t2 or u1 != u2 or not math.isclose(v1, v2, rel_tol=1e-6, abs_tol=1e-9):
+        both_unvalued = math.isnan(v1) and math.isnan(v2)
+        if t1 != t2 or u1 != u2 or not (both_unvalued or math.isclose(v1, v2, rel_tol=1e-6, abs_tol=1e-9)):
             return False
     return True
 

@@ -288,3 +288,13 @@ def _timed(text: str) -> float:
     start = time.perf_counter()
     extract_figures(text)
     return time.perf_counter() - start
+
+
+def test_unit_words_without_an_amount_are_mentions_not_figures() -> None:
+    from sinoscope.claims.unit_mentions import unit_mentions
+
+    text = "样例：人民币和美元的汇率 How do I work out a percentage? They paid 50 dollars, and won the bid."
+    assert [(u.text, u.unit, u.kind) for u in unit_mentions(text)] == [
+        ("人民币", "CNY", "money"), ("美元", "USD", "money"), ("percentage", "percent", "percent")]
+    assert not [f for f in extract_figures(text) if f.text in ("人民币", "美元", "percentage")]
+    assert unit_mentions("https://example.com/search?q=30%25%2020%") == []
