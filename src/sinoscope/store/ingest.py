@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -181,8 +182,13 @@ class Ingestor:
 
 def report_progress(results: Iterable[IngestResult], stream: TextIO | None = None,
                     on_result: Callable[[IngestResult], None] | None = None) -> dict[str, int]:
-    """Print one line per input on `stream` (standard error) and return counts by status."""
+    """Report progress on `stream` (standard error) and return counts by status.
+
+    On a terminal, one status line is redrawn in place (count, rate, tallies, current input) and
+    only failures keep a line of their own; in a log, every input gets a line."""
     stream = stream or sys.stderr
+    live = stream.isatty()
+    started = time.monotonic()
     counts: dict[str, int] = {"added": 0, "duplicate": 0, "seen": 0, "failed": 0}
     for n, result in enumerate(results, 1):
         counts[result.status] = counts.get(result.status, 0) + 1
@@ -191,8 +197,19 @@ def report_progress(results: Iterable[IngestResult], stream: TextIO | None = Non
             detail += f", story {result.story_id}"
         if result.duplicate_of:
             detail += f", repost of {result.duplicate_of}"
-        print(f"[{n}] {result.status:<9} {result.source}  {detail}".rstrip(), file=stream, flush=True)
+        line = f"[{n}] {result.status:<9} {result.source}  {detail}".rstrip()
+        if not live:
+            print(line, file=stream, flush=True)
+        else:
+            if result.status == "failed":
+                print("\r\033[K" + line, file=stream)
+            rate = n / max(time.monotonic() - started, 1e-6)
+            tallies = " ".join(f"{k} {v}" for k, v in counts.items() if v)
+            print(f"\r\033[K{n} inputs, {rate:.1f}/s | {tallies} | {result.source[-60:]}", end="", file=stream,
+                  flush=True)
         if on_result:
             on_result(result)
+    if live:
+        print(file=stream)
     print("sinoscope: " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=stream, flush=True)
     return counts
