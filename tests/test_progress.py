@@ -26,6 +26,6 @@ def test_a_terminal_gets_a_redrawn_status_line_and_the_failures():
     tty = Terminal()
     report_progress(iter(RESULTS), stream=tty)
     out = tty.getvalue()
-    assert "\r\033[K3 inputs" in out and "added 1 failed 1 duplicate 1" in out
+    assert "\r\033[K3 inputs" in out and "added 1 duplicate 1 failed 1" in out
     assert "[2] failed    b.txt  input looks binary\n" in out  # failures keep a line of their own
     assert "[1] added" not in out
