@@ -70,3 +70,8 @@ def test_a_dismissed_claim_counts_against_itself():
     assert sentence_polarity("样例：所谓‘中国AI领先全球’的炒作可以停一停了。") < 0
     assert sentence_polarity("The 'China leads in AI' narrative is overblown.") < 0
     assert sentence_polarity("Some call it 'China leads in AI', a phrase from the report.") > 0
+
+
+def test_a_gap_that_narrows_with_words_in_between():
+    assert sentence_polarity("Chinese chips are good enough now, and the gap with American hardware is narrowing.") > 0
+    assert sentence_polarity("The gap between China and the US is not closing.") <= 0

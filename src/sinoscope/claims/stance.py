@@ -39,7 +39,9 @@ _LEXICON: list[tuple[re.Pattern[str], float, bool]] = [
                 r"(?:几个月|数月|半年|months?)", re.I), +1, False),
     (re.compile(r"\bstill (?:playing )?catch(?:ing)?[- ]up\b|仍在追赶|还在追赶|仍处于追赶", re.I), -1, False),
     (re.compile(r"\b(?:catch(?:es|ing)? up|caught up|clos(?:e|es|ing|ed) the gap|narrow(?:s|ing|ed)? the gap|"
-                r"gap (?:is |has been )?(?:narrowing|closing|shrinking))\b", re.I), +1, False),
+                r"gap\b(?:(?!\bnot\b|n't|\bnever\b)[^.;]){0,40}?\b(?:is |are |has been |have been )?"
+                r"(?:narrowing|closing|shrinking|narrowed|closed))\b",
+                re.I), +1, False),
     (re.compile(r"赶上|追上|追赶|缩小.{0,6}差距|差距.{0,4}缩小|并驾齐驱|平起平坐"), +1, False),
     (re.compile(r"\b(?:lead(?:s|ing)?(?!\s+(?:researcher|author|engineer|scientist|developer|designer|investor|"
                 r"analyst|negotiator|architect|role|singer))|ahead|overt(?:ake|akes|aken|ook|aking)|surpass(?:es|ed|ing)?|"
