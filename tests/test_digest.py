@@ -34,7 +34,8 @@ def test_markdown_digest_has_every_section_with_linked_lines(capsys: pytest.Capt
         assert re.search(rf"\(\[1\]\({re.escape(BASE)}/(doc|entity|search)", line), line  # every line has a source
     cluster_en = document_id(web_db, "cluster_en.txt")
     assert f"{BASE}/doc/{cluster_en}" in out
-    assert "Ilse Marwood: +1.00 → -1.00 (-2.00)" in out  # August (before) against September (in the window)
+    # August (before: catching up) against the window's September (behind) and October (gap narrowing)
+    assert "Ilse Marwood: +1.00 → +0.00 (-1.00)" in out
     assert "Eastbridge Courier (" not in out  # a key point is a lead sentence, not the outlet line
     assert "#span-fc-" in out  # forecast lines point at the forecast's span
     assert "\\<script\\>" in out  # page text is escaped for Markdown too

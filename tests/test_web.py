@@ -144,7 +144,8 @@ def test_home_shows_blindspots_and_stance_shifts(client: TestClient, web_db: str
     assert "青岚机器人" in blind  # a Chinese-only story
     assert "Baidu Opens Wuhan" not in blind  # covered in both languages
     shifts = html.split('id="shifts"')[1].split("</section>")[0]
-    assert "Ilse Marwood" in shifts and "-2.00" in shifts  # catching up in August, behind in September
+    # her latest month (October: the gap is narrowing) against August (catching up) and September (behind)
+    assert "Ilse Marwood" in shifts and "+0.00 → +1.00" in shifts
     forecasts = html.split('id="new-forecasts"')[1].split("</section>")[0]
     assert "#span-fc-" in forecasts
 
@@ -152,7 +153,7 @@ def test_home_shows_blindspots_and_stance_shifts(client: TestClient, web_db: str
 def test_entity_page_has_quotes_chart_and_forecasts(client: TestClient) -> None:
     html = client.get("/entity/new:person:ilsemarwood?lang=en").text
     assert "<svg" in html and 'class="series own"' in html
-    assert html.count('class="dot own"') == 2  # two months with a stance of their own
+    assert html.count('class="dot own"') == 3  # August, September and October each have a stance of their own
     said = html.split('id="said"')[1].split("</section>")[0]
     assert said.count('class="quote-link"') >= 3
     assert "60%" in html.split('id="their-forecasts"')[1]
