@@ -54,3 +54,14 @@ class Candidate:
 
     def overlaps(self, other: Candidate) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A name a discoverer found in one paragraph (offsets relative to that paragraph)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    source: str  # "spacy" | "jieba" | "rule"

@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import dataclass
+
+from .candidates import Found
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +38,6 @@ _NATIONALITY = re.compile(
 _LEADING = re.compile(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?|prof\.?)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _CONNECTORS = {"of", "and", "for", "the", "de", "van", "von", "der", "la", "le", "&", "-", "du", "bin", "al"}
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    start: int
-    end: int
-    text: str
-    type: str
 
 
 def _token_is_name_like(token: str) -> bool:
@@ -125,7 +118,7 @@ class EnglishNames:
                     continue
                 kept = clean_entity(ent.text, ent.start_char, label)
                 if kept:
-                    found.append(Found(kept[0], kept[1], kept[2], label))
+                    found.append(Found(kept[0], kept[1], kept[2], label, "spacy"))
             out.append(found)
         return out
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import jieba
 import jieba.posseg
 
+from .candidates import Found
 from .linker import is_han
 from .zh_lexicon import (
     COMPOUND_SURNAMES,
@@ -51,15 +52,6 @@ def _starts_with_common_word(word: str) -> bool:
 
 def _is_common_word(word: str) -> bool:
     return (jieba.dt.FREQ.get(word) or 0) >= _COMMON_WORD_FREQ
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    start: int
-    end: int
-    text: str
-    type: str
-    source: str = "jieba"
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,9 +251,9 @@ class ChineseNames:
             if token.flag == "nt" and len(word) >= 2:
                 # Only dictionary organisations; "…国" words (超级大国) are countries or powers.
                 if _dictionary_tag(word) == "nt" and not word.endswith("国"):
-                    out.append(Found(token.start, token.end, word, "org"))
+                    out.append(Found(token.start, token.end, word, "org", "jieba"))
             elif token.flag == "ns" and len(word) >= 2 and (jieba.dt.FREQ.get(word) or 0) > 5:
-                out.append(Found(token.start, token.end, word, "place"))
+                out.append(Found(token.start, token.end, word, "place", "jieba"))
             elif word in ORG_SUFFIXES and i > 0:
                 span = self._org_ending_at(tokens, i)
                 if span:
