@@ -56,3 +56,12 @@ def test_analyze_text_gives_body_paragraphs_with_offsets():
     assert doc.meta["title"] == "Sample Headline For A Test"
     assert [p.text for p in doc.body] == [text.split("\n\n")[1]]
     assert all(doc.text[p.start : p.end] == p.text for p in doc.paragraphs)
+
+
+def test_appended_paragraphs_keep_their_offsets():
+    doc = Doc(source="t", text="")
+    first = doc.append_paragraph("样例标题", section="title")
+    second = doc.append_paragraph("Body text of a sample page.", lang="en")
+    assert doc.text == "样例标题\n\nBody text of a sample page."
+    assert [(doc.paragraphs[i].section, doc.text[doc.paragraphs[i].start:doc.paragraphs[i].end])
+            for i in (first, second)] == [("title", "样例标题"), ("body", "Body text of a sample page.")]

@@ -9,7 +9,7 @@ import functools
 import logging
 from dataclasses import dataclass
 
-from .doc import Comment, Doc, Paragraph, Span
+from .doc import Comment, Doc, Span
 from .pipeline import Pipeline
 from .sources.decode import DecodeError, decode_bytes
 from .sources.inputs import RawInput
@@ -44,16 +44,9 @@ def html_to_doc(source: str, html: str, encoding: str | None) -> Doc:
     if page.comments:
         blocks.append(("Comments", "meta", "comments_heading"))
     doc = Doc(source=source, text="", format="html", encoding=encoding)
-    pieces: list[str] = []
-    offset = 0
 
     def add(text: str, section: str, role: str | None) -> int:
-        nonlocal offset
-        text = " ".join(text.split())
-        doc.paragraphs.append(Paragraph(offset, offset + len(text), text, section=section, role=role))
-        pieces.append(text)
-        offset += len(text) + 2  # paragraphs are separated by a blank line
-        return len(doc.paragraphs) - 1
+        return doc.append_paragraph(" ".join(text.split()), section=section, role=role)
 
     for text, section, role in blocks:
         if text.strip():
@@ -66,7 +59,6 @@ def html_to_doc(source: str, html: str, encoding: str | None) -> Doc:
         texts = [add(line, "comment", "comment_text") for line in comment.text.split("\n") if line.strip()]
         if texts:
             doc.comments.append(Comment(comment.author, None, author_span, texts))
-    doc.text = "\n\n".join(pieces)
     doc.meta.update({k: v for k, v in (("title", page.title), ("published", page.published)) if v})
     for p in doc.paragraphs:  # where each metadata value is printed in the rendered page
         if p.role == "title":

@@ -130,6 +130,14 @@ class Doc:
     # Per-document work shared between stages (e.g. spaCy parses); never serialised.
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
+    def append_paragraph(self, text: str, **attrs: Any) -> int:
+        """Add `text` at the end of the document, after a blank line, as a paragraph; returns its index.
+        For adapters that render a page from parts (HTML blocks, test strings)."""
+        start = len(self.text) + 2 if self.text else 0
+        self.text = f"{self.text}\n\n{text}" if self.text else text
+        self.paragraphs.append(Paragraph(start, start + len(text), text, **attrs))
+        return len(self.paragraphs) - 1
+
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
 

@@ -184,13 +184,10 @@ def page_of(texts: list[str]) -> Doc:
     """A text page made of `texts` as body paragraphs (for evaluations and benchmarks)."""
     from ..anatomy.language import detect_language, to_simplified
 
-    doc = Doc(source="<strings>", text="\n\n".join(texts))
-    offset = 0
+    doc = Doc(source="<strings>", text="")
     for text in texts:
         lang = detect_language(text)
-        norm = to_simplified(text) if lang == "zh" else text
-        doc.paragraphs.append(Paragraph(offset, offset + len(text), text, lang=lang, norm=norm))
-        offset += len(text) + 2
+        doc.append_paragraph(text, lang=lang, norm=to_simplified(text) if lang == "zh" else text)
     return doc
 
 
