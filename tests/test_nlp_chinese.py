@@ -1,0 +1,26 @@
+"""The shared Chinese tagger: offsets into the text, bounded chunks, one tagging per paragraph."""
+
+from sinoscope.doc import Doc, Paragraph
+from sinoscope.nlp.chinese import MAX_CHUNK, _chunks, tag_paragraph, tag_text
+
+
+def test_tokens_point_into_the_text_and_name_people_and_organisations():
+    text = "样本：灵犀科技首席执行官欧阳默周三在杭州表示，这是好事。"
+    tokens = tag_text(text)
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    tags = {t.text: t.tag for t in tokens}
+    assert tags.get("欧阳默") == "PER"
+    assert tags.get("表示") == "v"
+
+
+def test_unpunctuated_text_is_tagged_in_bounded_chunks():
+    text = "数据" * 1000
+    assert all(b - a <= MAX_CHUNK for a, b in _chunks(text))
+    assert "".join(t.text for t in tag_text(text)) == text
+
+
+def test_a_paragraph_is_tagged_once_per_document():
+    doc = Doc(source="sample", text="他说了。")
+    doc.paragraphs = [Paragraph(0, 4, "他说了。", lang="zh")]
+    first = tag_paragraph(doc, 0)
+    assert tag_paragraph(doc, 0) is first
