@@ -23,8 +23,8 @@ from sinoscope.anatomy.html_content import (
     run_readability,
     run_trafilatura,
 )
+from sinoscope.anatomy.html_dates import page_date
 from sinoscope.anatomy.html_meta import (
-    best_date,
     byline_authors,
     clean_authors,
     declared_language,
@@ -161,7 +161,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
         raise HtmlError("no main content: neither extractor found article text")
     return HtmlPage(
         title=normalize_space(title) if title else None,
-        published=best_date(getattr(metadata, "date", None), tree),
+        published=page_date(tree, url, paragraphs, title),
         authors=clean_authors(getattr(metadata, "author", None))
         or byline_authors([b.text for b in extraction.body[:40]])
         or byline_authors(_header_lines(tree)),

@@ -68,7 +68,7 @@ class Extraction:
 def _metadata(tree: HtmlElement, url: str | None) -> object | None:
     """trafilatura's metadata (title, author, site name, htmldate's date with its extensive search)."""
     try:
-        return extract_metadata(tree, url, set_date_params(True), False, set())
+        return extract_metadata(tree, url, set_date_params(False), False, set())
     except (ValueError, TypeError, AttributeError, RecursionError, etree.LxmlError):
         return None
 

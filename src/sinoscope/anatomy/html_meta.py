@@ -1,4 +1,4 @@
-"""Page metadata: title (without the ' - SiteName' tail), date, authors, site name, declared language."""
+"""Page metadata: title (without the ' - SiteName' tail), authors, site name, declared language (dates: html_dates)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from sinoscope.anatomy.html_blocks import normalize_space
 
 # Separators between a headline and the site/section names in <title>: " - ", " | ", "_", "--", "——", " » ".
 _TITLE_SEPARATOR = re.compile(r"\s+[-–—|·»]{1,2}\s+|\s*[|｜_]\s*|\s*-{2,}\s*|\s*—{2}\s*|\s*::\s*")
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 _AUTHOR_NOISE = re.compile(
     r"https?://|www\.|@|\d|\b(is|was|reporter|editor|staff|correspondent|contributor|analysis|monday|tuesday|"
@@ -93,44 +92,6 @@ def document_title(tree: HtmlElement, extracted_title: str | None, site_name: st
         if cleaned:
             return cleaned[:500]
     return None
-
-
-def normalize_date(value: str | None) -> str | None:
-    match = _DATE.match(value or "")
-    if not match:
-        return None
-    year, month, day = (int(g) for g in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31 \
-        else None
-
-
-_TEXT_DATE = re.compile(
-    r"(19\d\d|20\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))")
-
-
-_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
-
-
-def text_date(tree: HtmlElement) -> str | None:
-    """First full date printed in the page's visible text (Chinese pages print '2023年11月08日' near the top)."""
-    body = tree.find("body")
-    if body is None:
-        return None
-    text = " ".join(_VISIBLE_TEXT(body))[:20000]
-    for match in _TEXT_DATE.finditer(text):
-        year, month, day = match.group(1), match.group(2) or match.group(4), match.group(3) or match.group(5)
-        date = normalize_date(f"{year}-{int(month):02d}-{int(day):02d}")
-        if date:
-            return date
-    return None
-
-
-def best_date(extracted: str | None, tree: HtmlElement) -> str | None:
-    """htmldate's answer, unless it is missing or a bare-year guess (YYYY-01-01) the page text can refine."""
-    date = normalize_date(extracted)
-    if date and not date.endswith("-01-01"):
-        return date
-    return text_date(tree) or date
 
 
 def clean_authors(raw: str | None) -> list[str]:

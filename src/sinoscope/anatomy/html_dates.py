@@ -1,0 +1,181 @@
+"""An HTML page's own date, at the precision the page gives, or none.
+
+Where a page says when it was published, in order of trust:
+
+1. structured metadata (article:published_time, itemprop/JSON-LD datePublished, pubdate, dc.date, …);
+2. the printed dateline: a date on a short line between the headline and the article ("2005-04-27 14:32更新
+   来源：…"), else a short dated line inside the article (a forum post's "发表于 2005-8-12 16:12"), else one
+   above the headline; a line that is only a date or that names an issue ("——《某刊》1998年3月号") may give
+   a month;
+3. the URL (/2018/03/09/, t20180309_).
+
+Never a date after the article (comments, 'related articles' rails, archives), a date inside a link (a
+teaser), a copyright year, or a guess: a page with none of these is undated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lxml.html import HtmlElement
+
+from sinoscope.anatomy.dates import FoundDate, find_dates, iso_precision, url_date
+from sinoscope.anatomy.html_blocks import Block, element_blocks
+
+_PUBLISHED_KEYS = (
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "publishdate", "publish_date", "publish-date", "pubdate", "publication_date", "publicationdate",
+    "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+    "citation_publication_date", "citation_date", "prism.publicationdate", "date",
+)
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
+_COPYRIGHT = re.compile(r"copyright|©|\(c\)|all rights reserved|版权所有|版权|备案|许可证", re.I)
+_MAX_DATELINE_CHARS = 150
+_MAX_LINK_DENSITY = 0.5
+_ANCHOR_CHARS = 24
+# Lines where a month alone is the page's date: an issue note, or a line that is a date and a label.
+_ISSUE_NOTE = re.compile(r"《[^》]{1,30}》\s*$|[期号刊]\s*$|^\W{0,3}$")
+
+
+def _meta_values(tree: HtmlElement) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        content = (element.get("content") or "").strip()
+        if key and content:
+            values.setdefault(key, content)
+    return values
+
+
+def _as_date(value: str) -> str | None:
+    found = find_dates(value)
+    return found[0].iso if found else iso_precision(value)
+
+
+def structured_date(tree: HtmlElement) -> str | None:
+    """The publication date the page's metadata declares, if any."""
+    values = _meta_values(tree)
+    for key in _PUBLISHED_KEYS:
+        if key in values and (date := _as_date(values[key])):
+            return date
+    for element in tree.iter("time"):
+        published = element.get("itemprop") == "datePublished" or element.get("pubdate") is not None
+        if published and (date := _as_date(element.get("datetime") or element.text_content())):
+            return date
+    for element in tree.iter("script"):
+        is_json_ld = (element.get("type") or "").lower() == "application/ld+json"
+        if is_json_ld and element.text and (match := _LD_PUBLISHED.search(element.text[:50_000])):
+            try:
+                value = json.loads(f'"{match.group(1)}"')
+            except ValueError:
+                value = match.group(1)
+            if date := _as_date(value):
+                return date
+    return None
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+class _Layout:
+    """The page's text blocks with where the headline and the extracted article sit among them."""
+
+    def __init__(self, blocks: list[Block], paragraphs: list[str], title: str | None) -> None:
+        self.blocks = blocks
+        starts, offset, parts = [], 0, []
+        for block in blocks:
+            starts.append(offset)
+            squeezed = _squeezed(block.text)
+            parts.append(squeezed)
+            offset += len(squeezed)
+        self._starts, self._text = starts, "".join(parts)
+        first = _squeezed(paragraphs[0])[:_ANCHOR_CHARS] if paragraphs else ""
+        last = _squeezed(paragraphs[-1])[-_ANCHOR_CHARS:] if paragraphs else ""
+        self.body_start = self._index_of(first, 0)
+        self.body_end = self._index_of(last, self._starts[self.body_start] if self.body_start is not None else 0,
+                                       end=True)
+        squeezed_title = _squeezed(title or "")
+        self.title_at = next((i for i, b in enumerate(blocks[: self.body_start or len(blocks)])
+                              if squeezed_title and _squeezed(b.text) == squeezed_title), None)
+
+    def _index_of(self, needle: str, from_offset: int, end: bool = False) -> int | None:
+        if not needle:
+            return None
+        at = self._text.find(needle, from_offset)
+        if at < 0:
+            return None
+        at += len(needle) - 1 if end else 0
+        low, high = 0, len(self._starts) - 1
+        while low < high:  # the last block starting at or before `at`
+            middle = (low + high + 1) // 2
+            if self._starts[middle] <= at:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+
+# A sentence, not a dateline: the date is something the article reports ("报名日期为2003年11月1日至…。").
+_PROSE = re.compile(r"[。，；！？]|\w+ \w+ \w+ \w+ \w+ \w+ \w+ \w+")
+# The line under a blog or forum post: "发表于 2004年12月27日 12:40", "Posted on March 3, 2005".
+_POSTED = re.compile(r"发表|发布|写于|posted|published", re.I)
+# A profile's dates in a sidebar are not the article's: "建立于:2004年10月6日", "注册时间", "Joined".
+_PROFILE = re.compile(r"建立于|创建于|注册|加入时间|入驻|joined|member since", re.I)
+# The wire-style dateline that opens a Chinese article: "【看中国2005年07月03日报道】", "（新华社北京3月9日电）".
+_OPENING_DATELINE = re.compile(r"^\W{0,2}[【（(\[][^】）)\]]{0,30}?(?=\d)(?P<date>[^】）)\]]{6,24}?)"
+                               r"(报道|讯|电)[】）)\]]")
+
+
+def _line_dates(block: Block, day_first: bool | None, *, coarse: bool = False, max_links: float = _MAX_LINK_DENSITY,
+                prose_ok: bool = True) -> list[FoundDate]:
+    text = block.text
+    if (len(text) > _MAX_DATELINE_CHARS or block.link_density > max_links or _COPYRIGHT.search(text)
+            or _PROFILE.search(text)):
+        return []
+    if not prose_ok and _PROSE.search(text):
+        return []
+    found = find_dates(text, coarse=coarse, day_first=day_first)
+    if coarse:  # a month alone only on an issue note or a bare date line
+        found = [f for f in found if f.precision == "day" or (
+            _ISSUE_NOTE.search(text[: f.start]) and len(text) - f.end <= 4)]
+    return found
+
+
+def _opening_dateline(block: Block) -> list[FoundDate]:
+    match = _OPENING_DATELINE.match(block.text)
+    return find_dates(match.group("date")) if match else []
+
+
+def _first(candidates: list[list[FoundDate]]) -> str | None:
+    return next((found[0].iso for found in candidates if found), None)
+
+
+def printed_date(tree: HtmlElement, paragraphs: list[str], title: str | None,
+                 day_first: bool | None = None) -> str | None:
+    """The dateline the page prints near its headline or in its article; None outside those places."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    layout = _Layout(element_blocks(body), paragraphs, title)
+    if layout.body_start is None:
+        return None
+    blocks = layout.blocks
+    start, end = layout.body_start, (layout.body_end if layout.body_end is not None else layout.body_start)
+    header_from = layout.title_at if layout.title_at is not None else max(0, start - 8)
+    # the header strip often links the outlet's name ("http://www.example.cn/ 2005-07-18 13:03")
+    header = [_line_dates(b, day_first, max_links=0.7) for b in blocks[header_from:start]]
+    article = [_opening_dateline(b) for b in blocks[start : min(end + 1, start + 5)]]
+    article += [_line_dates(b, day_first, coarse=True, prose_ok=False) for b in blocks[start : end + 1]]
+    footer = [found for b in blocks[end + 1 : end + 3] if _POSTED.search(b.text)
+              for found in [_line_dates(b, day_first)]]
+    above = [_line_dates(b, day_first) for b in blocks[max(0, header_from - 8) : header_from]]
+    issue = [_line_dates(b, day_first, coarse=True) for b in blocks[max(start, end - 2) : end + 1]]
+    return _first(header + article + footer) or _first(above) or _first(issue)
+
+
+def page_date(tree: HtmlElement, url: str | None, paragraphs: list[str], title: str | None,
+              day_first: bool | None = None) -> str | None:
+    """The page's own date ('2018', '2018-03' or '2018-03-09'), or None when the page does not say."""
+    return structured_date(tree) or printed_date(tree, paragraphs, title, day_first) or url_date(url)
