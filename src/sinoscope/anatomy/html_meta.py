@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from sinoscope.anatomy.html_blocks import normalize_space
