@@ -24,6 +24,7 @@ from sinoscope.anatomy.html_content import (
     run_trafilatura,
 )
 from sinoscope.anatomy.html_dates import page_date
+from sinoscope.anatomy.html_layout import page_layout
 from sinoscope.anatomy.html_meta import (
     byline_authors,
     clean_authors,
@@ -159,9 +160,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
     paragraphs = [b.text for b in blocks if _squeezed(b.text) not in comment_texts]
     if not paragraphs:
         raise HtmlError("no main content: neither extractor found article text")
+    layout = page_layout(tree, paragraphs, title)
     return HtmlPage(
         title=normalize_space(title) if title else None,
-        published=page_date(tree, url, paragraphs, title),
+        published=page_date(tree, layout, url),
         authors=clean_authors(getattr(metadata, "author", None))
         or byline_authors([b.text for b in extraction.body[:40]])
         or byline_authors(_header_lines(tree)),

@@ -21,7 +21,8 @@ import re
 from lxml.html import HtmlElement
 
 from sinoscope.anatomy.dates import FoundDate, find_dates, iso_precision, url_date
-from sinoscope.anatomy.html_blocks import Block, element_blocks
+from sinoscope.anatomy.html_blocks import Block
+from sinoscope.anatomy.html_layout import Layout
 
 _PUBLISHED_KEYS = (
     "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
@@ -33,7 +34,6 @@ _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
 _COPYRIGHT = re.compile(r"copyright|©|\(c\)|all rights reserved|版权所有|版权|备案|许可证", re.I)
 _MAX_DATELINE_CHARS = 150
 _MAX_LINK_DENSITY = 0.5
-_ANCHOR_CHARS = 24
 # Lines where a month alone is the page's date: an issue note, or a line that is a date and a label.
 _ISSUE_NOTE = re.compile(r"《[^》]{1,30}》\s*$|[期号刊]\s*$|^\W{0,3}$")
 
@@ -75,48 +75,6 @@ def structured_date(tree: HtmlElement) -> str | None:
     return None
 
 
-def _squeezed(text: str) -> str:
-    return "".join(text.split())
-
-
-class _Layout:
-    """The page's text blocks with where the headline and the extracted article sit among them."""
-
-    def __init__(self, blocks: list[Block], paragraphs: list[str], title: str | None) -> None:
-        self.blocks = blocks
-        starts, offset, parts = [], 0, []
-        for block in blocks:
-            starts.append(offset)
-            squeezed = _squeezed(block.text)
-            parts.append(squeezed)
-            offset += len(squeezed)
-        self._starts, self._text = starts, "".join(parts)
-        first = _squeezed(paragraphs[0])[:_ANCHOR_CHARS] if paragraphs else ""
-        last = _squeezed(paragraphs[-1])[-_ANCHOR_CHARS:] if paragraphs else ""
-        self.body_start = self._index_of(first, 0)
-        self.body_end = self._index_of(last, self._starts[self.body_start] if self.body_start is not None else 0,
-                                       end=True)
-        squeezed_title = _squeezed(title or "")
-        self.title_at = next((i for i, b in enumerate(blocks[: self.body_start or len(blocks)])
-                              if squeezed_title and _squeezed(b.text) == squeezed_title), None)
-
-    def _index_of(self, needle: str, from_offset: int, end: bool = False) -> int | None:
-        if not needle:
-            return None
-        at = self._text.find(needle, from_offset)
-        if at < 0:
-            return None
-        at += len(needle) - 1 if end else 0
-        low, high = 0, len(self._starts) - 1
-        while low < high:  # the last block starting at or before `at`
-            middle = (low + high + 1) // 2
-            if self._starts[middle] <= at:
-                low = middle
-            else:
-                high = middle - 1
-        return low
-
-
 # A sentence, not a dateline: the date is something the article reports ("报名日期为2003年11月1日至…。").
 _PROSE = re.compile(r"[。，；！？]|\w+ \w+ \w+ \w+ \w+ \w+ \w+ \w+")
 # The line under a blog or forum post: "发表于 2004年12月27日 12:40", "Posted on March 3, 2005".
@@ -152,30 +110,20 @@ def _first(candidates: list[list[FoundDate]]) -> str | None:
     return next((found[0].iso for found in candidates if found), None)
 
 
-def printed_date(tree: HtmlElement, paragraphs: list[str], title: str | None,
-                 day_first: bool | None = None) -> str | None:
+def printed_date(layout: Layout | None, day_first: bool | None = None) -> str | None:
     """The dateline the page prints near its headline or in its article; None outside those places."""
-    body = tree.find("body")
-    if body is None:
+    if layout is None:
         return None
-    layout = _Layout(element_blocks(body), paragraphs, title)
-    if layout.body_start is None:
-        return None
-    blocks = layout.blocks
-    start, end = layout.body_start, (layout.body_end if layout.body_end is not None else layout.body_start)
-    header_from = layout.title_at if layout.title_at is not None else max(0, start - 8)
     # the header strip often links the outlet's name ("http://www.example.cn/ 2005-07-18 13:03")
-    header = [_line_dates(b, day_first, max_links=0.7) for b in blocks[header_from:start]]
-    article = [_opening_dateline(b) for b in blocks[start : min(end + 1, start + 5)]]
-    article += [_line_dates(b, day_first, coarse=True, prose_ok=False) for b in blocks[start : end + 1]]
-    footer = [found for b in blocks[end + 1 : end + 3] if _POSTED.search(b.text)
-              for found in [_line_dates(b, day_first)]]
-    above = [_line_dates(b, day_first) for b in blocks[max(0, header_from - 8) : header_from]]
-    issue = [_line_dates(b, day_first, coarse=True) for b in blocks[max(start, end - 2) : end + 1]]
+    header = [_line_dates(b, day_first, max_links=0.7) for b in layout.header]
+    article = [_opening_dateline(b) for b in layout.article[:5]]
+    article += [_line_dates(b, day_first, coarse=True, prose_ok=False) for b in layout.article]
+    footer = [_line_dates(b, day_first) for b in layout.after(2) if _POSTED.search(b.text)]
+    above = [_line_dates(b, day_first) for b in layout.above(8)]
+    issue = [_line_dates(b, day_first, coarse=True) for b in layout.article[-3:]]
     return _first(header + article + footer) or _first(above) or _first(issue)
 
 
-def page_date(tree: HtmlElement, url: str | None, paragraphs: list[str], title: str | None,
-              day_first: bool | None = None) -> str | None:
+def page_date(tree: HtmlElement, layout: Layout | None, url: str | None, day_first: bool | None = None) -> str | None:
     """The page's own date ('2018', '2018-03' or '2018-03-09'), or None when the page does not say."""
-    return structured_date(tree) or printed_date(tree, paragraphs, title, day_first) or url_date(url)
+    return structured_date(tree) or printed_date(layout, day_first) or url_date(url)

@@ -1,0 +1,74 @@
+"""Where things sit on an HTML page: its text blocks in reading order, the headline and the article.
+
+The content extractors return the article's paragraphs without saying where they were on the page; the
+dateline and the byline are found by where they sit relative to the article (between the headline and
+the first paragraph, just under the last one), so the page's own blocks are laid out once and the
+article is located among them by its first and last characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from lxml.html import HtmlElement
+
+from sinoscope.anatomy.html_blocks import Block, element_blocks
+
+_ANCHOR_CHARS = 24  # characters of the first and last paragraphs that locate the article
+_HEADER_REACH = 8  # blocks above the article searched when the headline is not found
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+class Layout:
+    """The page's text blocks with where the headline and the extracted article sit among them."""
+
+    def __init__(self, blocks: list[Block], body_start: int, body_end: int, title_at: int | None) -> None:
+        self.blocks = blocks
+        self.body_start, self.body_end, self.title_at = body_start, body_end, title_at
+
+    @property
+    def header_from(self) -> int:
+        """First block of the header: the headline, else a few blocks above the article."""
+        return self.title_at if self.title_at is not None else max(0, self.body_start - _HEADER_REACH)
+
+    @property
+    def header(self) -> list[Block]:
+        return self.blocks[self.header_from : self.body_start]
+
+    @property
+    def article(self) -> list[Block]:
+        return self.blocks[self.body_start : self.body_end + 1]
+
+    def after(self, count: int) -> list[Block]:
+        return self.blocks[self.body_end + 1 : self.body_end + 1 + count]
+
+    def above(self, count: int) -> list[Block]:
+        return self.blocks[max(0, self.header_from - count) : self.header_from]
+
+
+def page_layout(tree: HtmlElement, paragraphs: list[str], title: str | None) -> Layout | None:
+    """Lay out the page's blocks and locate the article; None when the article cannot be found."""
+    body = tree.find("body")
+    if body is None or not paragraphs:
+        return None
+    blocks = element_blocks(body)
+    starts, offset = [], 0
+    for block in blocks:
+        starts.append(offset)
+        offset += len(_squeezed(block.text))
+    text = "".join(_squeezed(b.text) for b in blocks)
+    first = _squeezed(paragraphs[0])[:_ANCHOR_CHARS]
+    last = _squeezed(paragraphs[-1])[-_ANCHOR_CHARS:]
+    at_first = text.find(first) if first else -1
+    if at_first < 0:
+        return None
+    at_last = text.find(last, at_first) if last else -1
+    body_start = bisect.bisect_right(starts, at_first) - 1
+    body_end = bisect.bisect_right(starts, at_last + len(last) - 1) - 1 if at_last >= 0 else body_start
+    squeezed_title = _squeezed(title or "")
+    title_at = next((i for i, b in enumerate(blocks[:body_start])
+                     if squeezed_title and _squeezed(b.text) == squeezed_title), None)
+    return Layout(blocks, body_start, max(body_start, body_end), title_at)
