@@ -9,8 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sinoscope.anatomy.bylines import byline_names, paragraph_credit
 from sinoscope.anatomy.html import MAX_MARKUP_CHARS, HtmlError, HtmlPage, extract_html
-from sinoscope.anatomy.html_meta import byline_authors, clean_authors, clean_title
+from sinoscope.anatomy.html_bylines import clean_authors
+from sinoscope.anatomy.html_meta import clean_title
 
 EN_PARAGRAPHS = [
     "The Harbor Valley robotics lab said on Tuesday that its new warehouse robot can sort parcels twice as fast "
@@ -150,9 +152,10 @@ def test_title_prefers_matching_h1() -> None:
 
 
 def test_chinese_byline_authors() -> None:
-    assert byline_authors(["首页 > 科技", "作者：林晓舟　来源：青禾日报"]) == ["林晓舟"]
-    assert byline_authors(["（记者 周明）"]) == ["周明"]
-    assert byline_authors(["本文无署名"]) == []
+    assert byline_names("首页 > 科技") == []
+    assert byline_names("作者：林晓舟　来源：青禾日报") == ["林晓舟"]
+    assert paragraph_credit("（记者 周明）") == ["周明"]
+    assert byline_names("本文无署名") == []
 
 
 def test_author_cleaning_drops_bylines_and_dates() -> None:

@@ -11,6 +11,7 @@ import re
 
 from ..doc import Doc, Paragraph, Span
 from .bilingual import MIN_SCORE, translation_score
+from .bylines import byline_names, split_names
 from .dates import find_dates
 from .furniture import ends_sentence
 
@@ -28,6 +29,8 @@ _TRANSLATOR = re.compile(
 _REPORTER = re.compile(
     r"^(本报)?(记者|特派记者|通讯员)\s*(?P<name>[\u4e00-\u9fff·]{2,5}?)\s*[/／]?\s*[\u4e00-\u9fff]{0,6}(报道|报导|电|讯)$"
 )
+# Under the headline, a line opening with a reporter's label after the outlet's name ("光明日报记者 王明 李华").
+_BYLINE_START = re.compile(r"^\W{0,2}(?:[\u4e00-\u9fff·]{0,12}?(?:记者|实习生|通讯员)|作者|撰文|文\s*[/／|｜:：])")
 # A persona or a name glossed in the other script: "AI Watcher from Shenzhen (深圳科技观察员)".
 PERSONA = re.compile(
     r"^(?P<latin>[A-Za-z][\w .,'’&\-]{1,70}?)\s*[(（](?P<han>[^()（）]{1,24})[)）]$"
@@ -100,8 +103,10 @@ def _norm(text: str) -> str:
 
 def _set_once(doc: Doc, field_name: str, value: object, span: Span | None = None) -> None:
     """First value wins; its span is recorded with it, so a field and its span always agree.
-    The span of `authors` (a list) is kept under "author" and covers the first author."""
-    if field_name in doc.meta:
+    The span of `authors` (a list) is kept under "author" and covers the first author.
+    An HTML page's metadata comes from its markup (html_dates, html_bylines know where each line sat:
+    above the article, or in a rail or a comment); here its lines are only classified."""
+    if field_name in doc.meta or doc.format == "html":
         return
     doc.meta[field_name] = value
     if span is not None:
@@ -126,7 +131,9 @@ def _meta_line(doc: Doc, p: Paragraph, translated: bool) -> bool:
     for label, field_name in _LABELLED:
         if match := label.search(rest):
             value = match.group("value").strip()
-            _set_once(doc, field_name, [value] if field_name == "authors" else value)
+            if field_name == "authors" and not split_names(value):
+                continue
+            _set_once(doc, field_name, split_names(value) if field_name == "authors" else value)
             rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
     tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\s·•|｜/]+", rest)]
     tokens = [(a, b) for a, b in tokens if not _CLOCK.fullmatch(rest[a:b]) and not _DATE_LABEL.fullmatch(rest[a:b])]
@@ -141,25 +148,23 @@ def _meta_line(doc: Doc, p: Paragraph, translated: bool) -> bool:
         start, end = p.start + first.end + names[0][0], p.start + first.end + names[-1][1]
         name = doc.text[start:end]
         field_name = "translator" if translated else "authors"
-        _set_once(doc, field_name, name if translated else [name], Span(start, end, field_name))
+        if split_names(name):  # not a timestamp ("06:40更新"), a counter or an interface word
+            _set_once(doc, field_name, name if translated else [name], Span(start, end, field_name))
     p.section, p.role = "meta", "dateline"
     return True
 
 
-def _byline(doc: Doc, p: Paragraph) -> bool:
+def _byline(doc: Doc, p: Paragraph, after_title: bool) -> bool:
     text = p.analysis_text.strip()  # Simplified, so 記者 reads as 记者
     original = p.text.strip()
-    if match := _REPORTER.match(text):
-        name = original[match.start("name") : match.end("name")]
-        _set_once(doc, "authors", [name], _span_of(doc, p, name, "authors"))
-    elif match := _TRANSLATOR.match(text):
+    if match := _TRANSLATOR.match(text):
         name = original[match.start("name") : match.end("name")].strip()
         _set_once(doc, "translator", name, _span_of(doc, p, name, "translator"))
-    elif match := _BYLINE.match(text):
-        printed = original[match.start("name") : match.end("name")]
-        names = [n.strip() for n in re.split(r"\s*(?:,|，|、|\band\b|和)\s*", printed) if n.strip()]
-        if names:
-            _set_once(doc, "authors", names, _span_of(doc, p, names[0], "authors"))
+    elif (_REPORTER.match(text) or _BYLINE.match(text) or (after_title and _BYLINE_START.match(text))) and (
+            found := byline_names(text)):
+        # names as printed: the Simplified copy has the original's offsets
+        names = [original[text.find(n) : text.find(n) + len(n)] for n in found]
+        _set_once(doc, "authors", names, _span_of(doc, p, names[0], "authors"))
     elif persona := split_persona(original):
         if len(persona[0].split()) > 8:
             return False
@@ -181,7 +186,7 @@ def header(doc: Doc) -> None:
         seen += 1
         if seen > _MAX_HEADER_LINES or is_body_like(p):
             break
-        if _meta_line(doc, p, translated) or _byline(doc, p):
+        if _meta_line(doc, p, translated) or _byline(doc, p, title is not None):
             continue
         if title is None or (_weak_title(title) and _title_like(p) and not _weak_title(p) and p.lang == title.lang):
             if _title_like(p):

@@ -15,6 +15,7 @@ from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from sinoscope.anatomy.html_blocks import normalize_space
+from sinoscope.anatomy.html_bylines import page_authors
 from sinoscope.anatomy.html_comments import fallback_comments, safe_structured_comments
 from sinoscope.anatomy.html_content import (
     choose_content,
@@ -26,8 +27,6 @@ from sinoscope.anatomy.html_content import (
 from sinoscope.anatomy.html_dates import page_date
 from sinoscope.anatomy.html_layout import page_layout
 from sinoscope.anatomy.html_meta import (
-    byline_authors,
-    clean_authors,
     declared_language,
     document_title,
     site_name,
@@ -121,24 +120,6 @@ def parse_guarded(html: str) -> HtmlElement:
     return tree
 
 
-# Only an explicit label and separator outside the article ("作者：许晨"), never "文化部…".
-_LABELLED_AUTHOR = re.compile(r"(?:作者|记者|撰文)\s*[:：/／]\s*[\u4e00-\u9fff]")
-
-
-def _header_lines(tree: HtmlElement, limit: int = 400) -> list[str]:
-    """Short text lines of the page's first block elements: CMS info strips ("来源：… 作者：…") sit
-    between the headline and the article, where the content extractors leave them out."""
-    lines: list[str] = []
-    for element in tree.iter("div", "p", "span", "td", "li"):
-        limit -= 1
-        if limit < 0:
-            break
-        text = normalize_space(element.text_content() if len(element) == 0 else element.text or "")
-        if text and len(text) <= 80 and _LABELLED_AUTHOR.search(text):
-            lines.append(text)
-    return lines
-
-
 def _squeezed(text: str) -> str:
     return "".join(text.split())
 
@@ -164,9 +145,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
     return HtmlPage(
         title=normalize_space(title) if title else None,
         published=page_date(tree, layout, url),
-        authors=clean_authors(getattr(metadata, "author", None))
-        or byline_authors([b.text for b in extraction.body[:40]])
-        or byline_authors(_header_lines(tree)),
+        authors=page_authors(layout, tree, getattr(metadata, "author", None), site),
         site_name=site,
         language=declared_language(tree),
         paragraphs=paragraphs,

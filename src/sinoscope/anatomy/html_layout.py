@@ -31,8 +31,9 @@ class Layout:
 
     @property
     def header_from(self) -> int:
-        """First block of the header: the headline, else a few blocks above the article."""
-        return self.title_at if self.title_at is not None else max(0, self.body_start - _HEADER_REACH)
+        """First block of the header: the headline (unless far above), else a few blocks above the article."""
+        near = max(0, self.body_start - _HEADER_REACH)
+        return near if self.title_at is None else max(self.title_at, self.body_start - 3 * _HEADER_REACH)
 
     @property
     def header(self) -> list[Block]:

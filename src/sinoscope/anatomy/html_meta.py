@@ -1,4 +1,6 @@
-"""Page metadata: title (without the ' - SiteName' tail), authors, site name, declared language (dates: html_dates)."""
+"""Page metadata: title (without the ' - SiteName' tail), site name, declared language.
+
+Dates are read by html_dates, authors by html_bylines."""
 
 from __future__ import annotations
 
@@ -11,11 +13,6 @@ from sinoscope.anatomy.html_blocks import normalize_space
 # Separators between a headline and the site/section names in <title>: " - ", " | ", "_", "--", "——", " » ".
 _TITLE_SEPARATOR = re.compile(r"\s+[-–—|·»]{1,2}\s+|\s*[|｜_]\s*|\s*-{2,}\s*|\s*—{2}\s*|\s*::\s*")
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
-_AUTHOR_NOISE = re.compile(
-    r"https?://|www\.|@|\d|\b(is|was|reporter|editor|staff|correspondent|contributor|analysis|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)\b", re.I)
-_AUTHOR_PREFIX = re.compile(r"^(by|from|text|作者|记者|文|撰文|编辑)\s*[:：/]?\s*", re.I)
 
 
 def _meta_content(tree: HtmlElement, *keys: str) -> str | None:
@@ -91,32 +88,6 @@ def document_title(tree: HtmlElement, extracted_title: str | None, site_name: st
         if cleaned:
             return cleaned[:500]
     return None
-
-
-def clean_authors(raw: str | None) -> list[str]:
-    """trafilatura joins authors with '; ' and sometimes lets in bylines, dates or publisher names."""
-    authors: list[str] = []
-    for part in re.split(r"\s*[;；,，、]\s*|\s+(?:and|&|和|与)\s+", raw or ""):
-        name = _AUTHOR_PREFIX.sub("", normalize_space(part)).strip(" .:：")
-        if not name or len(name) > 40 or len(name.split()) > 4 or _AUTHOR_NOISE.search(name):
-            continue
-        if name.lower() not in (a.lower() for a in authors):
-            authors.append(name)
-    return authors
-
-
-_ZH_BYLINE = re.compile(r"(?:^|\s|[（(【\[])(?:作者|撰文|文|记者)\s*[:：/／]?\s*([\u4e00-\u9fff·]{2,8}?)"
-                        r"(?=$|[\s）)】\]，,|/]|来源|编辑|发布|时间|日期|\d)")
-
-
-def byline_authors(lines: list[str]) -> list[str]:
-    """Chinese bylines printed in the page ('作者：林晓舟', '（记者 林晓舟）') when metadata names nobody."""
-    for line in lines:
-        if len(line) <= 80:
-            match = _ZH_BYLINE.search(line)
-            if match:
-                return [match.group(1)]
-    return []
 
 
 def site_name(tree: HtmlElement, extracted: str | None) -> str | None:
