@@ -12,6 +12,7 @@ no interface words (简介, 章评论, 楼主), no organisation words (forum sof
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..entities.zh_lexicon import COMPOUND_SURNAMES, SINGLE_SURNAMES
@@ -54,7 +55,9 @@ _UI_WORDS = re.compile(
     r"图片|资料|供图|摄影|博客|主页|个人|留言|搜索|目录|存档|链接|"
     r"\b(?:admin|administrator|anonymous|guest|staff|team|editor|editors|reporter|correspondent|contributor|"
     r"powered|copyright|inc|ltd|llc|corp|co|group|foundation|press|news|media|online|network|"
-    r"discuz|comsenz|wordpress|staff writer|the)\b", re.I)
+    r"discuz|comsenz|wordpress|staff writer|the|agency|bureau|weekly|daily|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|"
+    r"september|october|november|december)\b", re.I)
 _ORG_TAIL = re.compile(
     r"(?:报|网|网络|社|台|刊|站|频道|集团|公司|出版社|中心|杂志|新闻|政府|委员会|大学|学院|协会|营|班|队|部|局|厅)$")
 # Words of a clause, never of a Chinese name: "王明的报道" is not a name.
@@ -62,9 +65,27 @@ _CLAUSE_CHARS = re.compile(r"[的了是在说着过们这那个就都也还把�
 _SENTENCE = re.compile(r"[。！？!?：:;；\"“”]|\s\S+\s\S+\s\S+\s\S+\s\S+")
 
 
+@functools.cache
+def _outlet_names() -> frozenset[str]:
+    from ..kb.load import load_kb
+
+    return frozenset(n.casefold() for e in load_kb().by_type("outlet") for n in e.declared_names)
+
+
+def without_outlet(printed: str) -> str:
+    """'Jill Roe Associated Press' → 'Jill Roe': a wire credit glued to the name it follows."""
+    words = printed.split()
+    for size in (3, 2, 1):
+        if len(words) > size + 1 and " ".join(words[-size:]).casefold() in _outlet_names():
+            return " ".join(words[:-size])
+    return printed
+
+
 def is_name(name: str) -> bool:
     """Does this read as a person's name or a pen name (not a timestamp, counter, UI word or organisation)?"""
     name = name.strip()
+    if name.casefold() in _outlet_names():  # "Reuters" alone credits the outlet, not a person
+        return False
     if not 2 <= len(name) <= 40 or re.search(r"\d|https?:|\bwww\b|@|\.com|\.cn", name, re.I):
         return False
     if _SENTENCE.search(name) or _UI_WORDS.search(name):

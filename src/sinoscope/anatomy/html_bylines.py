@@ -21,13 +21,15 @@ from sinoscope.anatomy.bylines import (
     is_name,
     paragraph_credit,
     split_names,
+    without_outlet,
 )
 from sinoscope.anatomy.dates import find_dates
 from sinoscope.anatomy.html_layout import Layout
 
 _AUTHOR_KEYS = ("citation_author", "citation_authors", "dc.creator", "author", "article:author", "byl",
                 "sailthru.author", "parsely-author")
-_AUTHOR_PREFIX = re.compile(r"^(by|from|text|作者|记者|文|撰文)\s*[:：/]?\s*", re.I)
+_AUTHOR_PREFIX = re.compile(
+    r"^((analysis|opinion|commentary|story|words|photos?|text) by|by|from|text|作者|记者|文|撰文)\s*[:：/]?\s*", re.I)
 _MAX_CREDIT_LINKS = 0.7
 _EXPLICIT = re.compile(r"^\W{0,2}(?:by\s|作者\s*[:：]|文\s*[/／:：])", re.I)
 
@@ -38,7 +40,7 @@ def clean_authors(raw: str | None, site: str | None = None) -> list[str]:
     site_key = "".join((site or "").split()).casefold()
     for part in re.split(r"\s*[;；|]\s*", raw or ""):
         part = _AUTHOR_PREFIX.sub("", " ".join(part.split())).strip(" .:：")
-        for name in split_names(part) if part else []:
+        for name in split_names(without_outlet(part)) if part else []:
             key = "".join(name.split()).casefold()
             if site_key and (key in site_key or site_key in key):
                 continue
@@ -84,9 +86,17 @@ def _dateline_reporter(line: str) -> list[str]:
     return bracketed_name(line) if find_dates(line) else []
 
 
+def _latin(names: list[str]) -> bool:
+    return bool(names) and not any(re.search(r"[\u3400-\u9fff]", n) for n in names)
+
+
 def page_authors(layout: Layout | None, tree: HtmlElement, extracted: str | None, site: str | None) -> list[str]:
-    if layout is None:
-        return metadata_authors(tree, extracted, site)
+    guessed = clean_authors(extracted, site)
+    if _latin(guessed):
+        return guessed  # Latin-script pages mark their bylines up well; Chinese CMS pages rarely do
+    declared = metadata_authors(tree, extracted, site)
+    if layout is None or _latin(declared):
+        return declared
     # a linked line is a menu item ("记者江湖"), unless it says it is a byline ("By <a>Jane Roe</a>", "作者：<a>…")
     header = [b.text for b in layout.header if b.link_density <= 0.5 or _EXPLICIT.match(b.text)]
     opening = [b.text for b in layout.article[:12] if b.link_density <= 0.5 or _EXPLICIT.match(b.text)]

@@ -25,7 +25,7 @@ from sinoscope.anatomy.html_blocks import Block
 from sinoscope.anatomy.html_layout import Layout
 
 _PUBLISHED_KEYS = (
-    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "article:published_time", "article:published", "og:published_time", "og:article:published_time", "datepublished",
     "publishdate", "publish_date", "publish-date", "pubdate", "publication_date", "publicationdate",
     "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
     "citation_publication_date", "citation_date", "prism.publicationdate", "date",
@@ -39,13 +39,25 @@ _ISSUE_NOTE = re.compile(r"《[^》]{1,30}》\s*$|[期号刊]\s*$|^\W{0,3}$")
 
 
 def _meta_values(tree: HtmlElement) -> dict[str, str]:
+    """Every meta tag's content under each of its names (property, name and each itemprop token)."""
     values: dict[str, str] = {}
     for element in tree.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
         content = (element.get("content") or "").strip()
-        if key and content:
-            values.setdefault(key, content)
+        names = " ".join(element.get(a) or "" for a in ("property", "name")).split()
+        names += (element.get("itemprop") or "").split()
+        for key in names if content else []:
+            values.setdefault(key.lower(), content)
     return values
+
+
+def page_url(tree: HtmlElement, url: str | None) -> str | None:
+    """The page's address: the one it was fetched from, else its canonical link or og:url."""
+    if url:
+        return url
+    for element in tree.iter("link"):
+        if (element.get("rel") or "").lower() == "canonical" and element.get("href"):
+            return element.get("href")
+    return _meta_values(tree).get("og:url")
 
 
 def _as_date(value: str) -> str | None:
@@ -126,4 +138,4 @@ def printed_date(layout: Layout | None, day_first: bool | None = None) -> str | 
 
 def page_date(tree: HtmlElement, layout: Layout | None, url: str | None, day_first: bool | None = None) -> str | None:
     """The page's own date ('2018', '2018-03' or '2018-03-09'), or None when the page does not say."""
-    return structured_date(tree) or printed_date(layout, day_first) or url_date(url)
+    return structured_date(tree) or printed_date(layout, day_first) or url_date(page_url(tree, url))
