@@ -20,8 +20,22 @@ def meta(text: str, pipeline: Pipeline) -> dict:
 
 
 def test_a_lede_sentence_is_not_a_title(anatomy):
-    page = f"\nChinese AI experts doubt the country can overtake the US soon.\n{BODY_EN}\n"
+    page = (f"\nChinese AI experts at a sample forum doubt the country can overtake the US soon. They cite chips and "
+            f"talent.\n{BODY_EN}\n")
     assert "title" not in meta(page, anatomy)
+
+
+@pytest.mark.parametrize("headline", ["Sample Senate passes the chip bill.", "Sample Lab wins the U.S. contract;",
+                                      "Sample chip rules ease, officials say."])
+def test_a_headline_may_end_with_a_full_stop_above_the_text(anatomy, headline):
+    assert meta(f"{headline}\n\n{BODY_EN}\n", anatomy)["title"] == headline
+    assert meta(f"{headline}\n\nABSTRACT.\n\n{BODY_EN}\n", anatomy)["title"] == headline
+
+
+def test_a_byline_is_not_a_title(anatomy):
+    found = meta(f"样例标题：芯片出口新规\n样例日报记者 王样例 李样例\n\n{BODY_ZH}\n", anatomy)
+    assert found["title"] == "样例标题：芯片出口新规"
+    assert found["authors"] == ["王样例", "李样例"]
 
 
 def test_a_headline_may_end_with_an_abbreviation(anatomy):

@@ -176,14 +176,46 @@ def _byline(doc: Doc, p: Paragraph, after_title: bool) -> bool:
     return True
 
 
+_MAX_HEADLINE_WORDS = 25
+_MAX_DECK_LINES = 3  # a deck, a label ("ABSTRACT.") or a dateline between a headline and the text
+# A sentence break inside the line ("… in Beijing. The …"), not an abbreviation ("U.S. Senate").
+_SENTENCE_BREAK = re.compile(r"[a-z]{2,}[.!?][’”\"')]*\s+[A-Z“‘\"]")
+
+
+def _short_line(p: Paragraph) -> bool:
+    return len(p.text.split()) <= _MAX_HEADLINE_WORDS and len(p.text) <= 200
+
+
+def _headline_with_full_stop(doc: Doc, index: int) -> bool:
+    """A text page's first line is its headline even when it ends with a full stop (or the semicolon of
+    news archives), when what follows is body text: one short sentence standing above the article
+    ("Senate passes the chip bill."), perhaps with a deck or a label line ("ABSTRACT.") between."""
+    p = doc.paragraphs[index]
+    text = p.text.strip().rstrip("’”\"')")
+    if doc.format != "text" or p.lang != "en" or not text.endswith((".", ";")) or not _short_line(p):
+        return False
+    if _SENTENCE_BREAK.search(text) or find_dates(text):
+        return False
+    following = [q for q in doc.paragraphs[index + 1 : index + 8] if q.section == "body"][:_MAX_DECK_LINES + 1]
+    for q in following:
+        if is_body_like(q) and not _short_line(q):
+            return True
+        if not _short_line(q):
+            return False
+    return False
+
+
 def header(doc: Doc) -> None:
     translated = any(_TRANSLATION_MARK.search(p.text) for p in doc.paragraphs if p.role == "section_label")
     title: Paragraph | None = None
     seen = 0
-    for p in doc.paragraphs:
+    for index, p in enumerate(doc.paragraphs):
         if p.section != "body":
             continue
         seen += 1
+        if seen == 1 and _headline_with_full_stop(doc, index):
+            title, p.section, p.role = p, "title", "title"
+            continue
         if seen > _MAX_HEADER_LINES or is_body_like(p):
             break
         if _meta_line(doc, p, translated) or _byline(doc, p, title is not None):
