@@ -98,6 +98,11 @@ def _coverage(conn: Any, story_ids: list[int]) -> dict[int, dict[str, Any]]:
     return out
 
 
+def undated_last(event_date: Any) -> tuple[Any, ...]:
+    """Dated documents in date order, then the undated ones in the order they were ingested."""
+    return (event_date.is_(None), event_date, documents.c.ingested_at, documents.c.id)
+
+
 def list_stories(engine: Engine, *, lang: str | None = None, blindspot: bool | None = None,
                  since: str | None = None, until: str | None = None, min_documents: int = 1,
                  limit: int = 50, offset: int = 0) -> dict[str, Any]:
@@ -131,7 +136,7 @@ def get_story(engine: Engine, story_id: int) -> dict[str, Any] | None:
         story["coverage"] = _coverage(conn, [story_id])[story_id]
         story["documents"] = [dict(r) for r in conn.execute(
             select(*_DOC_SUMMARY).where(documents.c.story_id == story_id)
-            .order_by(documents.c.event_date, documents.c.id).limit(MAX_LIMIT)).mappings()]
+            .order_by(*undated_last(documents.c.event_date)).limit(MAX_LIMIT)).mappings()]
     return story
 
 
@@ -192,7 +197,8 @@ def list_quotes(engine: Engine, *, speaker: str | None = None, document_id: int 
         stmt = stmt.where(c.document_id == document_id)
     if q:
         stmt = stmt.where(or_(c.text.ilike(f"%{q}%"), c.text_zh.like(f"%{q}%")))
-    page = _page(engine, stmt.order_by(documents.c.event_date.desc(), c.id), limit, offset)
+    newest_first = (documents.c.event_date.desc().nulls_last(), documents.c.ingested_at.desc(), c.id)
+    page = _page(engine, stmt.order_by(*newest_first), limit, offset)
     page["items"] = [_span(i) for i in page["items"]]
     return page
 

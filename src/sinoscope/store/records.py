@@ -20,6 +20,7 @@ _DATE_PATTERNS = (
     re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
 )
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _EXTRA_FIELDS = ("comments", "pairs", "removed_blocks", "meta_spans", "warnings", "counters", "category",
                  "comment_count", "encoding", "title_zh", "author_zh")
 
@@ -104,7 +105,8 @@ def document_row(record: dict, *, url: str | None, outlet: str | None, now: str)
         "title_alt": _str(record.get("title_alt")),
         "published": _str(record.get("published"), 40),
         "published_date": published_date,
-        "event_date": published_date or now[:10],
+        # an undated page stays undated: its ingest time is `ingested_at`, never the date of its events
+        "event_date": published_date,
         "authors": [a for a in authors if isinstance(a, str)] if isinstance(authors, list) else [],
         "translator": _str(record.get("translator")),
         "body_text": _str(record.get("body_text")) or "",
@@ -183,13 +185,19 @@ def figure_rows(record: dict) -> list[dict]:
 
 
 def forecast_rows(record: dict) -> list[dict]:
+    """A relative horizon ("within two years") counted from the day of analysis, not from the page's date,
+    has no due date: the page is undated, and the day it was read says nothing of when it was written.
+    A horizon the text dates itself ("by 2030") keeps its due date."""
     rows = []
     for f in _items(record, "forecasts"):
         holder_id = f.get("holder_id")
+        dated = f.get("horizon_basis") != "today" or bool(_YEAR.search(str(f.get("horizon") or "")))
         rows.append({"holder": _str(f.get("holder")), "holder_id": _str(holder_id, 200), "text": _str(f.get("text")),
                      "probability": _float(f.get("probability")), "horizon": _str(f.get("horizon")),
-                     "horizon_start": _str(f.get("horizon_start"), 40), "horizon_end": _str(f.get("horizon_end"), 40),
-                     "due": iso_date(f.get("due")) or iso_date(f.get("horizon_end")), "status": "open", **_span(f)})
+                     "horizon_start": _str(f.get("horizon_start"), 40) if dated else None,
+                     "horizon_end": _str(f.get("horizon_end"), 40) if dated else None,
+                     "due": (iso_date(f.get("due")) or iso_date(f.get("horizon_end"))) if dated else None,
+                     "status": "open", **_span(f)})
     return rows
 
 

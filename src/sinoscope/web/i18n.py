@@ -92,6 +92,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source": ("Source", "来源"),
     "original": ("Original link", "原文链接"),
     "published": ("Published", "发布时间"),
+    "undated": ("undated", "日期不详"),
     "authors": ("By", "作者"),
     "text": ("Text", "正文"),
     "bilingual_view": ("Bilingual reading view", "双语对照"),

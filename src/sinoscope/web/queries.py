@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, case, func, or_, select
 
+from ..store import queries as store_queries
 from ..store.schema import documents, entities, forecasts, mentions, paragraphs, quotes, stances, stories
 
 SHIFT_WINDOW_DAYS = 180  # the home page: latest month against the months before, within this window
@@ -297,7 +298,7 @@ def story_documents(engine: Engine, story_ids: list[int], per_story: int = 20) -
         return {}
     d = documents.c
     stmt = (select(d.id, d.story_id, d.title, d.lang, d.outlet, d.url, d.event_date, d.duplicate_of)
-            .where(d.story_id.in_(story_ids)).order_by(d.story_id, d.event_date, d.id))
+            .where(d.story_id.in_(story_ids)).order_by(d.story_id, *store_queries.undated_last(d.event_date)))
     out: dict[int, list[dict]] = defaultdict(list)
     with engine.connect() as conn:
         for row in conn.execute(stmt).mappings():
