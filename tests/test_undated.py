@@ -18,16 +18,15 @@ from sinoscope.store.ingest import Ingestor
 from sinoscope.web.app import create_web_app
 from sinoscope.web.digest import build_digest, to_html, to_markdown
 
-UNDATED_TEXT = """Harbourline Lab Opens a Chip Design Centre for Inference Accelerators
-
-Harbourline Lab, a fictional research group on the sample coast, opened a design centre for inference accelerators on Tuesday, its director Mara Quillon said, adding that the centre would train two hundred engineers.
-
-Quillon said the lab will likely ship a domestic inference chip within the next two years.
-
-She said there is a 70% chance that half of the lab's designs will be open by 2030.
-
-The centre sits next to the lab's older fabrication test line, which has run since the lab was founded.
-"""
+UNDATED_TEXT = "\n\n".join([
+    "Harbourline Lab Opens a Chip Design Centre for Inference Accelerators",
+    "Harbourline Lab, a fictional research group on the sample coast, opened a design centre for inference "
+    "accelerators on Tuesday, its director Mara Quillon said, adding that the centre would train two hundred "
+    "engineers.",
+    "Quillon said the lab will likely ship a domestic inference chip within the next two years.",
+    "She said there is a 70% chance that half of the lab's designs will be open by 2030.",
+    "The centre sits next to the lab's older fabrication test line, which has run since the lab was founded.",
+]) + "\n"
 
 UNDATED_HTML = """<html><head><title>海湾线实验室发布推理芯片路线图 - 海湾线报</title>
 <meta property="og:site_name" content="海湾线报"></head><body>
@@ -39,7 +38,8 @@ UNDATED_HTML = """<html><head><title>海湾线实验室发布推理芯片路线�
 <p>业内人士认为，这一路线图显示地方研究机构正在加快芯片设计方面的布局，但量产仍面临制造环节的挑战。</p>
 </div>
 <div class="related"><h3>相关新闻</h3>
-<ul><li><a href="/a/1">海湾线报旧闻一则</a> 2016-03-01</li><li><a href="/a/2">海湾线报旧闻二则</a> 2016-02-11</li></ul></div>
+<ul><li><a href="/a/1">海湾线报旧闻一则</a> 2016-03-01</li>
+<li><a href="/a/2">海湾线报旧闻二则</a> 2016-02-11</li></ul></div>
 <div class="footer">Copyright © 2016 海湾线报 版权所有</div>
 </body></html>
 """
