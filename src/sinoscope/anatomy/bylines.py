@@ -188,3 +188,14 @@ def paragraph_credit(text: str) -> list[str]:
         if names and all(looks_chinese_name(n) for n in names):
             return names
     return []
+
+
+_PHOTO_CREDIT = re.compile(r"[/／]\s*摄|摄影\s*[:：/／]|供图|图片来源|图\s*[/／:：]|"
+                           r"\bphoto(?:graph)?s?\s*(?:by|:)|\bcredit\s*:|getty images|\b(?:AP|AFP|Reuters) Photo\b",
+                           re.I)
+
+
+def is_credit_line(text: str) -> bool:
+    """A byline or a photo credit ("新华网记者 王明 李华", "王明/摄", "Photo: Jane Roe"), which is never a title."""
+    text = " ".join(text.split())
+    return bool(_PHOTO_CREDIT.search(text)) or (len(text) <= 40 and bool(byline_names(text)))

@@ -11,7 +11,7 @@ import re
 
 from ..doc import Doc, Paragraph, Span
 from .bilingual import MIN_SCORE, translation_score
-from .bylines import byline_names, split_names
+from .bylines import byline_names, is_credit_line, split_names
 from .dates import find_dates
 from .furniture import ends_sentence
 
@@ -207,7 +207,9 @@ def _headline_with_full_stop(doc: Doc, index: int) -> bool:
 
 def header(doc: Doc) -> None:
     translated = any(_TRANSLATION_MARK.search(p.text) for p in doc.paragraphs if p.role == "section_label")
-    title: Paragraph | None = None
+    # an HTML page's headline comes from its markup; lines of its article are never taken for it
+    title: Paragraph | None = next((p for p in doc.paragraphs if p.section == p.role == "title"), None)
+    from_markup = title is not None
     seen = 0
     for index, p in enumerate(doc.paragraphs):
         if p.section != "body":
@@ -220,8 +222,9 @@ def header(doc: Doc) -> None:
             break
         if _meta_line(doc, p, translated) or _byline(doc, p, title is not None):
             continue
-        if title is None or (_weak_title(title) and _title_like(p) and not _weak_title(p) and p.lang == title.lang):
-            if _title_like(p):
+        if title is None or (not from_markup and _weak_title(title) and _title_like(p) and not _weak_title(p)
+                             and p.lang == title.lang):
+            if _title_like(p) and not is_credit_line(p.text):  # a byline or photo credit is never a title
                 if title is not None:  # the short line above the headline was the site's name
                     title.section, title.role = "furniture", "site_name"
                 title, p.section, p.role = p, "title", "title"
@@ -232,6 +235,6 @@ def header(doc: Doc) -> None:
             p.section, p.role = "title", "title_alt"
             doc.meta["title_alt"] = p.text
             doc.meta_spans["title_alt"] = Span(p.start, p.end, "title_alt")
-    if title is not None:
+    if title is not None and not from_markup:
         doc.meta["title"] = title.text
         doc.meta_spans["title"] = Span(title.start, title.end, "title")

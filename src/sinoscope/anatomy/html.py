@@ -131,7 +131,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
     extraction = run_trafilatura(tree, url)  # works on its own copy of the tree
     blocks, _reason = choose_content(extraction.body, run_readability(html))
     metadata = extraction.metadata
-    site = site_name(tree, getattr(metadata, "sitename", None))
+    site = site_name(tree, getattr(metadata, "sitename", None), url)
     title = document_title(tree, getattr(metadata, "title", None), site)
     blocks = drop_title_echo(blocks, title)
 

@@ -83,14 +83,33 @@ def document_title(tree: HtmlElement, extracted_title: str | None, site_name: st
     og_title = _meta_content(tree, "og:title", "twitter:title", "headline")
     title_elements = tree.xpath("//title")
     raw_title = normalize_space(title_elements[0].text_content()) if title_elements else ""
+    from sinoscope.anatomy.bylines import is_credit_line
+
+    headings = [h for h in page_headings(tree) if not is_credit_line(h)]
     for candidate in (extracted_title, og_title, raw_title):
-        cleaned = clean_title(candidate, site_name, page_headings(tree))
-        if cleaned:
+        cleaned = clean_title(candidate, site_name, headings)
+        if cleaned and raw_title.endswith(cleaned) and len(raw_title) > len(cleaned) + 4:
+            # the site's logo heading, which the <title> names after the headline ("标题 松花江网")
+            cleaned = raw_title[: -len(cleaned)].strip(" -_|·")
+        if cleaned and not is_credit_line(cleaned):  # a byline or photo credit the extractor took for the title
             return cleaned[:500]
     return None
 
 
-def site_name(tree: HtmlElement, extracted: str | None) -> str | None:
-    name = _meta_content(tree, "og:site_name", "application-name", "publisher") or extracted
-    name = normalize_space(name or "")
-    return name[:200] or None
+def site_name(tree: HtmlElement, extracted: str | None, url: str | None = None) -> str | None:
+    """The outlet: the declared site name (og:site_name), else the KB outlet of the page's host, else the
+    masthead in its <title>, else the extractor's guess; never a copyright sentence."""
+    from sinoscope.anatomy.html_dates import page_url
+    from sinoscope.anatomy.outlets import clean_site_name, masthead, outlet_name, outlet_of_url
+
+    if declared := clean_site_name(_meta_content(tree, "og:site_name", "application-name")):
+        return declared
+    title_elements = tree.xpath("//title")
+    raw_title = normalize_space(title_elements[0].text_content()) if title_elements else ""
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", raw_title + " ".join(page_headings(tree))))
+    if outlet := outlet_of_url(page_url(tree, url)):
+        return outlet_name(outlet, chinese)
+    segments = [p for p in _TITLE_SEPARATOR.split(raw_title) if p and p.strip()]
+    if len(segments) > 1 and (name := masthead(segments, max(segments, key=len))):
+        return name
+    return clean_site_name(_meta_content(tree, "publisher")) or clean_site_name(extracted)

@@ -43,6 +43,7 @@ ENTITY_KEYS: frozenset[str] = frozenset(
         "year",
         "ambiguous",
         "description",
+        "hosts",
     }
 )
 AFFILIATION_KEYS: frozenset[str] = frozenset({"org", "role", "since", "until"})
@@ -84,6 +85,7 @@ class Entity:
     year: int | None = None
     ambiguous: tuple[str, ...] = ()
     description: str | None = None
+    hosts: tuple[str, ...] = ()  # an outlet's web hosts ("reuters.com"): a page's URL names its outlet
     # Where the entry came from (file name), for error messages; not part of the YAML schema.
     origin: str = field(default="", compare=False)
 
@@ -187,5 +189,6 @@ def entity_from_mapping(raw: Any, origin: str = "") -> Entity:
         year=_require_year(raw.get("year"), "year", where),
         ambiguous=_require_str_list(raw.get("ambiguous"), "ambiguous", where),
         description=_require_str(raw.get("description"), "description", where) or None,
+        hosts=tuple(h.lower() for h in _require_str_list(raw.get("hosts"), "hosts", where)),
         origin=origin,
     )
