@@ -45,6 +45,10 @@ _CREDIT_WORD = re.compile(r"发表|张贴|发布|写于|posted", re.I)
 _BRACKETED = re.compile(rf"^[（(\[【]\s*(?P<name>{_HAN_NAME})\s*[）)\]】]$|\[\s*(?P<strip>{_HAN_NAME})\s*\]")
 _EN_BY = re.compile(r"^(?:by|written by|words by|text by)\s+(?P<names>[^\d|]{3,120}?)"
                     r"(?:\s*(?:[,|｜]|\s[-–—])\s*(?P<outlet>[A-Z][\w .&'’]{1,40}))?\s*$", re.I)
+# "Jane Roe, Reuters", "Jane Roe and Tom Doe | Bloomberg": names, then the outlet they write for.
+NAME_AND_OUTLET = re.compile(r"^(?P<names>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+                             r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})*)"
+                             r"\s*(?:,|\||｜|—|-)\s*(?P<outlet>[A-Z][\w .&'’]{1,40})$")
 _EN_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|bin|al|la|le)){0,4}$")
 _EN_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.I)
 _ZH_SPLIT = re.compile(r"\s*[、，,;；和与及]\s*|\s+")
@@ -135,6 +139,8 @@ def byline_names(line: str) -> list[str]:
         names = split_names(match.group("names"))
         if all(_EN_NAME.match(n) or re.search(r"[\u4e00-\u9fff]", n) for n in names):
             return names
+    if (match := NAME_AND_OUTLET.match(line)) and match.group("outlet").strip().casefold() in _outlet_names():
+        return split_names(match.group("names"))
     return []
 
 

@@ -11,7 +11,7 @@ import re
 
 from ..doc import Doc, Paragraph, Span
 from .bilingual import MIN_SCORE, translation_score
-from .bylines import byline_names, is_credit_line, split_names
+from .bylines import NAME_AND_OUTLET, byline_names, is_credit_line, split_names
 from .dates import find_dates
 from .furniture import ends_sentence
 
@@ -160,7 +160,8 @@ def _byline(doc: Doc, p: Paragraph, after_title: bool) -> bool:
     if match := _TRANSLATOR.match(text):
         name = original[match.start("name") : match.end("name")].strip()
         _set_once(doc, "translator", name, _span_of(doc, p, name, "translator"))
-    elif (_REPORTER.match(text) or _BYLINE.match(text) or (after_title and _BYLINE_START.match(text))) and (
+    elif (_REPORTER.match(text) or _BYLINE.match(text)
+          or (after_title and (_BYLINE_START.match(text) or NAME_AND_OUTLET.match(text)))) and (
             found := byline_names(text)):
         # names as printed: the Simplified copy has the original's offsets
         names = [original[text.find(n) : text.find(n) + len(n)] for n in found]

@@ -132,7 +132,7 @@ def printed_date(layout: Layout | None, day_first: bool | None = None) -> str | 
     article += [_line_dates(b, day_first, coarse=True, prose_ok=False) for b in layout.article]
     footer = [_line_dates(b, day_first) for b in layout.after(2) if _POSTED.search(b.text)]
     above = [_line_dates(b, day_first) for b in layout.above(8)]
-    issue = [_line_dates(b, day_first, coarse=True) for b in layout.article[-3:]]
+    issue = [_line_dates(b, day_first, coarse=True, prose_ok=False) for b in layout.article[-3:]]
     return _first(header + article + footer) or _first(above) or _first(issue)
 
 
