@@ -171,7 +171,13 @@ def bare_names(line: str) -> list[str]:
     if len(line) > 24 or not re.fullmatch(r"[\u4e00-\u9fff、，,\s]+", line):
         return []
     names = split_names(line)
-    return names if names and all(looks_chinese_name(n) for n in names) else []
+    if not names or not all(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n) for n in names):
+        return []
+    # every one a common-surname name, or co-authors of whom one has a three-character one ("赵样东、风样天")
+    if all(looks_chinese_name(n) for n in names) or (
+            len(names) > 1 and any(len(n) == 3 and looks_chinese_name(n) for n in names)):
+        return names
+    return []
 
 
 # A reporter credited in brackets where a paragraph opens or closes: "本报讯（记者 王明 通讯员 李华）…",

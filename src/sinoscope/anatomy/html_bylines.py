@@ -31,6 +31,7 @@ _AUTHOR_KEYS = ("citation_author", "citation_authors", "dc.creator", "author", "
 _AUTHOR_PREFIX = re.compile(
     r"^((analysis|opinion|commentary|story|words|photos?|text) by|by|from|text|作者|记者|文|撰文)\s*[:：/]?\s*", re.I)
 _MAX_CREDIT_LINKS = 0.7
+_MAX_BYLINE_LINE = 24
 _EXPLICIT = re.compile(r"^\W{0,2}(?:by\s|作者\s*[:：]|文\s*[/／:：])", re.I)
 
 
@@ -101,7 +102,7 @@ def page_authors(layout: Layout | None, tree: HtmlElement, extracted: str | None
     header = [b.text for b in layout.header if b.link_density <= 0.5 or _EXPLICIT.match(b.text)]
     opening = [b.text for b in layout.article[:12] if b.link_density <= 0.5 or _EXPLICIT.match(b.text)]
     # a name alone on its line only right under the headline (not a menu of one-word links)
-    under_title = [b.text for b in (layout.header[1:2] if layout.title_at is not None else []) + layout.article[:2]
+    under_title = [b.text for b in (layout.header[1:2] if layout.title_at is not None else []) + layout.article[:4]
                    if b.link_density == 0]
     closing = [b.text for b in layout.article[-3:]] + [b.text for b in layout.after(3)]
     credits = [b.text for b in layout.article + layout.after(3) if b.link_density <= _MAX_CREDIT_LINKS]
@@ -114,5 +115,7 @@ def page_authors(layout: Layout | None, tree: HtmlElement, extracted: str | None
              or _first(closing, byline_names)
              or _first([b.text for b in layout.article[-2:]][::-1], paragraph_credit)
              or _first([b.text for b in layout.article[-1:]], bracketed_name)
-             or _first(credits, credit_names))
+             or _first(credits, credit_names)
+             # a byline standing on its own line further into the article ("□ 本报记者 王明")
+             or _first([b.text for b in layout.article if len(b.text) <= _MAX_BYLINE_LINE], byline_names))
     return [n for n in names if is_name(n)]
