@@ -159,3 +159,11 @@ def test_outlets_from_the_host_the_site_name_or_the_masthead_never_a_copyright_l
     english = page(body=BODY_EN, title="Harbourline Lab shows a chip | Harbourline Gazette",
                    head='<meta property="og:site_name" content="Harbourline Gazette">')
     assert extract_html(english).site_name == "Harbourline Gazette"
+
+
+def test_numeric_dates_follow_the_outlets_locale() -> None:
+    dateline = "<div class='info'>Posted 11/03/2005 09:30</div>"
+    gb = page(dateline, body=BODY_EN, title="Harbourline Lab shows a chip")
+    assert extract_html(gb.replace("<html>", "<html lang='en-GB'>")).published == "2005-03-11"
+    assert extract_html(gb.replace("<html>", "<html lang='en-US'>")).published == "2005-11-03"
+    assert extract_html(gb).published is None  # no locale: the order is unknown

@@ -24,13 +24,14 @@ from sinoscope.anatomy.html_content import (
     run_readability,
     run_trafilatura,
 )
-from sinoscope.anatomy.html_dates import page_date
+from sinoscope.anatomy.html_dates import page_date, page_url
 from sinoscope.anatomy.html_layout import page_layout
 from sinoscope.anatomy.html_meta import (
     declared_language,
     document_title,
     site_name,
 )
+from sinoscope.anatomy.outlets import day_first, outlet_of_url
 
 MAX_MARKUP_CHARS = 10_000_000
 MAX_ELEMENTS = 150_000
@@ -142,12 +143,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
     if not paragraphs:
         raise HtmlError("no main content: neither extractor found article text")
     layout = page_layout(tree, paragraphs, title)
+    language = declared_language(tree)
+    outlet = outlet_of_url(page_url(tree, url))
     return HtmlPage(
         title=normalize_space(title) if title else None,
-        published=page_date(tree, layout, url),
+        published=page_date(tree, layout, url, day_first(outlet, language)),
         authors=page_authors(layout, tree, getattr(metadata, "author", None), site),
         site_name=site,
-        language=declared_language(tree),
+        language=language,
         paragraphs=paragraphs,
         comments=comments,
     )

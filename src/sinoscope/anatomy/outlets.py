@@ -62,3 +62,17 @@ def masthead(title_segments: list[str], headline: str | None) -> str | None:
             return segment
     last = others[-1] if others else ""
     return last if last and len(last) <= 16 and _SITE_LIKE.search(last) and not COPYRIGHT.search(last) else None
+
+
+_MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "MH", "PW"})  # 11/03/2005 is 3 November there
+
+
+def day_first(outlet: Entity | None, language: str | None) -> bool | None:
+    """Whether the outlet writes 11/03/2005 for 11 March: from its country, else the page's declared
+    region (en-GB, fr-FR); None when unknown, so that only unambiguous numeric dates are read."""
+    region = outlet.country if outlet and outlet.country else None
+    if region is None and language and "-" in language:
+        region = language.split("-")[-1].upper()
+    if region is None or len(region) != 2:
+        return None
+    return region not in _MONTH_FIRST_REGIONS
