@@ -10,10 +10,11 @@ import re
 
 from ..doc import CONTENT_SECTIONS, Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, load_kb
+from ..nlp.chinese import Token, tag_paragraph
 from .candidates import CONTRACT_TYPES, Candidate
 from .disambiguate import relation_index, resolve_ambiguity
 from .discover_en import EnglishNames
-from .discover_zh import ChineseNames, Token
+from .discover_zh import ORG_HEADS, ChineseNames
 from .learn import identity, learn_from_pairs
 from .linker import Gazetteer, Hit, is_han
 from .resolve import build_layers, new_key
@@ -25,21 +26,18 @@ from .zh_lexicon import PERSON_TITLES_BEFORE
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}(?![A-Za-z0-9])")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.])[A-Z][A-Za-z]*[a-z][A-Za-z]*(?![A-Za-z0-9])")
 _ZH_SPEECH_AFTER = ("表示", "说", "认为", "指出", "称", "透露", "强调", "解释")
+_NAME_TOKEN_TAGS = frozenset({"PER", "ORG", "LOC", "nz", "nw"})
+_INNER_HEADS = (*ORG_HEADS, "政府", "团队", "方面", "总部", "芯片", "模型", "大模型")
 _ZH_ORG_NOUNS = ("公司", "机构", "集团", "企业", "实验室", "初创", "媒体", "基金", "银行", "平台")
 
 
 class EntityStage:
-    """Build once per pipeline (automaton, jieba dictionary); call on every Doc."""
+    """Build once per pipeline (the automaton over every KB name); call on every Doc."""
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or load_kb()
         self.gazetteer = Gazetteer(self.kb)
-        han_names = []
-        for record in self.kb.surface_records():
-            entity = self.kb.get(record.entity_id)
-            if entity is not None and has_han(record.text) and not record.ambiguous:
-                han_names.append((record.text, entity.type))
-        self.zh_names = ChineseNames(han_names)
+        self.zh_names = ChineseNames()
         self.en_names = EnglishNames()
         self.kb_keys = set(self.kb.ids_by_surface())
         self.relations = relation_index(self.kb)
@@ -59,7 +57,7 @@ class EntityStage:
         for index, para in content:
             norm = _norm(para)
             if has_han(norm):
-                tokens[index] = self.zh_names.tokenize(norm)
+                tokens[index] = tag_paragraph(doc, index)
             linked += self._link(doc, index, para, norm, tokens.get(index))
         linked = resolve_ambiguity(self.kb, doc.text, linked, self.relations)
         discovered = self._discover(doc, content, tokens, linked)
@@ -108,9 +106,10 @@ class EntityStage:
             if index not in tokens:
                 continue
             norm = _norm(para)
-            for name in self.zh_names.find_in_tokens(norm, tokens[index]):
-                found.append(_candidate(doc, index, para, name.start, name.end, name.type, name.source, name.text))
-            found += _latin_names_in_chinese(doc, index, para)
+            names = [_candidate(doc, index, para, n.start, n.end, n.type, n.source, n.text)
+                     for n in self.zh_names.find_in_tokens(norm, tokens[index])]
+            found += names
+            found += [c for c in _latin_names_in_chinese(doc, index, para) if not any(c.overlaps(n) for n in names)]
         taken = sorted((c.start, c.end) for c in linked)
         kept = [c for c in found if not any(c.start < e and s < c.end for s, e in taken)]
         return kept
@@ -130,10 +129,15 @@ def _short_han(text: str) -> bool:
 
 
 def _token_boundaries(tokens: list[Token]) -> set[int]:
+    """Word edges, plus the edge before an organisation head inside a name token (华为|公司 in 华为公司)."""
     edges = {0}
     for token in tokens:
         edges.add(token.start)
         edges.add(token.end)
+        if token.tag in _NAME_TOKEN_TAGS:
+            for head in _INNER_HEADS:
+                if token.text.endswith(head) and len(token.text) > len(head):
+                    edges.add(token.end - len(head))
     return edges
 
 
