@@ -25,7 +25,7 @@ _MONTHS = {
 _GENERIC = {
     "ai", "agi", "llm", "llms", "gpu", "gpus", "cpu", "ceo", "cto", "cfo", "coo", "chip", "chips", "us", "u.s.",
     "uk", "eu", "un", "covid", "covid-19", "internet", "web", "cloud", "the west", "west", "east", "government",
-    "state", "congress", "senate", "parliament", "ministry", "administration", "president", "reuters staff",
+    "state", "ministry", "administration", "president", "reuters staff",
     "comments", "comment", "reply", "share", "news", "newsletter", "subscribe", "login", "email", "china",
     "america", "chinese", "american", "americans", "european", "asian", "tech", "big tech", "silicon valley",
     "nasdaq", "research", "science", "technology", "company", "companies", "lab", "labs", "team", "group",
@@ -36,6 +36,14 @@ _NATIONALITY = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?|prof\.?)\s+", re.IGNORECASE)
+# Ranks and occupations the small model folds into a person's name ("Lt Col Vann", "Rapper Kanye West").
+_ROLE_WORDS = frozenset({
+    "lt", "col", "capt", "cpt", "sgt", "det", "gen", "maj", "cmdr", "adm", "gov", "sen", "rep", "judge", "justice",
+    "president", "chairman", "ceo", "professor", "prof", "rapper", "singer", "lawyer", "attorney", "lifeguard",
+    "coach", "officer", "detective", "minister", "chancellor", "senator", "governor", "mayor", "sir", "dame",
+    "lord", "lady", "king", "queen", "prince", "princess", "pope", "rev", "father", "brother", "sister", "uncle",
+    "aunt", "actor", "actress", "director", "author", "founder", "chief", "secretary", "spokesman", "spokeswoman",
+})
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _CONNECTORS = {"of", "and", "for", "the", "de", "van", "von", "der", "la", "le", "&", "-", "du", "bin", "al"}
 
@@ -60,6 +68,21 @@ def clean_entity(text: str, start: int, label: str) -> tuple[int, int, str] | No
     stripped = trimmed.lstrip(" \"'“‘(")
     start += len(trimmed) - len(stripped)
     trimmed = stripped
+    if label == "person":
+        words = trimmed.split(" ")
+        while len(words) > 1 and words[0].rstrip(".").casefold() in _ROLE_WORDS:
+            start += len(words[0]) + 1
+            words = words[1:]
+        trimmed = " ".join(words)
+        if trimmed.rstrip(".").casefold() in _ROLE_WORDS:
+            return None
+    # "National Trust for", "Des Moines Register - the": a name does not end with a connector.
+    words = trimmed.split(" ")
+    while len(words) > 1 and (words[-1].casefold() in _CONNECTORS or words[-1] in "-–—"):
+        words = words[:-1]
+    trimmed = " ".join(words).rstrip(" -–—")
+    if any(mark in trimmed for mark in (",", "/", " - ", "–", "—", ";")):
+        return None  # two names the model ran together ("Weeknd, Shawn Mendes")
     if len(trimmed) < 2 or not trimmed[0].isupper():
         return None
     lowered = trimmed.lower()

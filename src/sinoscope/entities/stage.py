@@ -15,6 +15,7 @@ from .candidates import CONTRACT_TYPES, Candidate
 from .disambiguate import relation_index, resolve_ambiguity
 from .discover_en import EnglishNames
 from .discover_zh import ORG_HEADS, ChineseNames
+from .identity import unify_identities
 from .learn import identity, learn_from_pairs
 from .linker import Gazetteer, Hit, is_han
 from .resolve import build_layers, new_key
@@ -64,6 +65,7 @@ class EntityStage:
         link_truncated(self.kb, self.truncations, linked, discovered)
         candidates = attach_surnames(self.kb, doc, content, linked + discovered, self.kb_keys)
         learned_aliases = _apply_learning(self.kb, doc, candidates)
+        candidates = unify_identities(self.kb, doc, content, candidates)
         candidates = attach_surnames(self.kb, doc, content, candidates, self.kb_keys)
         return build_layers(self.kb, candidates, learned_aliases)
 
