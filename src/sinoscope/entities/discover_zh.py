@@ -40,7 +40,8 @@ _INNER_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "ORG", "LOC"})
 ORG_HEADS = (
     "有限公司", "股份公司", "公司", "集团", "证券", "基金会", "基金", "银行", "委员会", "联盟", "实验室", "研究所",
     "研究院", "研究中心", "大学", "学院", "科学院", "工程院", "协会", "联合会", "交易所", "事务所", "出版社",
-    "通讯社", "电视台", "日报", "时报", "晚报", "报社", "部", "局", "院", "署", "党",
+    "通讯社", "电视台", "日报", "时报", "晚报", "报社", "常委会", "组委会", "筹委会", "办公厅", "书记处", "主席团",
+    "法院", "同学会", "学社", "组织", "部", "局", "院", "署", "党",
 )
 _TRADE_TAGS = frozenset({"n", "vn", "an", "nz"})  # 机器学习, 芯片: what a company does, not its name
 _COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
@@ -50,9 +51,12 @@ OUTLET_HEADS = ("报", "刊", "杂志", "周报", "新闻", "电视台", "通讯
 _JOINERS = ("和", "与", "及", "、")
 _PLACE_ENDINGS = ("州", "省", "市", "县", "岛", "港", "湾", "镇", "村")
 _GOVERNMENT = "政府"
+_DOCTRINE_SUFFIXES = ("主义", "思想", "理论")
+_CONGRESS = re.compile(r"(?:中共|党的)?[一二三四五六七八九十]{2,3}大")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零\d]+[届次]")
 _LATIN_PART = re.compile(r"[A-Za-z][A-Za-z'’.\-]*")
 # A word jieba's dictionary counts at least this often is a word of the language before it is a name.
-COMMON_WORD_FREQ = 60
+COMMON_WORD_FREQ = 20
 
 
 @functools.cache
@@ -80,7 +84,10 @@ def is_common_word(word: str) -> bool:
     """A frequent dictionary word the tagger does not read as a name on its own (东西, 城市, 长大)."""
     if not all(is_han(c) for c in word):
         return False
-    return word_frequency(word) >= COMMON_WORD_FREQ and tag_alone(word) not in _NAME_TAGS
+    if word_frequency(word) < COMMON_WORD_FREQ:
+        return False
+    alone = tag_alone(word)
+    return bool(alone) and alone not in _NAME_TAGS and alone not in ("nz", "nw")
 
 
 def surname_length(word: str) -> int:
@@ -122,6 +129,8 @@ class ChineseNames:
         found += _headed_orgs(text, tokens)
         found += _outlets(text, tokens)
         found += _surname_with_title(tokens)
+        found += _doctrine_names(tokens)
+        found += _party_congresses(tokens)
         return _without_overlaps([f for f in found if not is_common_word(f.text)])
 
 
@@ -144,6 +153,13 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
                 last += 2
             else:
                 break
+        if token.tag == "ORG":
+            # 第九届|全国人民代表大会, 中国共产党|第十五次|全国代表大会: an ordinal belongs to the body it numbers.
+            if i > 0 and _ORDINAL.fullmatch(tokens[i - 1].text):
+                token = tokens[i - 1]
+            while (last + 2 < len(tokens) and _ORDINAL.fullmatch(tokens[last + 1].text)
+                   and tokens[last + 2].tag == "ORG"):
+                last += 2
         start, end = token.start, tokens[last].end
         while end > start and text[end - 1] in SEPARATORS:
             end -= 1
@@ -172,7 +188,11 @@ def _persons_in(text: str, start: int, end: int) -> list[Found]:
         if sep and any(c in SEPARATORS for c in left + right) and len(left) >= 2 and len(right) >= 2:
             cut = start + len(left)
             return _persons_in(text, start, cut) + _persons_in(text, cut + len(joiner), end)
-    if not _plausible_person(name):
+    title = next((t for t in sorted(PERSON_TITLES_AFTER, key=len, reverse=True) if name.endswith(t)), None)
+    if title and len(name) > len(title) and (len(name) - len(title) >= 2 or surname_length(name)):
+        end -= len(title)  # 江主席 → 江, 乔石委员长 → 乔石: the title is not part of the name
+        name = text[start:end]
+    if not _plausible_person(name) and not (len(name) == 1 and surname_length(name)):
         return []
     if name.endswith(_PLACE_ENDINGS) or tag_alone(name) == "LOC":
         return [Found(start, end, name, "place", "lac")]
@@ -285,6 +305,23 @@ def _outlets(text: str, tokens: list[Token]) -> list[Found]:
         if 2 <= len(title) <= 16 and title.endswith(OUTLET_HEADS):
             out.append(Found(start, end, title, "outlet", "rule"))
     return out
+
+
+def _doctrine_names(tokens: list[Token]) -> list[Found]:
+    """马克思主义 → 马克思: a doctrine named after a person names that person."""
+    out = []
+    for token in tokens:
+        for suffix in _DOCTRINE_SUFFIXES:
+            head = token.text[: -len(suffix)]
+            if token.text.endswith(suffix) and len(head) >= 2 and tag_alone(head) == "PER":
+                out.append(Found(token.start, token.start + len(head), head, "person", "rule"))
+                break
+    return out
+
+
+def _party_congresses(tokens: list[Token]) -> list[Found]:
+    """十五大, 中共十九大: a party congress by its number is an organisation."""
+    return [Found(t.start, t.end, t.text, "org", "rule") for t in tokens if _CONGRESS.fullmatch(t.text)]
 
 
 def _surname_with_title(tokens: list[Token]) -> list[Found]:

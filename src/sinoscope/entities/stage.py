@@ -29,6 +29,7 @@ _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.])[A-Z][A-Za-z]*[a-z][A-Za-z]*(?![A-Za
 _ZH_SPEECH_AFTER = ("表示", "说", "认为", "指出", "称", "透露", "强调", "解释")
 _NAME_TOKEN_TAGS = frozenset({"PER", "ORG", "LOC", "nz", "nw"})
 _INNER_HEADS = (*ORG_HEADS, "政府", "团队", "方面", "总部", "芯片", "模型", "大模型")
+_COMPANY_SUFFIXES = frozenset({"公司", "集团", "有限公司", "股份有限公司", "集团公司", "科技有限公司", "控股"})
 _ZH_ORG_NOUNS = ("公司", "机构", "集团", "企业", "实验室", "初创", "媒体", "基金", "银行", "平台")
 
 
@@ -112,9 +113,21 @@ class EntityStage:
                      for n in self.zh_names.find_in_tokens(norm, tokens[index])]
             found += names
             found += [c for c in _latin_names_in_chinese(doc, index, para) if not any(c.overlaps(n) for n in names)]
+        # 全国人大|常委会, 微软|研究院: a discovered body named after a known one is a body of its own.
+        units = [c for c in found if c.coarse == "org" and any(_sub_unit(c, k) for k in linked)]
+        linked[:] = [k for k in linked if not any(_sub_unit(u, k) for u in units)]
         taken = sorted((c.start, c.end) for c in linked)
         kept = [c for c in found if not any(c.start < e and s < c.end for s, e in taken)]
         return kept
+
+
+def _sub_unit(outer: Candidate, known: Candidate) -> bool:
+    """Whether `outer` holds the KB org `known` at its start plus an organisation head that is more than
+    a company suffix (华为公司 is Huawei; 微软研究院 is a body of its own)."""
+    if known.coarse != "org" or not (outer.start == known.start and known.end < outer.end):
+        return False
+    rest = outer.text[known.end - outer.start:]
+    return rest.endswith(ORG_HEADS) and rest not in _COMPANY_SUFFIXES
 
 
 def _norm(para: Paragraph) -> str:
