@@ -48,6 +48,8 @@ _COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
 _ONE_CHAR_HEADS = frozenset(h for h in ORG_HEADS if len(h) == 1)
 # What a title in 《》 ends with when it names a newspaper, magazine or broadcaster rather than a book.
 OUTLET_HEADS = ("报", "刊", "杂志", "周报", "新闻", "电视台", "通讯社", "评论")
+COURTESY_TITLES = frozenset({"先生", "女士", "小姐", "老师", "师傅", "医生", "护士长", "同志", "律师"})
+_TITLES_LONGEST_FIRST = sorted(PERSON_TITLES_AFTER, key=len, reverse=True)
 _JOINERS = ("和", "与", "及", "、")
 _PLACE_ENDINGS = ("州", "省", "市", "县", "岛", "港", "湾", "镇", "村")
 _GOVERNMENT = "政府"
@@ -181,21 +183,27 @@ def _continues(token: Token, tag: str) -> bool:
 
 
 def _persons_in(text: str, start: int, end: int) -> list[Found]:
-    """One PER span: 迈克·李和奥林·哈奇 is two names; 田纳西州 read alone is a place."""
+    """One PER span: 迈克·李和奥林·哈奇 is two names, 田纳西州 read alone is a place, 吕女士 is nobody."""
     name = text[start:end]
+    if not all(is_han(c) or c in SEPARATORS or c.isascii() for c in name):
+        return []  # kana or private-use characters: a mis-decoded page, not a name
     for joiner in _JOINERS:
         left, sep, right = name.partition(joiner)
         if sep and any(c in SEPARATORS for c in left + right) and len(left) >= 2 and len(right) >= 2:
             cut = start + len(left)
             return _persons_in(text, start, cut) + _persons_in(text, cut + len(joiner), end)
-    title = next((t for t in sorted(PERSON_TITLES_AFTER, key=len, reverse=True) if name.endswith(t)), None)
+    title = next((t for t in _TITLES_LONGEST_FIRST if name.endswith(t)), None)
     if title and len(name) > len(title) and (len(name) - len(title) >= 2 or surname_length(name)):
         end -= len(title)  # 江主席 → 江, 乔石委员长 → 乔石: the title is not part of the name
         name = text[start:end]
+        if title in COURTESY_TITLES and len(name) == surname_length(name):
+            return []  # 吕女士, 刘先生: an unnamed private person
     if not _plausible_person(name) and not (len(name) == 1 and surname_length(name)):
         return []
     if name.endswith(_PLACE_ENDINGS) or tag_alone(name) == "LOC":
         return [Found(start, end, name, "place", "lac")]
+    if any(name.endswith(h) for h in ORG_HEADS if len(h) >= 2):
+        return [Found(start, end, name, "org", "lac")]  # 霍顿·米夫林·哈考特出版社
     return [Found(start, end, name, "person", "lac")]
 
 
@@ -330,7 +338,7 @@ def _surname_with_title(tokens: list[Token]) -> list[Found]:
     for token in tokens:
         word = token.text
         size = surname_length(word)
-        if size and len(word) > size and word[size:] in PERSON_TITLES_AFTER:
+        if size and len(word) > size and word[size:] in PERSON_TITLES_AFTER and word[size:] not in COURTESY_TITLES:
             out.append(Found(token.start, token.start + size, word[:size], "person", "rule"))
     return out
 

@@ -31,7 +31,7 @@ TRANSLIT_CHARS = frozenset(
 NOT_GIVEN_NAME = frozenset(
     "的了是在和与及或说称道表示认为也都又就还被把将对向从于以为而但却并且要会能可让给很最更已曾再这那此其"
     "他她它我你们您谁什么个些每各等该并吗呢吧啊呀哦嘛之乎者也上下中里外前后来去到过着得地着年月日时分秒号"
-    "一二三四五六七八九十百千万亿零两几多少半第首次回家人国省市县区镇村路街楼室"
+    "一二三四五六七八九十百千万亿零两几多少半第首次回家人国省市县区镇村路街楼室某姓"
 )
 
 # Words that follow or precede a person's name in news prose (titles, forms of address).
