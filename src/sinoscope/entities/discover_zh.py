@@ -20,6 +20,8 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from ..nlp.chinese import Token, tag_text
 from .candidates import Found
@@ -350,3 +352,26 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
         if all(item.end <= c.start or item.start >= c.end for c in chosen):
             chosen.append(item)
     return sorted(chosen, key=lambda f: f.start)
+
+
+def page_tag_votes(paragraph_tokens: Iterable[list[Token]]) -> dict[str, Counter]:
+    """How often the tagger called each word PER, LOC or ORG across a page."""
+    votes: dict[str, Counter] = {}
+    for tokens in paragraph_tokens:
+        for token in tokens:
+            if token.tag in _NAME_TAGS:
+                votes.setdefault(token.text, Counter())[token.tag] += 1
+    return votes
+
+
+def vote_type(name: str, kind: str, votes: dict[str, Counter]) -> str:
+    """A person the page mostly reads as a place (巴鲁, 塔尔萨) is a place, and the reverse."""
+    tally = votes.get(name)
+    if not tally or kind not in ("person", "place"):
+        return kind
+    per, loc = tally["PER"], tally["LOC"]
+    if kind == "person" and loc > per:
+        return "place"
+    if kind == "place" and per > loc:
+        return "person"
+    return kind

@@ -29,6 +29,7 @@ _LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'’&\-]*(?: (?:[A-Z][A-Za-z.'’&\-]*|o
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "de", "du", "des", "&"})
 _MAX_BRACKETED = 60
+_SEPARATOR_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
 
 
 def unify_identities(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Paragraph]],
@@ -37,6 +38,7 @@ def unify_identities(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Parag
     candidates = _bracketed_originals(kb, doc, candidates)
     candidates = _acronyms(kb, doc, content, candidates)
     _pinyin_pairs(kb, candidates)
+    _given_names(kb, candidates)
     _ambiguous_aliases(kb, candidates)
     return candidates
 
@@ -193,6 +195,30 @@ def _pinyin_pairs(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
             other = latin.get(key)
             if other is not None and _merge(kb, candidates, other, cand):
                 break
+
+
+# -- given names -----------------------------------------------------------------------------------------
+def _first_part(name: str) -> str | None:
+    parts = [p for p in _SEPARATOR_RE.split(name) if p] if has_han(name) else name.split()
+    return parts[0] if len(parts) >= 2 else None
+
+
+def _given_names(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
+    """约翰 or "Jeremy" alone joins the one person of the page whose full name starts with it."""
+    owners: dict[str, set[str]] = {}
+    holder: dict[str, Candidate] = {}
+    for cand in candidates:
+        if cand.coarse == "person":
+            first = _first_part(cand.text)
+            if first:
+                owners.setdefault(first, set()).add(identity(cand))
+                holder.setdefault(identity(cand), cand)
+    for cand in candidates:
+        if cand.coarse != "person" or cand.entity or _first_part(cand.text) or looks_chinese_name(cand.text):
+            continue
+        idents = owners.get(cand.text, set())
+        if len(idents) == 1:
+            _merge(kb, candidates, holder[next(iter(idents))], cand)
 
 
 # -- ambiguous aliases ------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from ..nlp.chinese import Token, tag_paragraph
 from .candidates import CONTRACT_TYPES, Candidate
 from .disambiguate import relation_index, resolve_ambiguity
 from .discover_en import EnglishNames
-from .discover_zh import ORG_HEADS, ChineseNames
+from .discover_zh import ORG_HEADS, ChineseNames, page_tag_votes, vote_type
 from .identity import unify_identities
 from .learn import identity, learn_from_pairs
 from .linker import Gazetteer, Hit, is_han
@@ -105,11 +105,12 @@ class EntityStage:
         for (index, para), names in zip(english, self.en_names.find_many([p.text for _, p in english]),
                                         strict=True):
             found += [_candidate(doc, index, para, n.start, n.end, n.type, "spacy", n.text) for n in names]
+        votes = page_tag_votes(tokens.values())
         for index, para in content:
             if index not in tokens:
                 continue
             norm = _norm(para)
-            names = [_candidate(doc, index, para, n.start, n.end, n.type, n.source, n.text)
+            names = [_candidate(doc, index, para, n.start, n.end, vote_type(n.text, n.type, votes), n.source, n.text)
                      for n in self.zh_names.find_in_tokens(norm, tokens[index])]
             found += names
             found += [c for c in _latin_names_in_chinese(doc, index, para) if not any(c.overlaps(n) for n in names)]
