@@ -47,6 +47,7 @@ ORG_HEADS = (
 )
 _TRADE_TAGS = frozenset({"n", "vn", "an", "nz"})  # 机器学习, 芯片: what a company does, not its name
 _COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
+_DESCRIPTIVE_HEADS = _COMPANY_HEADS | {"实验室"}
 _ONE_CHAR_HEADS = frozenset(h for h in ORG_HEADS if len(h) == 1)
 # What a title in 《》 ends with when it names a newspaper, magazine or broadcaster rather than a book.
 OUTLET_HEADS = ("报", "刊", "杂志", "周报", "新闻", "电视台", "通讯社", "评论")
@@ -215,16 +216,21 @@ def _generic_government(name: str) -> bool:
 
 
 def describes_company(name: str) -> bool:
-    """美国机器学习公司: a place and a common word before a company head describe a company, not name it."""
-    head = next((h for h in _COMPANY_HEADS if name.endswith(h)), None)
-    if head is None:
+    """美国机器学习公司, 美国实验室: a place before a bare head, or before a trade and a company head,
+    describes a body rather than naming it."""
+    for head in ORG_HEADS:
+        if not name.endswith(head):
+            continue
+        rest = name[: -len(head)]
+        if head in _DESCRIPTIVE_HEADS and tag_alone(rest) == "LOC":
+            return True  # 美国实验室 (but 南京大学, 中国银行 are names)
+        if head in _COMPANY_HEADS:
+            for size in (2, 3, 4):
+                place, trade = rest[:size], rest[size:]
+                if trade and tag_alone(place) == "LOC" and (
+                        word_frequency(trade) >= COMMON_WORD_FREQ or tag_alone(trade) in _TRADE_TAGS):
+                    return True
         return False
-    rest = name[: -len(head)]
-    for size in (2, 3, 4):
-        place, trade = rest[:size], rest[size:]
-        if tag_alone(place) == "LOC" and (not trade or word_frequency(trade) >= COMMON_WORD_FREQ
-                                          or tag_alone(trade) in _TRADE_TAGS):
-            return True
     return False
 
 
@@ -287,8 +293,8 @@ def _headed_orgs(text: str, tokens: list[Token]) -> list[Found]:
                 is_han(c) for c in tokens[j].text):
             first = j
             j -= 1
-        while first < i and tokens[first].tag not in _PROPER_TAGS:
-            first += 1
+        while first < i and tokens[first].tag not in _PROPER_TAGS and not _ends_with_head(tokens[first]):
+            first += 1  # a proper noun leads the name, or a body (参议院|司法委员会, 国务院|办公厅)
         lead = tokens[first]
         if first == i and not (token.tag == "ORG" or (token.tag == "nz" and len(token.text) >= 4)):
             continue
@@ -296,8 +302,11 @@ def _headed_orgs(text: str, tokens: list[Token]) -> list[Found]:
             continue
         if token.text in _COMPANY_HEADS and first < i and tokens[i - 1].tag not in _PROPER_TAGS - {"LOC"}:
             continue  # 美国|机器学习|公司: a country and a trade describe a company, they do not name it
+        if lead.tag == "LOC" and first == i - 1 and token.text in ORG_HEADS:
+            continue  # 美国|实验室: a country and a bare head describe, they do not name
         start, end = lead.start, token.end
-        out.append(Found(start, end, text[start:end], "org", "rule"))
+        if not describes_company(text[start:end]):
+            out.append(Found(start, end, text[start:end], "org", "rule"))
     return out
 
 

@@ -14,7 +14,7 @@ from ..nlp.chinese import Token, tag_paragraph
 from .candidates import CONTRACT_TYPES, Candidate
 from .disambiguate import relation_index, resolve_ambiguity
 from .discover_en import EnglishNames
-from .discover_zh import ORG_HEADS, ChineseNames, page_tag_votes, vote_type
+from .discover_zh import ORG_HEADS, OUTLET_HEADS, ChineseNames, page_tag_votes, vote_type
 from .identity import unify_identities
 from .learn import identity, learn_from_pairs
 from .linker import Gazetteer, Hit, is_han
@@ -114,7 +114,7 @@ class EntityStage:
                      for n in self.zh_names.find_in_tokens(norm, tokens[index])]
             found += names
             found += [c for c in _latin_names_in_chinese(doc, index, para) if not any(c.overlaps(n) for n in names)]
-        # 全国人大|常委会, 微软|研究院: a discovered body named after a known one is a body of its own.
+        # 全国人大|常委会, 微软|研究院, 华盛顿|观察报: a discovered body named after a known name is its own.
         units = [c for c in found if c.coarse == "org" and any(_sub_unit(c, k) for k in linked)]
         linked[:] = [k for k in linked if not any(_sub_unit(u, k) for u in units)]
         taken = sorted((c.start, c.end) for c in linked)
@@ -124,8 +124,12 @@ class EntityStage:
 
 def _sub_unit(outer: Candidate, known: Candidate) -> bool:
     """Whether `outer` holds the KB org `known` at its start plus an organisation head that is more than
-    a company suffix (华为公司 is Huawei; 微软研究院 is a body of its own)."""
-    if known.coarse != "org" or not (outer.start == known.start and known.end < outer.end):
+    a company suffix (华为公司 is Huawei; 微软研究院 is a body of its own), or names a body after a place."""
+    if not (outer.start <= known.start and known.end <= outer.end and outer.text != known.text):
+        return False
+    if known.coarse == "place":
+        return has_han(outer.text) and outer.text.endswith(ORG_HEADS + OUTLET_HEADS)  # 华盛顿|观察报, 北京|大学
+    if known.coarse != "org" or outer.start != known.start:
         return False
     rest = outer.text[known.end - outer.start:]
     return rest.endswith(ORG_HEADS) and rest not in _COMPANY_SUFFIXES
