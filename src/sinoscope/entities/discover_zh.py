@@ -53,6 +53,7 @@ _ONE_CHAR_HEADS = frozenset(h for h in ORG_HEADS if len(h) == 1)
 OUTLET_HEADS = ("报", "刊", "杂志", "周报", "新闻", "电视台", "通讯社", "评论")
 COURTESY_TITLES = frozenset({"先生", "女士", "小姐", "老师", "师傅", "医生", "护士长", "同志", "律师"})
 _TITLES_LONGEST_FIRST = sorted(PERSON_TITLES_AFTER, key=len, reverse=True)
+_ADMIN_LEVELS = frozenset("市省县区镇乡村州")
 _JOINERS = ("和", "与", "及", "、")
 _PLACE_ENDINGS = ("州", "省", "市", "县", "岛", "港", "湾", "镇", "村")
 _GOVERNMENT = "政府"
@@ -120,6 +121,18 @@ def _is_latin(token: Token) -> bool:
     return bool(_LATIN_PART.fullmatch(token.text)) and token.text[:1].isupper()
 
 
+def _kept(found: Found) -> bool:
+    """No name from a common word, a lone character (华, 英) or a body said generically (市政府, 县委)."""
+    name = found.text
+    if is_common_word(name):
+        return False
+    if len(name) == 1 and is_han(name):
+        return found.source == "rule"  # 江 of 江主席
+    if len(name) == 2 and name[0] in NOT_GIVEN_NAME and not word_frequency(name):
+        return False  # 从一 (of 从一开始): a function character does not start a two-character name
+    return not (found.type == "org" and len(name) <= 3 and name[0] in _ADMIN_LEVELS)
+
+
 class ChineseNames:
     """Names in Chinese paragraphs, read from the LAC tokens of each paragraph."""
 
@@ -136,7 +149,7 @@ class ChineseNames:
         found += _surname_with_title(tokens)
         found += _doctrine_names(tokens)
         found += _party_congresses(tokens)
-        return _without_overlaps([f for f in found if not is_common_word(f.text)])
+        return _without_overlaps([f for f in found if _kept(f)])
 
 
 def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
