@@ -220,7 +220,7 @@ def _persons_in(text: str, start: int, end: int) -> list[Found]:
         return [Found(start, end, name, "place", "lac")]
     if any(name.endswith(h) for h in ORG_HEADS if len(h) >= 2):
         return [Found(start, end, name, "org", "lac")]  # 霍顿·米夫林·哈考特出版社
-    return [Found(start, end, name, "person", "lac")]
+    return [Found(start, end, name, "person", "rule" if title else "lac")]
 
 
 def _generic_government(name: str) -> bool:

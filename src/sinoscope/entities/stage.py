@@ -21,6 +21,7 @@ from .linker import Gazetteer, Hit, is_han
 from .resolve import build_layers, new_key
 from .surnames import attach_surnames
 from .truncated import link_truncated, truncation_index
+from .variants import extend_variants
 from .zh_lexicon import PERSON_TITLES_BEFORE
 
 # Latin names inside Chinese prose: "首席执行官Demis Hassabis", "研究机构SemiAnalysis".
@@ -62,6 +63,7 @@ class EntityStage:
                 tokens[index] = tag_paragraph(doc, index)
             linked += self._link(doc, index, para, norm, tokens.get(index))
         linked = resolve_ambiguity(self.kb, doc.text, linked, self.relations)
+        linked = extend_variants(self.kb, doc.text, linked)
         discovered = self._discover(doc, content, tokens, linked)
         link_truncated(self.kb, self.truncations, linked, discovered)
         candidates = attach_surnames(self.kb, doc, content, linked + discovered, self.kb_keys)
