@@ -13,6 +13,7 @@ import re
 import threading
 
 from .candidates import Found
+from .context_en import apply_context
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ def clean_entity(text: str, start: int, label: str) -> tuple[int, int, str] | No
     tail = _TRAILING.search(trimmed)
     if tail:
         trimmed = trimmed[: tail.start()]
+    trimmed = trimmed.split(" (")[0].split("(")[0] if "(" in trimmed else trimmed
     trimmed = trimmed.rstrip(" .,;:-–—")
     stripped = trimmed.lstrip(" \"'“‘(")
     start += len(trimmed) - len(stripped)
@@ -133,7 +135,7 @@ class EnglishNames:
         if nlp is None:
             return [[] for _ in texts]
         out: list[list[Found]] = []
-        for spacy_doc in nlp.pipe(texts, batch_size=64):
+        for text, spacy_doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True):
             found: list[Found] = []
             for ent in spacy_doc.ents:
                 label = _LABELS.get(ent.label_)
@@ -142,7 +144,13 @@ class EnglishNames:
                 kept = clean_entity(ent.text, ent.start_char, label)
                 if kept:
                     found.append(Found(kept[0], kept[1], kept[2], label, "spacy"))
-            out.append(found)
+            typed = []
+            for item in apply_context(text, found):
+                kept = clean_entity(item.text, item.start, item.type) if item.source == "context" else (
+                    item.start, item.end, item.text)
+                if kept:
+                    typed.append(Found(kept[0], kept[1], kept[2], item.type, item.source))
+            out.append(typed)
         return out
 
     def find(self, text: str) -> list[Found]:

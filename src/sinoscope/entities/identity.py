@@ -118,7 +118,9 @@ def _bracketed_originals(kb: KnowledgeBase, doc: Doc, candidates: list[Candidate
             if _compatible(cand, other):
                 _merge(kb, candidates, cand, other)
             continue
-        if other is None and inner and has_han(inner) != has_han(cand.text) and _LATIN_NAME.fullmatch(inner):
+        spelled = bool(_ACRONYM.fullmatch(inner)) and initials(cand.text) == inner  # (FBI) after its expansion
+        translated = has_han(inner) != has_han(cand.text) and bool(_LATIN_NAME.fullmatch(inner))
+        if other is None and inner and (spelled or translated):
             if cand.coarse == "person" and _ACRONYM.fullmatch(inner):
                 continue
             new = Candidate(start, start + len(inner), inner, cand.para, cand.type, "bracket",
