@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from ..doc import Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, normalise_key
@@ -22,6 +23,7 @@ from .candidates import Candidate, name_key
 from .discover_zh import SEPARATORS, looks_chinese_name, surname_length
 from .learn import identity
 from .linker import is_word_char
+from .resolve import new_key
 from .zh_lexicon import NOT_GIVEN_NAME, TRANSLIT_CHARS
 
 _BRACKETS = {"（": "）", "(": ")"}
@@ -35,6 +37,7 @@ _SEPARATOR_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
 def unify_identities(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Paragraph]],
                      candidates: list[Candidate]) -> list[Candidate]:
     candidates = _trim_run_ons(doc, candidates)
+    _one_type_per_name(candidates)
     candidates = _bracketed_originals(kb, doc, candidates)
     candidates = _acronyms(kb, doc, content, candidates)
     _pinyin_pairs(kb, candidates)
@@ -66,6 +69,30 @@ def _merge(kb: KnowledgeBase, candidates: list[Candidate], keep: Candidate, othe
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
     return a.coarse == b.coarse or not (a.entity and b.entity) and "place" not in (a.coarse, b.coarse)
+
+
+# -- one type per name -----------------------------------------------------------------------------------
+def _one_type_per_name(candidates: list[Candidate]) -> None:
+    """A discovered name typed two ways on one page (the small model's "Brett Kavanaugh" as an org in one
+    sentence) takes its majority type, a person on ties, or a person when the page uses its last word
+    alone for a person ("Kavanaugh said")."""
+    found = [c for c in candidates if not c.entity and c.coarse in ("person", "org", "product")]
+    person_words = {c.text for c in found if c.coarse == "person" and " " not in c.text}
+    by_name: dict[str, list[Candidate]] = {}
+    for cand in found:
+        by_name.setdefault(name_key(cand.text), []).append(cand)
+    for group in by_name.values():
+        votes = Counter(c.coarse for c in group)
+        words = group[0].text.split()
+        if votes["org"] and 2 <= len(words) <= 3 and not has_han(group[0].text) and words[-1] in person_words:
+            votes["person"] += votes["org"] + 1
+        if len(votes) < 2:
+            continue
+        kind = max(votes, key=lambda k: (votes[k], k == "person"))
+        for cand in group:
+            if cand.coarse != kind:
+                cand.type = kind
+                cand.key = new_key(kind, cand.text)
 
 
 # -- run-on names ------------------------------------------------------------------------------------------
