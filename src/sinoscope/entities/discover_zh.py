@@ -48,7 +48,9 @@ ORG_HEADS = (
 _TRADE_TAGS = frozenset({"n", "vn", "an", "nz"})  # 机器学习, 芯片: what a company does, not its name
 _COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
 _DESCRIPTIVE_HEADS = _COMPANY_HEADS | {"实验室"}
-_ONE_CHAR_HEADS = frozenset(h for h in ORG_HEADS if len(h) == 1)
+_HEAD_SET = frozenset(ORG_HEADS)
+_HEAD_LAST_CHARS = frozenset(h[-1] for h in ORG_HEADS)
+_LONGEST_HEAD = max(len(h) for h in ORG_HEADS)
 # What a title in 《》 ends with when it names a newspaper, magazine or broadcaster rather than a book.
 OUTLET_HEADS = ("报", "刊", "杂志", "周报", "新闻", "电视台", "通讯社", "评论")
 COURTESY_TITLES = frozenset({"先生", "女士", "小姐", "老师", "师傅", "医生", "护士长", "同志", "律师"})
@@ -287,10 +289,13 @@ def _chinese_neighbour(tokens: list[Token], i: int, step: int) -> bool:
 
 
 def _ends_with_head(token: Token) -> bool:
+    """Whether the word ends with an organisation head (a one-character head needs a word before it)."""
     word = token.text
-    for head in ORG_HEADS:
-        if word.endswith(head):
-            return len(word) > len(head) or head not in _ONE_CHAR_HEADS
+    if word[-1:] not in _HEAD_LAST_CHARS:
+        return False
+    for size in range(min(_LONGEST_HEAD, len(word)), 0, -1):
+        if word[-size:] in _HEAD_SET:
+            return len(word) > size or size > 1
     return False
 
 
