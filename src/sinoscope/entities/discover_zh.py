@@ -43,7 +43,7 @@ ORG_HEADS = (
     "有限公司", "股份公司", "公司", "集团", "证券", "基金会", "基金", "银行", "委员会", "联盟", "实验室", "研究所",
     "研究院", "研究中心", "大学", "学院", "科学院", "工程院", "协会", "联合会", "交易所", "事务所", "出版社",
     "通讯社", "电视台", "日报", "时报", "晚报", "报社", "常委会", "组委会", "筹委会", "办公厅", "书记处", "主席团",
-    "法院", "同学会", "学社", "组织", "部", "局", "院", "署", "党",
+    "法院", "同学会", "学社", "组织", "造船厂", "部", "局", "院", "署", "党", "厂",
 )
 _TRADE_TAGS = frozenset({"n", "vn", "an", "nz"})  # 机器学习, 芯片: what a company does, not its name
 _COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
@@ -55,6 +55,8 @@ _LONGEST_HEAD = max(len(h) for h in ORG_HEADS)
 OUTLET_HEADS = ("报", "刊", "杂志", "周报", "新闻", "电视台", "通讯社", "评论")
 COURTESY_TITLES = frozenset({"先生", "女士", "小姐", "老师", "师傅", "医生", "护士长", "同志", "律师"})
 _TITLES_LONGEST_FIRST = sorted(PERSON_TITLES_AFTER, key=len, reverse=True)
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "m", "q", "w", "f", "r", "xc"})
+_PERSON_ENDINGS = (*PERSON_TITLES_AFTER, "员", "长")
 _ADMIN_LEVELS = frozenset("市省县区镇乡村州")
 _JOINERS = ("和", "与", "及", "、")
 _PLACE_ENDINGS = ("州", "省", "市", "县", "岛", "港", "湾", "镇", "村")
@@ -130,9 +132,11 @@ def _kept(found: Found) -> bool:
         return False
     if len(name) == 1 and is_han(name):
         return found.source == "rule"  # 江 of 江主席
-    if len(name) == 2 and name[0] in NOT_GIVEN_NAME and not word_frequency(name):
-        return False  # 从一 (of 从一开始): a function character does not start a two-character name
-    return not (found.type == "org" and len(name) <= 3 and name[0] in _ADMIN_LEVELS)
+    if len(name) == 2 and name[0] in NOT_GIVEN_NAME and word_frequency(name) < COMMON_WORD_FREQ:
+        return False  # 从一 (of 从一开始), 两国: a function character or a numeral does not start a short name
+    # 商务部长, 中共党员: a role, not a body; 市政府, 县委: a body said generically.
+    return not (found.type == "org" and (name.endswith(_PERSON_ENDINGS)
+                                         or (len(name) <= 3 and name[0] in _ADMIN_LEVELS)))
 
 
 class ChineseNames:
@@ -180,6 +184,9 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
             while (last + 2 < len(tokens) and _ORDINAL.fullmatch(tokens[last + 1].text)
                    and tokens[last + 2].tag == "ORG"):
                 last += 2
+        if (kind == "person" and last == i and len(token.text) == surname_length(token.text)
+                and last + 1 < len(tokens) and _given_char(tokens[last + 1])):
+            last += 1  # 欧阳|默: the tagger left the given name off a bare surname
         start, end = token.start, tokens[last].end
         while end > start and text[end - 1] in SEPARATORS:
             end -= 1
@@ -194,6 +201,11 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
             continue
         out.append(Found(start, end, name, kind, "lac"))
     return out
+
+
+def _given_char(token: Token) -> bool:
+    word = token.text
+    return len(word) == 1 and is_han(word) and word not in NOT_GIVEN_NAME and token.tag not in _FUNCTION_TAGS
 
 
 def _continues(token: Token, tag: str) -> bool:
@@ -240,6 +252,8 @@ def describes_company(name: str) -> bool:
         if head in _DESCRIPTIVE_HEADS and tag_alone(rest) == "LOC":
             return True  # 美国实验室 (but 南京大学, 中国银行 are names)
         if head in _COMPANY_HEADS:
+            if tag_alone(rest) in ("n", "vn") and word_frequency(rest) >= COMMON_WORD_FREQ:
+                return True  # 水务公司, 利益集团: a trade and a company head
             for size in (2, 3, 4):
                 place, trade = rest[:size], rest[size:]
                 if trade and tag_alone(place) == "LOC" and (

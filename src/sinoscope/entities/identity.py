@@ -38,6 +38,7 @@ def unify_identities(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Parag
                      candidates: list[Candidate]) -> list[Candidate]:
     candidates = _trim_run_ons(doc, candidates)
     _one_type_per_name(candidates)
+    _company_suffixes(kb, candidates)
     candidates = _bracketed_originals(kb, doc, candidates)
     candidates = _acronyms(kb, doc, content, candidates)
     _pinyin_pairs(kb, candidates)
@@ -93,6 +94,25 @@ def _one_type_per_name(candidates: list[Candidate]) -> None:
             if cand.coarse != kind:
                 cand.type = kind
                 cand.key = new_key(kind, cand.text)
+
+
+# -- company suffixes ------------------------------------------------------------------------------------
+_COMPANY_SUFFIXES = ("股份有限公司", "有限公司", "集团公司", "公司", "集团", " Inc.", " Inc", " Corp.", " Corp", " Ltd",
+                     " Ltd.", " Group", " Co.")
+
+
+def _company_suffixes(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
+    """丰田公司 and 丰田, "Nimbus Corp" and "Nimbus": one company."""
+    by_text = {c.text: c for c in candidates if c.coarse == "org"}
+    for cand in candidates:
+        if cand.coarse != "org" or cand.entity:
+            continue
+        suffix = next((s for s in _COMPANY_SUFFIXES if cand.text.endswith(s) and len(cand.text) > len(s) + 1), None)
+        if suffix is None:
+            continue
+        stem = by_text.get(cand.text[: -len(suffix)])
+        if stem is not None:
+            _merge(kb, candidates, stem, cand)
 
 
 # -- run-on names ------------------------------------------------------------------------------------------
