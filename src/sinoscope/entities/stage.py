@@ -26,6 +26,9 @@ from .zh_lexicon import PERSON_TITLES_BEFORE
 
 # Latin names inside Chinese prose: "首席执行官Demis Hassabis", "研究机构SemiAnalysis".
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}(?![A-Za-z0-9])")
+_LATIN_PART = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)?"
+_LATIN_RUN = re.compile(
+    rf"(?<![A-Za-z0-9.'’\-])(?:{_LATIN_PART}(?: {_LATIN_PART}){{1,3}}|[A-Z]{{3,5}})(?![A-Za-z0-9'’\-])")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.])[A-Z][A-Za-z]*[a-z][A-Za-z]*(?![A-Za-z0-9])")
 _ZH_SPEECH_AFTER = ("表示", "说", "认为", "指出", "称", "透露", "强调", "解释")
 _NAME_TOKEN_TAGS = frozenset({"PER", "ORG", "LOC", "nz", "nw"})
@@ -108,6 +111,7 @@ class EntityStage:
                                         strict=True):
             found += [_candidate(doc, index, para, n.start, n.end, n.type, "spacy", n.text) for n in names]
         votes = page_tag_votes(tokens.values())
+        latin_runs: list[tuple[int, Paragraph, re.Match[str]]] = []
         for index, para in content:
             if index not in tokens:
                 continue
@@ -116,12 +120,29 @@ class EntityStage:
                      for n in self.zh_names.find_in_tokens(norm, tokens[index])]
             found += names
             found += [c for c in _latin_names_in_chinese(doc, index, para) if not any(c.overlaps(n) for n in names)]
+            latin_runs += [(index, para, m) for m in _LATIN_RUN.finditer(para.text) if _in_chinese(para.text, m)
+                           and not any(c.start < para.start + m.end() and para.start + m.start() < c.end
+                                       for c in found)]
+        # Latin names left in Chinese prose (a roster of players, an English firm): the English model reads
+        # each run on its own.
+        runs = self.en_names.find_many([m.group() for _, _, m in latin_runs]) if latin_runs else []
+        for (index, para, match), names_in_run in zip(latin_runs, runs, strict=True):
+            for name in names_in_run:
+                if name.start == 0 and name.end == len(match.group()) and name.type in ("person", "org"):
+                    found.append(_candidate(doc, index, para, match.start(), match.end(), name.type, "spacy",
+                                            name.text))
         # 全国人大|常委会, 微软|研究院, 华盛顿|观察报: a discovered body named after a known name is its own.
         units = [c for c in found if c.coarse == "org" and any(_sub_unit(c, k) for k in linked)]
         linked[:] = [k for k in linked if not any(_sub_unit(u, k) for u in units)]
         taken = sorted((c.start, c.end) for c in linked)
         kept = [c for c in found if not any(c.start < e and s < c.end for s, e in taken)]
         return kept
+
+
+def _in_chinese(text: str, match: re.Match[str]) -> bool:
+    """Whether the run touches Chinese on a side (spaces aside): 球员Grant Anderson、…, not "Grad Student from"."""
+    before, after = text[:match.start()].rstrip()[-1:], text[match.end():].lstrip()[:1]
+    return any(ch and not ch.isascii() for ch in (before, after))
 
 
 def _sub_unit(outer: Candidate, known: Candidate) -> bool:
