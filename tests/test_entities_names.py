@@ -125,7 +125,8 @@ def test_other_languages_are_not_english(text, code):
 
 
 def test_a_foreign_page_labels_its_short_lines_too():
-    long_line = "Beispiel: der Minister sagte am Dienstag, die Regierung werde mehr in künstliche Intelligenz investieren."
+    long_line = ("Beispiel: der Minister sagte am Dienstag, die Regierung werde mehr in künstliche Intelligenz "
+                 "investieren.")
     doc = Doc(source="<sample>", text="")
     for text in ("Neue Pläne", long_line, long_line.replace("Dienstag", "Mittwoch")):
         doc.append_paragraph(text)
