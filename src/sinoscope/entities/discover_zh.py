@@ -18,10 +18,10 @@ linked one.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 from ..nlp.chinese import Token, tag_text
 from .candidates import Found
@@ -71,12 +71,18 @@ COMMON_WORD_FREQ = 20
 
 @functools.cache
 def _jieba_freq() -> dict[str, int]:
+    """Word → count in jieba's dictionary, read from its file (no prefix dictionary, no segmenter)."""
     import jieba
 
-    jieba.setLogLevel(logging.ERROR)
-    logging.getLogger("jieba").setLevel(logging.ERROR)
-    jieba.initialize()
-    return jieba.dt.FREQ
+    freq: dict[str, int] = {}
+    path = Path(jieba.__file__).with_name("dict.txt")
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, rest = line.partition(" ")
+            count = rest.split(" ", 1)[0]
+            if count.isdigit():
+                freq[word] = int(count)
+    return freq
 
 
 @functools.lru_cache(maxsize=20000)
