@@ -30,10 +30,12 @@ _GENERIC = {
     "comments", "comment", "reply", "share", "news", "newsletter", "subscribe", "login", "email", "china",
     "america", "chinese", "american", "americans", "european", "asian", "tech", "big tech", "silicon valley",
     "nasdaq", "research", "science", "technology", "company", "companies", "lab", "labs", "team", "group",
+    "brexit", "metoo", "lgbt", "lgbtq", "bst", "gmt", "atm",
 }
 _NATIONALITY = re.compile(
     r"^(?:chinese|american|british|english|french|german|japanese|korean|indian|russian|european|asian|"
-    r"african|australian|canadian|taiwanese|israeli|western|eastern)s?$",
+    r"african|australian|canadian|taiwanese|israeli|western|eastern|welsh|scottish|irish|briton|brit|dutch|"
+    r"spanish|italian|mexican|brazilian|indonesian|iranian|ukrainian|palestinian|turkish|arab|swiss|swedish)s?$",
     re.IGNORECASE,
 )
 _LEADING = re.compile(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?|prof\.?)\s+", re.IGNORECASE)
