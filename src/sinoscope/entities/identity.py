@@ -44,7 +44,7 @@ def unify_identities(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Parag
     _pinyin_pairs(kb, candidates)
     _given_names(kb, candidates)
     _ambiguous_aliases(kb, candidates)
-    return candidates
+    return _without_shared_parts(candidates)
 
 
 # -- merging ---------------------------------------------------------------------------------------------
@@ -268,6 +268,19 @@ def _given_names(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
         idents = owners.get(cand.text, set())
         if len(idents) == 1:
             _merge(kb, candidates, holder[next(iter(idents))], cand)
+
+
+def _without_shared_parts(candidates: list[Candidate]) -> list[Candidate]:
+    """"Johnson" alone on a page with David Johnson and John Howard Johnson is one of them, not a third
+    person: a lone part several people share is left out rather than made an entity of its own."""
+    owners: dict[str, set[str]] = {}
+    for cand in candidates:
+        if cand.coarse == "person":
+            parts = [p for p in _SEPARATOR_RE.split(cand.text) if p] if has_han(cand.text) else cand.text.split()
+            if len(parts) >= 2:
+                for part in (parts[0], parts[-1]):
+                    owners.setdefault(part, set()).add(identity(cand))
+    return [c for c in candidates if not (c.coarse == "person" and not c.entity and len(owners.get(c.text, ())) >= 2)]
 
 
 # -- ambiguous aliases ------------------------------------------------------------------------------------
