@@ -103,13 +103,24 @@ def run_stage(sentences: list[Sentence]) -> list[set]:
 
 
 def run_jieba_baseline(sentences: list[Sentence]) -> list[set]:
-    from sinoscope.entities.discover_zh import quiet_jieba, tokenize
+    import logging
 
-    quiet_jieba()
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.ERROR)
     tags = {"nr": "PER", "nt": "ORG"}
     preds = []
     for text, _ in sentences:
-        preds.append({(t.start, t.end, tags[t.flag]) for t in tokenize(text) if t.flag in tags})
+        spans, offset = set(), 0
+        for pair in jieba.posseg.cut(text):
+            start = text.find(pair.word, offset)
+            if start < 0:
+                continue
+            offset = start + len(pair.word)
+            if pair.flag in tags:
+                spans.add((start, offset, tags[pair.flag]))
+        preds.append(spans)
     return preds
 
 

@@ -1,9 +1,12 @@
 """Per-paragraph language (en / zh / other) and Chinese script (Hans / Hant).
 
 Chinese is recognised by its characters, not by a statistical model: a CJK-ratio check
-is exact for our two languages and robust on short lines. Latin-script text goes to
-py3langid (restricted to a handful of languages) only to tell English from other
-languages. Traditional Chinese is normalised to Simplified with OpenCC for analysis; the
+is exact for our two languages and robust on short lines. Text in other alphabets
+(Cyrillic, Greek, Arabic…) is "other"; Latin-script text goes to py3langid (restricted
+to the common Latin-script languages) only to tell English from other languages, and
+a page whose long paragraphs are in another language has its short lines (title,
+headings) labelled "other" too, with the language's code in `doc.meta["language"]`.
+Traditional Chinese is normalised to Simplified with OpenCC for analysis; the
 original text is kept.
 """
 
@@ -11,13 +14,19 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from ..doc import Doc
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_LANGID_SET = ["en", "zh", "ja", "ko", "fr", "de", "es", "pt", "it", "ru", "nl"]
+# Languages a Latin-script page is told apart from English with; any of them other than English is "other".
+_LANGID_SET = ["en", "zh", "ja", "ko", "fr", "de", "es", "pt", "it", "ru", "nl", "id", "ms", "tr", "pl", "sv", "da",
+               "no", "fi", "cs", "ro", "hu", "vi", "tl", "ca"]
+# Letters of other alphabets (Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, …).
+_OTHER_LETTERS = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f]")
+_LONG_LATIN = 40
 
 
 @functools.cache
@@ -44,20 +53,32 @@ def to_simplified(text: str) -> str:
 
 
 def detect_language(text: str) -> str:
+    return identify_language(text)[0]
+
+
+def identify_language(text: str) -> tuple[str, str | None]:
+    """(en | zh | other, the language's code when a statistical model named it)."""
     han = len(_HAN.findall(text))
     latin = len(_LATIN.findall(text))
     if _KANA_HANGUL.search(text) and len(_KANA_HANGUL.findall(text)) * 4 > han:
-        return "other"
+        return "other", None
+    other = len(_OTHER_LETTERS.findall(text))
+    if other > latin and han * 2.5 < other:
+        # Russian, Greek, Arabic: "AI" inside a Cyrillic sentence is not English.
+        return "other", (_langid().classify(text)[0] if other >= _LONG_LATIN else None)
     # A Chinese character carries about as much as 2.5 Latin letters: a Chinese sentence
     # quoting "ASML" stays zh, an English byline with a short Chinese gloss stays en.
     if han and han * 2.5 >= latin:
-        return "zh"
+        return "zh", "zh"
     if latin == 0:
-        return "other"
-    if latin < 40:
-        return "en"
-    lang, prob = _langid().classify(text)
-    return "en" if lang == "en" or prob < 0.9 else "other"
+        return "other", None
+    if latin < _LONG_LATIN:
+        return "en", None
+    ranked = _langid().rank(text)
+    lang = ranked[0][0]
+    english = next((p for code, p in ranked if code == "en"), 0.0)
+    # Unsure between English and the rest: English. Unsure only among others (Indonesian or Malay): other.
+    return ("en", "en") if lang == "en" or english >= 0.1 else ("other", lang)
 
 
 def detect_script(text: str) -> tuple[str, str]:
@@ -69,9 +90,20 @@ def detect_script(text: str) -> tuple[str, str]:
 
 
 def language(doc: Doc) -> None:
+    named: Counter[str] = Counter()
     for paragraph in doc.paragraphs:
-        paragraph.lang = detect_language(paragraph.text)
+        paragraph.lang, code = identify_language(paragraph.text)
+        if code and code != "zh":
+            named[code] += len(paragraph.text)
         if paragraph.lang == "zh":
             paragraph.script, paragraph.norm = detect_script(paragraph.text)
         else:
             paragraph.norm = paragraph.text
+    # A German or Indonesian page: its short lines (title, headings) are German too, not English.
+    if named:
+        page_code, size = named.most_common(1)[0]
+        if page_code != "en" and size > named["en"]:
+            doc.meta["language"] = page_code
+            for paragraph in doc.paragraphs:
+                if paragraph.lang == "en" and len(_LATIN.findall(paragraph.text)) < _LONG_LATIN:
+                    paragraph.lang = "other"

@@ -8,5 +8,5 @@ from .stage import EntityStage
 
 @component("entities")
 def make_entities():
-    # Built once per pipeline: the automaton over every KB name and jieba's extended dictionary.
+    # Built once per pipeline: the automaton over every KB name.
     return EntityStage()

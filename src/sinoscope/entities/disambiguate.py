@@ -6,7 +6,8 @@ kept when one of these holds, all general rules:
 - an entity tied to it is on the page (its maker, products, parent, people);
 - a cue word for its type stands close by ("company", "chatbot", "journal", 公司, 模型, 杂志);
 - it sits in a list with confirmed names of the same kind ("Alphabet, Microsoft, Meta and Amazon");
-- a Chinese name stands in title marks (《自然》), as journals and products do.
+- a Chinese name stands in title marks (《自然》), as journals and products do;
+- an agency or a place whose country the page names (参议院 and 北京 beside the US or China).
 Where one span could name several entities, the one the page supports best wins.
 """
 
@@ -52,6 +53,8 @@ _EN_CUE_RES = {
 _LIST_GLUE = re.compile(r"^\s*(?:,|，|、|and|or|&|和|与|及|以及|或)\s*(?:and\s+|or\s+)?$", re.IGNORECASE)
 _EN_WINDOW = 60
 _ZH_WINDOW = 12
+# A legislature or a city is tied to its country: 参议院 or 北京 on a page that names the US or China.
+_NATIONAL_TYPES = frozenset({"agency", "place"})
 _TITLE_MARK_TYPES = {"outlet", "product", "model", "program"}
 
 
@@ -101,6 +104,7 @@ def resolve_ambiguity(kb: KnowledgeBase, doc_text: str, candidates: list[Candida
                       relations: dict[str, set[str]]) -> list[Candidate]:
     """Choose one entity per gazetteer span and drop ambiguous hits the page does not support."""
     confirmed = {c.entity for c in candidates if c.entity and not c.ambiguous and len(c.options) <= 1}
+    countries = {e.country for e in (kb.get(i) for i in confirmed) if e is not None and e.country}
     support: set[str] = set(confirmed)
     for entity_id in list(confirmed):
         support |= relations.get(entity_id, set())
@@ -112,7 +116,7 @@ def resolve_ambiguity(kb: KnowledgeBase, doc_text: str, candidates: list[Candida
         if not cand.ambiguous and len(cand.options) <= 1:
             kept.append(cand)
             continue
-        chosen = _choose(kb, doc_text, cand, by_para.get(cand.para, []), confirmed, support)
+        chosen = _choose(kb, doc_text, cand, by_para.get(cand.para, []), confirmed, support, countries)
         if chosen is not None:
             entity = kb.get(chosen)
             cand.entity, cand.type = chosen, entity.type if entity else cand.type
@@ -121,7 +125,7 @@ def resolve_ambiguity(kb: KnowledgeBase, doc_text: str, candidates: list[Candida
 
 
 def _choose(kb: KnowledgeBase, doc_text: str, cand: Candidate, neighbours: list[Candidate],
-            confirmed: set[str], support: set[str]) -> str | None:
+            confirmed: set[str], support: set[str], countries: set[str]) -> str | None:
     options = list(cand.options) or ([cand.entity] if cand.entity else [])
     chinese = cand.lang == "zh" or any("\u4e00" <= ch <= "\u9fff" for ch in cand.text)
     scored: list[tuple[int, int, str]] = []
@@ -136,7 +140,8 @@ def _choose(kb: KnowledgeBase, doc_text: str, cand: Candidate, neighbours: list[
             score = 3
         elif (has_cue(doc_text, cand.start, cand.end, entity.type, chinese)
               or (chinese and entity.type in _TITLE_MARK_TYPES and in_title_marks(doc_text, cand.start, cand.end))
-              or _listed_with(doc_text, cand, neighbours, confirmed, kb)):
+              or _listed_with(doc_text, cand, neighbours, confirmed, kb)
+              or (entity.type in _NATIONAL_TYPES and entity.country in countries)):
             score = 2
         elif not cand.ambiguous:
             score = 1  # an unambiguous name shared by several entities: keep the first

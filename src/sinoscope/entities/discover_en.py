@@ -13,6 +13,7 @@ import re
 import threading
 
 from .candidates import Found
+from .context_en import apply_context
 
 log = logging.getLogger(__name__)
 
@@ -25,17 +26,27 @@ _MONTHS = {
 _GENERIC = {
     "ai", "agi", "llm", "llms", "gpu", "gpus", "cpu", "ceo", "cto", "cfo", "coo", "chip", "chips", "us", "u.s.",
     "uk", "eu", "un", "covid", "covid-19", "internet", "web", "cloud", "the west", "west", "east", "government",
-    "state", "congress", "senate", "parliament", "ministry", "administration", "president", "reuters staff",
+    "state", "ministry", "administration", "president", "reuters staff",
     "comments", "comment", "reply", "share", "news", "newsletter", "subscribe", "login", "email", "china",
     "america", "chinese", "american", "americans", "european", "asian", "tech", "big tech", "silicon valley",
     "nasdaq", "research", "science", "technology", "company", "companies", "lab", "labs", "team", "group",
+    "brexit", "metoo", "lgbt", "lgbtq", "bst", "gmt", "atm",
 }
 _NATIONALITY = re.compile(
     r"^(?:chinese|american|british|english|french|german|japanese|korean|indian|russian|european|asian|"
-    r"african|australian|canadian|taiwanese|israeli|western|eastern)s?$",
+    r"african|australian|canadian|taiwanese|israeli|western|eastern|welsh|scottish|irish|briton|brit|dutch|"
+    r"spanish|italian|mexican|brazilian|indonesian|iranian|ukrainian|palestinian|turkish|arab|swiss|swedish)s?$",
     re.IGNORECASE,
 )
 _LEADING = re.compile(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?|prof\.?)\s+", re.IGNORECASE)
+# Ranks and occupations the small model folds into a person's name ("Lt Col Vann", "Rapper Kanye West").
+_ROLE_WORDS = frozenset({
+    "lt", "col", "capt", "cpt", "sgt", "det", "gen", "maj", "cmdr", "adm", "gov", "sen", "rep", "judge", "justice",
+    "president", "chairman", "ceo", "professor", "prof", "rapper", "singer", "lawyer", "attorney", "lifeguard",
+    "coach", "officer", "detective", "minister", "chancellor", "senator", "governor", "mayor", "sir", "dame",
+    "lord", "lady", "king", "queen", "prince", "princess", "pope", "rev", "father", "brother", "sister", "uncle",
+    "aunt", "actor", "actress", "director", "author", "founder", "chief", "secretary", "spokesman", "spokeswoman",
+})
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _CONNECTORS = {"of", "and", "for", "the", "de", "van", "von", "der", "la", "le", "&", "-", "du", "bin", "al"}
 
@@ -56,10 +67,26 @@ def clean_entity(text: str, start: int, label: str) -> tuple[int, int, str] | No
     tail = _TRAILING.search(trimmed)
     if tail:
         trimmed = trimmed[: tail.start()]
+    trimmed = trimmed.split(" (")[0].split("(")[0] if "(" in trimmed else trimmed
     trimmed = trimmed.rstrip(" .,;:-–—")
     stripped = trimmed.lstrip(" \"'“‘(")
     start += len(trimmed) - len(stripped)
     trimmed = stripped
+    if label == "person":
+        words = trimmed.split(" ")
+        while len(words) > 1 and words[0].rstrip(".").casefold() in _ROLE_WORDS:
+            start += len(words[0]) + 1
+            words = words[1:]
+        trimmed = " ".join(words)
+        if trimmed.rstrip(".").casefold() in _ROLE_WORDS:
+            return None
+    # "National Trust for", "Des Moines Register - the": a name does not end with a connector.
+    words = trimmed.split(" ")
+    while len(words) > 1 and (words[-1].casefold() in _CONNECTORS or words[-1] in "-–—"):
+        words = words[:-1]
+    trimmed = " ".join(words).rstrip(" -–—")
+    if any(mark in trimmed for mark in (",", "/", " - ", "–", "—", ";")):
+        return None  # two names the model ran together ("Weeknd, Shawn Mendes")
     if len(trimmed) < 2 or not trimmed[0].isupper():
         return None
     lowered = trimmed.lower()
@@ -110,7 +137,7 @@ class EnglishNames:
         if nlp is None:
             return [[] for _ in texts]
         out: list[list[Found]] = []
-        for spacy_doc in nlp.pipe(texts, batch_size=64):
+        for text, spacy_doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True):
             found: list[Found] = []
             for ent in spacy_doc.ents:
                 label = _LABELS.get(ent.label_)
@@ -119,7 +146,13 @@ class EnglishNames:
                 kept = clean_entity(ent.text, ent.start_char, label)
                 if kept:
                     found.append(Found(kept[0], kept[1], kept[2], label, "spacy"))
-            out.append(found)
+            typed = []
+            for item in apply_context(text, found):
+                kept = clean_entity(item.text, item.start, item.type) if item.source == "context" else (
+                    item.start, item.end, item.text)
+                if kept:
+                    typed.append(Found(kept[0], kept[1], kept[2], item.type, item.source))
+            out.append(typed)
         return out
 
     def find(self, text: str) -> list[Found]:

@@ -1,97 +1,109 @@
-"""Discovery of Chinese names the knowledge base does not know: jieba's part-of-speech tags plus rules.
+"""Discovery of Chinese names the knowledge base does not know, from the shared LAC tagger's tokens.
 
-jieba alone (nr → person, nt → organisation) misses names it splits into single characters
-(林/俊/旸) and tags many common words as names. The rules here rebuild names from a surname
-plus given-name characters, keep transliterated names whole across their separators
-(萨姆·奥特曼, 迈克尔-鲍尔, 黄梁詹妮), use titles as evidence (…先生, 总统…), and filter junk.
-Knowledge-base names are added to jieba's dictionary at start-up so that 英伟达 or 陈立武 segment
-as one word.
+LAC (`nlp/chinese.py`) segments and names persons, organisations and places in one pass; its
+tokens are shared with the claims stage through `Doc.cache["lac"]`. On top of its labels:
+
+- a name is joined across its transliteration separator (萨姆·奥特曼 tagged in two pieces);
+- a Latin-script name in Chinese prose (Larry Giles) is one name when the tagger calls a part PER;
+- an organisation is also read from its head (…公司, …研究所, …委员会) led by a proper noun, and an
+  outlet from 《…报》;
+- a bare surname fused with a title (江主席) names a person;
+- no name is made of a common word: a span the tagger calls a name here but not when it reads the
+  word alone, and that jieba's dictionary knows as a frequent word, is a word (东西, 城市, 太阳).
+
+The knowledge base overrules all of this: the stage drops any discovered name that overlaps a
+linked one.
 """
 
 from __future__ import annotations
 
-import logging
+import functools
 import re
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from pathlib import Path
 
-import jieba
-import jieba.posseg
-
+from ..nlp.chinese import Token, tag_text
 from .candidates import Found
 from .linker import is_han
 from .zh_lexicon import (
     COMPOUND_SURNAMES,
     NOT_GIVEN_NAME,
-    NOT_PERSON_WORDS,
-    ORG_SUFFIXES,
     PERSON_TITLES_AFTER,
-    PERSON_TITLES_BEFORE,
     SINGLE_SURNAMES,
     TRANSLIT_CHARS,
 )
 
-_SEPARATORS = "·•‧・-‐‑"
-_TRANSLIT_RE = re.compile(r"[\u4e00-\u9fff]+(?:\s?[·•‧・\-‐‑]\s?[\u4e00-\u9fff]+)+")
-_JIEBA_TAGS = {"person": "nr", "org": "nt", "agency": "nt", "outlet": "nt", "place": "ns"}
-_PERSON_FLAGS = {"nr", "nrfg", "nrt"}
-_SPEECH_AFTER = frozenset(["说", "表示", "指出", "认为", "强调", "同志", "会见", "称", "透露", "解释", "宣布"])
-_DOCTRINE_SUFFIXES = ("理论", "主义", "思想", "时代", "故居", "纪念馆")
-# A two-character word jieba knows this well is a common word first (文明, 明白), a name second.
-_COMMON_WORD_FREQ = 150
+SEPARATORS = "·•‧・-‐‑"
+_NAME_TAGS = {"PER": "person", "ORG": "org", "LOC": "place"}
+# Tags of tokens that can lead an organisation name ending with a head word.
+_PROPER_TAGS = frozenset({"PER", "ORG", "LOC", "nz", "nw"})
+_INNER_TAGS = frozenset({"n", "nz", "vn", "an", "nw", "ORG", "LOC"})
+ORG_HEADS = (
+    "有限公司", "股份公司", "公司", "集团", "证券", "基金会", "基金", "银行", "委员会", "联盟", "实验室", "研究所",
+    "研究院", "研究中心", "大学", "学院", "科学院", "工程院", "协会", "联合会", "交易所", "事务所", "出版社",
+    "通讯社", "电视台", "日报", "时报", "晚报", "报社", "常委会", "组委会", "筹委会", "办公厅", "书记处", "主席团",
+    "法院", "同学会", "学社", "组织", "造船厂", "部", "局", "院", "署", "党", "厂",
+)
+_TRADE_TAGS = frozenset({"n", "vn", "an", "nz"})  # 机器学习, 芯片: what a company does, not its name
+_COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
+_DESCRIPTIVE_HEADS = _COMPANY_HEADS | {"实验室"}
+_HEAD_SET = frozenset(ORG_HEADS)
+_HEAD_LAST_CHARS = frozenset(h[-1] for h in ORG_HEADS)
+_LONGEST_HEAD = max(len(h) for h in ORG_HEADS)
+# What a title in 《》 ends with when it names a newspaper, magazine or broadcaster rather than a book.
+OUTLET_HEADS = ("报", "刊", "杂志", "周报", "新闻", "电视台", "通讯社", "评论")
+COURTESY_TITLES = frozenset({"先生", "女士", "小姐", "老师", "师傅", "医生", "护士长", "同志", "律师"})
+_TITLES_LONGEST_FIRST = sorted(PERSON_TITLES_AFTER, key=len, reverse=True)
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "m", "q", "w", "f", "r", "xc"})
+_PERSON_ENDINGS = (*PERSON_TITLES_AFTER, "员", "长")
+_ADMIN_LEVELS = frozenset("市省县区镇乡村州")
+_JOINERS = ("和", "与", "及", "、")
+_PLACE_ENDINGS = ("州", "省", "市", "县", "岛", "港", "湾", "镇", "村")
+_GOVERNMENT = "政府"
+_DOCTRINE_SUFFIXES = ("主义", "思想", "理论")
+_CONGRESS = re.compile(r"(?:中共|党的)?[一二三四五六七八九十]{2,3}大")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零\d]+[届次]")
+_LATIN_PART = re.compile(r"[A-Za-z][A-Za-z'’.\-]*")
+# A word jieba's dictionary counts at least this often is a word of the language before it is a name.
+COMMON_WORD_FREQ = 20
 
 
-def _dictionary_tag(word: str) -> str | None:
-    return jieba.posseg.dt.word_tag_tab.get(word)
+@functools.cache
+def _jieba_freq() -> dict[str, int]:
+    """Word → count in jieba's dictionary, read from its file (no prefix dictionary, no segmenter)."""
+    import jieba
+
+    freq: dict[str, int] = {}
+    path = Path(jieba.__file__).with_name("dict.txt")
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, rest = line.partition(" ")
+            count = rest.split(" ", 1)[0]
+            if count.isdigit():
+                freq[word] = int(count)
+    return freq
 
 
-def _starts_with_common_word(word: str) -> bool:
-    head = word[:2]
-    return _dictionary_tag(head) not in _PERSON_FLAGS and (jieba.dt.FREQ.get(head) or 0) >= 30
+@functools.lru_cache(maxsize=20000)
+def tag_alone(word: str) -> str:
+    """The tagger's tag for `word` read on its own ("" when it splits the word)."""
+    tokens = tag_text(word)
+    return tokens[0].tag if len(tokens) == 1 else ""
 
 
-def _is_common_word(word: str) -> bool:
-    return (jieba.dt.FREQ.get(word) or 0) >= _COMMON_WORD_FREQ
+def word_frequency(word: str) -> int:
+    return _jieba_freq().get(word) or 0
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    word: str
-    flag: str
-
-
-def quiet_jieba() -> None:
-    jieba.setLogLevel(logging.ERROR)
-    logging.getLogger("jieba").setLevel(logging.ERROR)
-
-
-def add_words(words: Iterable[tuple[str, str]]) -> int:
-    """Teach jieba the (word, kb type) pairs so they segment as one word; returns how many were added."""
-    quiet_jieba()
-    jieba.initialize()
-    added = 0
-    for word, entity_type in words:
-        word = word.strip()
-        if len(word) < 2 or not all(is_han(c) for c in word):
-            continue
-        jieba.add_word(word, freq=2000, tag=_JIEBA_TAGS.get(entity_type, "nz"))
-        added += 1
-    return added
-
-
-def tokenize(text: str) -> list[Token]:
-    tokens: list[Token] = []
-    offset = 0
-    for pair in jieba.posseg.cut(text, HMM=True):
-        word = pair.word
-        position = offset if text.startswith(word, offset) else text.find(word, offset)
-        if position < 0 or not word:
-            continue
-        tokens.append(Token(position, position + len(word), word, pair.flag))
-        offset = position + len(word)
-    return tokens
+def is_common_word(word: str) -> bool:
+    """A frequent dictionary word the tagger does not read as a name on its own (东西, 城市, 长大)."""
+    if not all(is_han(c) for c in word):
+        return False
+    if word_frequency(word) < COMMON_WORD_FREQ:
+        return False
+    alone = tag_alone(word)
+    return bool(alone) and alone not in _NAME_TAGS and alone not in ("nz", "nw")
 
 
 def surname_length(word: str) -> int:
@@ -107,191 +119,306 @@ def looks_chinese_name(name: str) -> bool:
 
 
 def looks_transliterated(name: str) -> bool:
-    letters = [c for c in name if c not in _SEPARATORS and not c.isspace()]
+    letters = [c for c in name if c not in SEPARATORS and not c.isspace()]
     return len(letters) >= 2 and all(c in TRANSLIT_CHARS for c in letters)
 
 
-def _given_char(token: Token) -> bool:
-    return len(token.word) == 1 and is_han(token.word) and token.word not in NOT_GIVEN_NAME
+def _is_separator(token: Token) -> bool:
+    return len(token.text.strip()) == 1 and token.text.strip() in SEPARATORS
 
 
-def _transliterated_spans(text: str) -> list[Found]:
-    """Names whose parts are joined by a separator; the outer parts are trimmed to transliteration characters."""
-    out: list[Found] = []
-    for match in _TRANSLIT_RE.finditer(text):
-        parts = re.split(r"(\s?[·•‧・\-‐‑]\s?)", match.group())
-        first, last = parts[0], parts[-1]
-        head = len(first)
-        while head > 0 and first[head - 1] in TRANSLIT_CHARS and len(first) - head < 5:
-            head -= 1
-        tail = 0
-        while tail < len(last) and last[tail] in TRANSLIT_CHARS and tail < 5:
-            tail += 1
-        middle = parts[1:-1]
-        if head == len(first) or tail == 0 or not all(looks_transliterated(p) or not p.strip(" ·•‧・-‐‑")
-                                                       for p in middle):
-            continue
-        start = match.start() + head
-        end = match.end() - (len(last) - tail)
-        out.append(Found(start, end, text[start:end], "person", "rule"))
-    return out
+def _is_latin(token: Token) -> bool:
+    return bool(_LATIN_PART.fullmatch(token.text)) and token.text[:1].isupper()
+
+
+def _kept(found: Found) -> bool:
+    """No name from a common word, a lone character (华, 英) or a body said generically (市政府, 县委)."""
+    name = found.text
+    if is_common_word(name):
+        return False
+    if len(name) == 1 and is_han(name):
+        return found.source == "rule"  # 江 of 江主席
+    if len(name) == 2 and name[0] in NOT_GIVEN_NAME and word_frequency(name) < COMMON_WORD_FREQ:
+        return False  # 从一 (of 从一开始), 两国: a function character or a numeral does not start a short name
+    # 商务部长, 中共党员: a role, not a body; 市政府, 县委: a body said generically.
+    return not (found.type == "org" and (name.endswith(_PERSON_ENDINGS)
+                                         or (len(name) <= 3 and name[0] in _ADMIN_LEVELS)))
 
 
 class ChineseNames:
-    """jieba-based discovery of person, organisation and place names in Chinese text."""
-
-    def __init__(self, known_words: Iterable[tuple[str, str]] = ()) -> None:
-        # jieba's dictionary takes most of a second to load: wait until a page has Chinese in it.
-        self._pending = list(known_words)
-        self.words_added = 0
-        self.ready = False
-
-    def prepare(self) -> None:
-        if not self.ready:
-            self.words_added = add_words(self._pending)
-            self._pending = []
-            self.ready = True
-
-    def tokenize(self, text: str) -> list[Token]:
-        self.prepare()
-        return tokenize(text)
+    """Names in Chinese paragraphs, read from the LAC tokens of each paragraph."""
 
     def find(self, text: str) -> list[Found]:
         if not text or not any(is_han(c) for c in text):
             return []
-        return self.find_in_tokens(text, self.tokenize(text))
+        return self.find_in_tokens(text, tag_text(text))
 
     def find_in_tokens(self, text: str, tokens: list[Token]) -> list[Found]:
-        """Names in `text`, given its jieba tokens (shared with the linker's word-boundary check)."""
-        found = _transliterated_spans(text)
-        found += self._persons(tokens)
+        found = _tagged_names(text, tokens)
+        found += _latin_names(text, tokens)
+        found += _headed_orgs(text, tokens)
+        found += _outlets(text, tokens)
+        found += _surname_with_title(tokens)
         found += _doctrine_names(tokens)
-        found += self._orgs_and_places(tokens)
-        return _without_overlaps(found)
+        found += _party_congresses(tokens)
+        return _without_overlaps([f for f in found if _kept(f)])
 
-    def _persons(self, tokens: list[Token]) -> list[Found]:
-        out: list[Found] = []
-        i = 0
-        while i < len(tokens):
-            name = self._person_at(tokens, i)
-            if name is None:
-                i += 1
-                continue
-            last, source = name
-            # 黄梁|詹妮: a name run on into a transliterated part is one name (Chinese surname + Western name).
-            while (last + 1 < len(tokens) and tokens[last + 1].flag in _PERSON_FLAGS
-                   and looks_transliterated(tokens[last + 1].word) and last - i < 3):
-                last += 1
-            start, end = tokens[i].start, tokens[last].end
-            out.append(Found(start, end, "".join(t.word for t in tokens[i:last + 1]), "person", source))
-            i = last + 1
-        out += self._surname_with_title(tokens)
-        return out
 
-    @staticmethod
-    def _surname_with_title(tokens: list[Token]) -> list[Found]:
-        """江主席, 李总理: a bare surname fused with a title names a person (the surname alone)."""
-        out = []
-        for token in tokens:
-            word = token.word
-            size = surname_length(word)
-            if size and word[size:] in PERSON_TITLES_AFTER and len(word) > size:
-                out.append(Found(token.start, token.start + size, word[:size], "person", "rule"))
-        return out
-
-    def _person_at(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
-        """(index of the name's last token, source) if a person's name starts at token i."""
+def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
+    """PER / ORG / LOC tokens, a name joined across its separators (詹姆斯·范恩, 汉斯-彼得·巴特尔斯)."""
+    out: list[Found] = []
+    i = 0
+    while i < len(tokens):
         token = tokens[i]
-        word = token.word
-        if not all(is_han(c) for c in word) or word in NOT_PERSON_WORDS:
-            return None
-        following = tokens[i + 1] if i + 1 < len(tokens) else None
-        preceding = tokens[i - 1] if i > 0 else None
-        titled = bool(
-            (following and (following.word in PERSON_TITLES_AFTER or following.word in _SPEECH_AFTER))
-            or (preceding and preceding.word in PERSON_TITLES_BEFORE)
-        )
-        if token.flag in _PERSON_FLAGS and len(word) >= 2:
-            common = _is_common_word(word)
-            size = surname_length(word)
-            if size and 1 <= len(word) - size <= 2:
-                if len(word) - size == 2 and _starts_with_common_word(word) and not titled:
-                    return None  # 安全性, 车库里: a common word plus a suffix, not surname + given name
-                if len(word) - size == 1:
-                    # "陈立|武": a two-character name may continue with a given-name character jieba split off.
-                    if following and _given_char(following) and following.flag in ("nr", "ng", "zg"):
-                        return i + 1, "jieba"
-                    if common and not titled:
-                        return None
-                return i, "jieba"
-            if looks_transliterated(word) and (not common or titled):
-                return i, "jieba"
-            if titled and 2 <= len(word) <= 4 and not common:
-                return i, "jieba"
-            return None
-        # A surname token followed by one or two single given-name characters (林|俊|旸).
-        size = surname_length(word)
-        if size and len(word) == size:
-            given: list[int] = []
-            for j in (i + 1, i + 2):
-                if j < len(tokens) and _given_char(tokens[j]) and tokens[j].flag not in ("p", "c", "u", "d", "m"):
-                    given.append(j)
-                else:
-                    break
-            if given and (titled or any(tokens[j].flag in _PERSON_FLAGS for j in [i, *given])):
-                return given[-1], "rule"
-        return None
+        kind = _NAME_TAGS.get(token.tag)
+        if kind is None or not any(is_han(c) for c in token.text):
+            i += 1
+            continue
+        last = i
+        while last + 1 < len(tokens):
+            nxt = tokens[last + 1]
+            if tokens[last].text[-1:] in SEPARATORS and _continues(nxt, token.tag):
+                last += 1  # 卡莉纳·吉恩·|皮埃尔: the tagger kept the separator on the first piece
+            elif last + 2 < len(tokens) and _is_separator(nxt) and _continues(tokens[last + 2], token.tag):
+                last += 2
+            else:
+                break
+        if token.tag == "ORG":
+            # 第九届|全国人民代表大会, 中国共产党|第十五次|全国代表大会: an ordinal belongs to the body it numbers.
+            if i > 0 and _ORDINAL.fullmatch(tokens[i - 1].text):
+                token = tokens[i - 1]
+            while (last + 2 < len(tokens) and _ORDINAL.fullmatch(tokens[last + 1].text)
+                   and tokens[last + 2].tag == "ORG"):
+                last += 2
+        if (kind == "person" and last == i and len(token.text) == surname_length(token.text)
+                and last + 1 < len(tokens) and _given_char(tokens[last + 1])):
+            last += 1  # 欧阳|默: the tagger left the given name off a bare surname
+        start, end = token.start, tokens[last].end
+        while end > start and text[end - 1] in SEPARATORS:
+            end -= 1
+        i = last + 1
+        if kind == "person":
+            out += _persons_in(text, start, end)
+            continue
+        name = text[start:end]
+        if kind == "org" and tag_alone(name) == "LOC":
+            kind = "place"  # 欧洲 read as an organisation in a sentence is still a place
+        if kind == "org" and (describes_company(name) or _generic_government(name)):
+            continue
+        out.append(Found(start, end, name, kind, "lac"))
+    return out
 
-    def _orgs_and_places(self, tokens: list[Token]) -> list[Found]:
-        out: list[Found] = []
-        for i, token in enumerate(tokens):
-            word = token.word
-            if not all(is_han(c) for c in word):
-                continue
-            if token.flag == "nt" and len(word) >= 2:
-                # Only dictionary organisations; "…国" words (超级大国) are countries or powers.
-                if _dictionary_tag(word) == "nt" and not word.endswith("国"):
-                    out.append(Found(token.start, token.end, word, "org", "jieba"))
-            elif token.flag == "ns" and len(word) >= 2 and (jieba.dt.FREQ.get(word) or 0) > 5:
-                out.append(Found(token.start, token.end, word, "place", "jieba"))
-            elif word in ORG_SUFFIXES and i > 0:
-                span = self._org_ending_at(tokens, i)
-                if span:
-                    out.append(span)
-        return out
 
-    def _org_ending_at(self, tokens: list[Token], i: int) -> Found | None:
-        """An organisation name ending with a suffix token (…研究所), led by a proper noun."""
-        start_index = i
+def _given_char(token: Token) -> bool:
+    word = token.text
+    return len(word) == 1 and is_han(word) and word not in NOT_GIVEN_NAME and token.tag not in _FUNCTION_TAGS
+
+
+def _continues(token: Token, tag: str) -> bool:
+    return token.tag == tag or looks_transliterated(token.text)
+
+
+def _persons_in(text: str, start: int, end: int) -> list[Found]:
+    """One PER span: 迈克·李和奥林·哈奇 is two names, 田纳西州 read alone is a place, 吕女士 is nobody."""
+    name = text[start:end]
+    if not all(is_han(c) or c in SEPARATORS or c.isascii() for c in name):
+        return []  # kana or private-use characters: a mis-decoded page, not a name
+    for joiner in _JOINERS:
+        left, sep, right = name.partition(joiner)
+        if sep and any(c in SEPARATORS for c in left + right) and len(left) >= 2 and len(right) >= 2:
+            cut = start + len(left)
+            return _persons_in(text, start, cut) + _persons_in(text, cut + len(joiner), end)
+    title = next((t for t in _TITLES_LONGEST_FIRST if name.endswith(t)), None)
+    if title and len(name) > len(title) and (len(name) - len(title) >= 2 or surname_length(name)):
+        end -= len(title)  # 江主席 → 江, 乔石委员长 → 乔石: the title is not part of the name
+        name = text[start:end]
+        if title in COURTESY_TITLES and len(name) == surname_length(name):
+            return []  # 吕女士, 刘先生: an unnamed private person
+    if not _plausible_person(name) and not (len(name) == 1 and surname_length(name)):
+        return []
+    if name.endswith(_PLACE_ENDINGS) or tag_alone(name) == "LOC":
+        return [Found(start, end, name, "place", "lac")]
+    if any(name.endswith(h) for h in ORG_HEADS if len(h) >= 2):
+        return [Found(start, end, name, "org", "lac")]  # 霍顿·米夫林·哈考特出版社
+    return [Found(start, end, name, "person", "rule" if title else "lac")]
+
+
+def _generic_government(name: str) -> bool:
+    """西班牙政府: a country's government said generically is the country (an administration, 特朗普政府, is not)."""
+    return name.endswith(_GOVERNMENT) and tag_alone(name[: -len(_GOVERNMENT)]) == "LOC"
+
+
+def describes_company(name: str) -> bool:
+    """美国机器学习公司, 美国实验室: a place before a bare head, or before a trade and a company head,
+    describes a body rather than naming it."""
+    for head in ORG_HEADS:
+        if not name.endswith(head):
+            continue
+        rest = name[: -len(head)]
+        if head in _DESCRIPTIVE_HEADS and tag_alone(rest) == "LOC":
+            return True  # 美国实验室 (but 南京大学, 中国银行 are names)
+        if head in _COMPANY_HEADS:
+            if tag_alone(rest) in ("n", "vn") and word_frequency(rest) >= COMMON_WORD_FREQ:
+                return True  # 水务公司, 利益集团: a trade and a company head
+            for size in (2, 3, 4):
+                place, trade = rest[:size], rest[size:]
+                if trade and tag_alone(place) == "LOC" and (
+                        word_frequency(trade) >= COMMON_WORD_FREQ or tag_alone(trade) in _TRADE_TAGS):
+                    return True
+        return False
+    return False
+
+
+def _plausible_person(name: str) -> bool:
+    core = "".join(c for c in name if c not in SEPARATORS)
+    return len(core) >= 2 and not (len(core) == 2 and core[1] in NOT_GIVEN_NAME)
+
+
+def _latin_names(text: str, tokens: list[Token]) -> list[Found]:
+    """Latin words in Chinese prose: a run of capitalised words is a person's name when the tagger
+    calls one of them PER (Larry Giles), whatever it calls the others."""
+    out: list[Found] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_latin(tokens[i]):
+            i += 1
+            continue
+        last = i
+        while (last + 2 < len(tokens) and tokens[last + 1].text == " " and _is_latin(tokens[last + 2])
+               and last - i < 6):
+            last += 2
+        run = tokens[i:last + 1:2]
+        if len(run) < 2 or not (_chinese_neighbour(tokens, i - 1, -1) or _chinese_neighbour(tokens, last + 1, 1)):
+            i = last + 1  # one word (NinetyOne) is the Latin-word rule's; English prose is not ours
+            continue
+        if any(t.tag == "PER" for t in run):
+            start, end = tokens[i].start, tokens[last].end
+            out.append(Found(start, end, text[start:end], "person", "lac"))
+        elif any(t.tag == "ORG" for t in run) and len(run) <= 4:
+            start, end = tokens[i].start, tokens[last].end
+            out.append(Found(start, end, text[start:end], "org", "lac"))
+        i = last + 1
+    return out
+
+
+def _chinese_neighbour(tokens: list[Token], i: int, step: int) -> bool:
+    """Whether the nearest non-space token from i in direction `step` is Chinese (text or punctuation)."""
+    while 0 <= i < len(tokens) and not tokens[i].text.strip():
+        i += step
+    return 0 <= i < len(tokens) and any(not c.isascii() for c in tokens[i].text)
+
+
+def _ends_with_head(token: Token) -> bool:
+    """Whether the word ends with an organisation head (a one-character head needs a word before it)."""
+    word = token.text
+    if word[-1:] not in _HEAD_LAST_CHARS:
+        return False
+    for size in range(min(_LONGEST_HEAD, len(word)), 0, -1):
+        if word[-size:] in _HEAD_SET:
+            return len(word) > size or size > 1
+    return False
+
+
+def _headed_orgs(text: str, tokens: list[Token]) -> list[Found]:
+    """An organisation ending with a head word and led by a proper noun: 北京|智源|研究院, 消费者|能源|联盟."""
+    out: list[Found] = []
+    for i, token in enumerate(tokens):
+        if token.tag not in _INNER_TAGS or not _ends_with_head(token):
+            continue
+        first = i
         j = i - 1
-        while j >= 0 and i - j <= 4 and all(is_han(c) for c in tokens[j].word) and tokens[j].flag[:1] in "nj":
-            start_index = j
+        while j >= 0 and i - j <= 3 and tokens[j].tag in _INNER_TAGS | _PROPER_TAGS and all(
+                is_han(c) for c in tokens[j].text):
+            first = j
             j -= 1
-        while start_index < i and tokens[start_index].flag not in ("ns", "nt", "nz", "nr", "nrt", "j"):
-            start_index += 1
-        if start_index == i:
-            return None
-        start, end = tokens[start_index].start, tokens[i].end
-        text = "".join(t.word for t in tokens[start_index:i + 1])
-        return Found(start, end, text, "org", "rule")
+        while first < i and tokens[first].tag not in _PROPER_TAGS and not _ends_with_head(tokens[first]):
+            first += 1  # a proper noun leads the name, or a body (参议院|司法委员会, 国务院|办公厅)
+        lead = tokens[first]
+        if first == i and not (token.tag == "ORG" or (token.tag == "nz" and len(token.text) >= 4)):
+            continue
+        if lead.tag == "PER" and first == i - 1 and tokens[i].text in ("部", "局", "院"):
+            continue
+        if token.text in _COMPANY_HEADS and first < i and tokens[i - 1].tag not in _PROPER_TAGS - {"LOC"}:
+            continue  # 美国|机器学习|公司: a country and a trade describe a company, they do not name it
+        if lead.tag == "LOC" and first == i - 1 and token.text in ORG_HEADS:
+            continue  # 美国|实验室: a country and a bare head describe, they do not name
+        start, end = lead.start, token.end
+        if not describes_company(text[start:end]):
+            out.append(Found(start, end, text[start:end], "org", "rule"))
+    return out
+
+
+def _outlets(text: str, tokens: list[Token]) -> list[Found]:
+    """《华盛顿观察报》: a title in book-title marks names an outlet when it ends like one."""
+    out: list[Found] = []
+    for i, token in enumerate(tokens):
+        if token.text != "《":
+            continue
+        close = next((j for j in range(i + 1, min(i + 6, len(tokens))) if tokens[j].text == "》"), None)
+        if close is None or close == i + 1:
+            continue
+        start, end = tokens[i + 1].start, tokens[close - 1].end
+        title = text[start:end]
+        if 2 <= len(title) <= 16 and title.endswith(OUTLET_HEADS):
+            out.append(Found(start, end, title, "outlet", "rule"))
+    return out
 
 
 def _doctrine_names(tokens: list[Token]) -> list[Found]:
-    """邓小平理论 → 邓小平: jieba fuses a known person's name with the doctrine or place named after them."""
+    """马克思主义 → 马克思: a doctrine named after a person names that person."""
     out = []
     for token in tokens:
         for suffix in _DOCTRINE_SUFFIXES:
-            head = token.word[: -len(suffix)]
-            if token.word.endswith(suffix) and len(head) >= 2 and _dictionary_tag(head) in _PERSON_FLAGS:
+            head = token.text[: -len(suffix)]
+            if token.text.endswith(suffix) and len(head) >= 2 and tag_alone(head) == "PER":
                 out.append(Found(token.start, token.start + len(head), head, "person", "rule"))
                 break
     return out
 
 
+def _party_congresses(tokens: list[Token]) -> list[Found]:
+    """十五大, 中共十九大: a party congress by its number is an organisation."""
+    return [Found(t.start, t.end, t.text, "org", "rule") for t in tokens if _CONGRESS.fullmatch(t.text)]
+
+
+def _surname_with_title(tokens: list[Token]) -> list[Found]:
+    """江主席, 李总理: a bare surname fused with a title names a person (the surname alone)."""
+    out = []
+    for token in tokens:
+        word = token.text
+        size = surname_length(word)
+        if size and len(word) > size and word[size:] in PERSON_TITLES_AFTER and word[size:] not in COURTESY_TITLES:
+            out.append(Found(token.start, token.start + size, word[:size], "person", "rule"))
+    return out
+
+
 def _without_overlaps(found: list[Found]) -> list[Found]:
-    """Longest first, earlier rules (separator names) winning ties."""
+    """Longest first; on ties the earlier rule (the tagger's own labels) wins."""
     chosen: list[Found] = []
     for item in sorted(found, key=lambda f: -(f.end - f.start)):
         if all(item.end <= c.start or item.start >= c.end for c in chosen):
             chosen.append(item)
     return sorted(chosen, key=lambda f: f.start)
+
+
+def page_tag_votes(paragraph_tokens: Iterable[list[Token]]) -> dict[str, Counter]:
+    """How often the tagger called each word PER, LOC or ORG across a page."""
+    votes: dict[str, Counter] = {}
+    for tokens in paragraph_tokens:
+        for token in tokens:
+            if token.tag in _NAME_TAGS:
+                votes.setdefault(token.text, Counter())[token.tag] += 1
+    return votes
+
+
+def vote_type(name: str, kind: str, votes: dict[str, Counter]) -> str:
+    """A person the page mostly reads as a place (巴鲁, 塔尔萨) is a place, and the reverse."""
+    tally = votes.get(name)
+    if not tally or kind not in ("person", "place"):
+        return kind
+    per, loc = tally["PER"], tally["LOC"]
+    if kind == "person" and loc > per:
+        return "place"
+    if kind == "place" and per > loc:
+        return "person"
+    return kind

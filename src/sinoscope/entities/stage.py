@@ -10,36 +10,40 @@ import re
 
 from ..doc import CONTENT_SECTIONS, Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, load_kb
+from ..nlp.chinese import Token, tag_paragraph
 from .candidates import CONTRACT_TYPES, Candidate
 from .disambiguate import relation_index, resolve_ambiguity
 from .discover_en import EnglishNames
-from .discover_zh import ChineseNames, Token
+from .discover_zh import ORG_HEADS, OUTLET_HEADS, ChineseNames, page_tag_votes, vote_type
+from .identity import unify_identities
 from .learn import identity, learn_from_pairs
 from .linker import Gazetteer, Hit, is_han
 from .resolve import build_layers, new_key
 from .surnames import attach_surnames
 from .truncated import link_truncated, truncation_index
+from .variants import extend_variants
 from .zh_lexicon import PERSON_TITLES_BEFORE
 
 # Latin names inside Chinese prose: "首席执行官Demis Hassabis", "研究机构SemiAnalysis".
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}(?![A-Za-z0-9])")
+_LATIN_PART = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)?"
+_LATIN_RUN = re.compile(
+    rf"(?<![A-Za-z0-9.'’\-])(?:{_LATIN_PART}(?: {_LATIN_PART}){{1,3}}|[A-Z]{{3,5}})(?![A-Za-z0-9'’\-])")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.])[A-Z][A-Za-z]*[a-z][A-Za-z]*(?![A-Za-z0-9])")
 _ZH_SPEECH_AFTER = ("表示", "说", "认为", "指出", "称", "透露", "强调", "解释")
+_NAME_TOKEN_TAGS = frozenset({"PER", "ORG", "LOC", "nz", "nw"})
+_INNER_HEADS = (*ORG_HEADS, "政府", "团队", "方面", "总部", "芯片", "模型", "大模型")
+_COMPANY_SUFFIXES = frozenset({"公司", "集团", "有限公司", "股份有限公司", "集团公司", "科技有限公司", "控股"})
 _ZH_ORG_NOUNS = ("公司", "机构", "集团", "企业", "实验室", "初创", "媒体", "基金", "银行", "平台")
 
 
 class EntityStage:
-    """Build once per pipeline (automaton, jieba dictionary); call on every Doc."""
+    """Build once per pipeline (the automaton over every KB name); call on every Doc."""
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or load_kb()
         self.gazetteer = Gazetteer(self.kb)
-        han_names = []
-        for record in self.kb.surface_records():
-            entity = self.kb.get(record.entity_id)
-            if entity is not None and has_han(record.text) and not record.ambiguous:
-                han_names.append((record.text, entity.type))
-        self.zh_names = ChineseNames(han_names)
+        self.zh_names = ChineseNames()
         self.en_names = EnglishNames()
         self.kb_keys = set(self.kb.ids_by_surface())
         self.relations = relation_index(self.kb)
@@ -59,13 +63,15 @@ class EntityStage:
         for index, para in content:
             norm = _norm(para)
             if has_han(norm):
-                tokens[index] = self.zh_names.tokenize(norm)
+                tokens[index] = tag_paragraph(doc, index)
             linked += self._link(doc, index, para, norm, tokens.get(index))
         linked = resolve_ambiguity(self.kb, doc.text, linked, self.relations)
+        linked = extend_variants(self.kb, doc.text, linked)
         discovered = self._discover(doc, content, tokens, linked)
         link_truncated(self.kb, self.truncations, linked, discovered)
         candidates = attach_surnames(self.kb, doc, content, linked + discovered, self.kb_keys)
         learned_aliases = _apply_learning(self.kb, doc, candidates)
+        candidates = unify_identities(self.kb, doc, content, candidates)
         candidates = attach_surnames(self.kb, doc, content, candidates, self.kb_keys)
         return build_layers(self.kb, candidates, learned_aliases)
 
@@ -104,16 +110,52 @@ class EntityStage:
         for (index, para), names in zip(english, self.en_names.find_many([p.text for _, p in english]),
                                         strict=True):
             found += [_candidate(doc, index, para, n.start, n.end, n.type, "spacy", n.text) for n in names]
+        votes = page_tag_votes(tokens.values())
+        latin_runs: list[tuple[int, Paragraph, re.Match[str]]] = []
         for index, para in content:
             if index not in tokens:
                 continue
             norm = _norm(para)
-            for name in self.zh_names.find_in_tokens(norm, tokens[index]):
-                found.append(_candidate(doc, index, para, name.start, name.end, name.type, name.source, name.text))
-            found += _latin_names_in_chinese(doc, index, para)
+            names = [_candidate(doc, index, para, n.start, n.end, vote_type(n.text, n.type, votes), n.source, n.text)
+                     for n in self.zh_names.find_in_tokens(norm, tokens[index])]
+            found += names
+            found += [c for c in _latin_names_in_chinese(doc, index, para) if not any(c.overlaps(n) for n in names)]
+            latin_runs += [(index, para, m) for m in _LATIN_RUN.finditer(para.text) if _in_chinese(para.text, m)
+                           and not any(c.start < para.start + m.end() and para.start + m.start() < c.end
+                                       for c in found)]
+        # Latin names left in Chinese prose (a roster of players, an English firm): the English model reads
+        # each run on its own.
+        runs = self.en_names.find_many([m.group() for _, _, m in latin_runs]) if latin_runs else []
+        for (index, para, match), names_in_run in zip(latin_runs, runs, strict=True):
+            for name in names_in_run:
+                if name.start == 0 and name.end == len(match.group()) and name.type in ("person", "org"):
+                    found.append(_candidate(doc, index, para, match.start(), match.end(), name.type, "spacy",
+                                            name.text))
+        # 全国人大|常委会, 微软|研究院, 华盛顿|观察报: a discovered body named after a known name is its own.
+        units = [c for c in found if c.coarse == "org" and any(_sub_unit(c, k) for k in linked)]
+        linked[:] = [k for k in linked if not any(_sub_unit(u, k) for u in units)]
         taken = sorted((c.start, c.end) for c in linked)
         kept = [c for c in found if not any(c.start < e and s < c.end for s, e in taken)]
         return kept
+
+
+def _in_chinese(text: str, match: re.Match[str]) -> bool:
+    """Whether the run touches Chinese on a side (spaces aside): 球员Grant Anderson、…, not "Grad Student from"."""
+    before, after = text[:match.start()].rstrip()[-1:], text[match.end():].lstrip()[:1]
+    return any(ch and not ch.isascii() for ch in (before, after))
+
+
+def _sub_unit(outer: Candidate, known: Candidate) -> bool:
+    """Whether `outer` holds the KB org `known` at its start plus an organisation head that is more than
+    a company suffix (华为公司 is Huawei; 微软研究院 is a body of its own), or names a body after a place."""
+    if not (outer.start <= known.start and known.end <= outer.end and outer.text != known.text):
+        return False
+    if known.coarse == "place":
+        return has_han(outer.text) and outer.text.endswith(ORG_HEADS + OUTLET_HEADS)  # 华盛顿|观察报, 北京|大学
+    if known.coarse != "org" or outer.start != known.start:
+        return False
+    rest = outer.text[known.end - outer.start:]
+    return rest.endswith(ORG_HEADS) and rest not in _COMPANY_SUFFIXES
 
 
 def _norm(para: Paragraph) -> str:
@@ -130,10 +172,15 @@ def _short_han(text: str) -> bool:
 
 
 def _token_boundaries(tokens: list[Token]) -> set[int]:
+    """Word edges, plus the edge before an organisation head inside a name token (华为|公司 in 华为公司)."""
     edges = {0}
     for token in tokens:
         edges.add(token.start)
         edges.add(token.end)
+        if token.tag in _NAME_TOKEN_TAGS:
+            for head in _INNER_HEADS:
+                if token.text.endswith(head) and len(token.text) > len(head):
+                    edges.add(token.end - len(head))
     return edges
 
 

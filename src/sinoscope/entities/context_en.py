@@ -1,0 +1,61 @@
+"""Types from the words around an English name, where the small NER model guesses wrong or not at all.
+
+- a role before a name makes it a person: "rapper Tavio Quence", "Lt Col Brannock Vell";
+- a role of someone at a body makes the body an organisation: "CEO of Harwick", "a spokesperson for X";
+- "X's new model Y" makes X an organisation and Y a product, as "the Y model" makes Y a product.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import Found
+
+_NAME = r"[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2}"
+_ORG_NAME = r"[A-Z][\w&.\-]*(?: (?:of|and|for|&|[A-Z][\w&.\-]*)){0,5}"
+_PRODUCT_NAME = r"[A-Z][\w.\-]*(?: [A-Z0-9][\w.\-]*){0,2}"
+_PERSON_ROLES = (
+    "rapper|singer|songwriter|actor|actress|lawyer|attorney|lifeguard|coach|detective|officer|economist|"
+    "analyst|researcher|scientist|professor|investor|entrepreneur|billionaire|novelist|author|journalist|"
+    "activist|senator|governor|mayor|minister|chancellor|lawmaker|congressman|congresswoman|"
+    "Lt|Col|Capt|Sgt|Det|Gen|Maj|Sen|Rep|Gov|Dr|Prof|Mr|Ms|Mrs"
+)
+_PERSON_AFTER_ROLE = re.compile(rf"\b(?:{_PERSON_ROLES})\.?(?: (?:Col|Gen)\.?)? ({_NAME})")
+_ORG_AFTER_ROLE = re.compile(
+    r"\b(?:CEO|chief executive|chief executive officer|founder|co-founder|chairman|chairwoman|president|"
+    r"spokesperson|spokesman|spokeswoman|director|head|employees?|researchers?|engineers?|analysts?) "
+    rf"(?:of|at|for) (?:the )?({_ORG_NAME})"
+)
+_MAKER_AND_MODEL = re.compile(
+    rf"\b({_NAME})['’]s (?:new |latest |flagship |newest |open-source )*(?:AI )?(?:model|chatbot|chip|app)s?"
+    rf"(?:,? ({_PRODUCT_NAME}))?"
+)
+_TRAILING_SMALL = re.compile(r"(?: (?:of|and|for|&))+$")
+
+
+def context_names(text: str) -> list[Found]:
+    """Names whose type the words around them give (offsets into `text`)."""
+    out: list[Found] = []
+    for match in _PERSON_AFTER_ROLE.finditer(text):
+        out.append(Found(match.start(1), match.end(1), match.group(1), "person", "context"))
+    for match in _ORG_AFTER_ROLE.finditer(text):
+        name = _TRAILING_SMALL.sub("", match.group(1))
+        out.append(Found(match.start(1), match.start(1) + len(name), name, "org", "context"))
+    for match in _MAKER_AND_MODEL.finditer(text):
+        out.append(Found(match.start(1), match.end(1), match.group(1), "org", "context"))
+        if match.group(2):
+            out.append(Found(match.start(2), match.end(2), match.group(2), "product", "context"))
+    return out
+
+
+def apply_context(text: str, found: list[Found]) -> list[Found]:
+    """Retype the model's names by their context and add the names it missed."""
+    context = context_names(text)
+    out: list[Found] = []
+    for item in found:
+        hint = next((c for c in context if c.start < item.end and item.start < c.end), None)
+        out.append(item if hint is None else Found(item.start, item.end, item.text, hint.type, item.source))
+    for hint in context:
+        if not any(hint.start < f.end and f.start < hint.end for f in found):
+            out.append(hint)
+    return sorted(out, key=lambda f: f.start)
