@@ -1,0 +1,93 @@
+"""Chinese speech and thought cues, found on the LAC tokens of a paragraph.
+
+A cue is a verb token (说, 表示, 指出 …), sometimes with a light suffix the tagger splits off
+(补充/说, 评价/道, 回应/称). Reading tokens rather than characters keeps 说 apart from 说明, 小说,
+据说 and 听说, and 称 apart from 称为 and 堪称.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..nlp.chinese import Token
+
+# verbs of saying: their content is a proposition (a clause, or a quotation)
+SPEECH = frozenset({
+    "说", "说道", "说过", "表示", "称", "指出", "强调", "透露", "坦言", "直言", "告诉", "承认", "提到", "提醒",
+    "声称", "宣称", "证实", "介绍", "写道", "补充", "补充道", "解释", "解释道", "回应", "回答", "答道", "警告",
+    "呼吁", "如是说", "坦承", "坦陈", "否认", "质疑", "反问", "抱怨", "暗示", "指责", "批评", "称赞", "形容",
+    "评价", "重申", "声明", "宣布", "确认", "通报", "回忆", "感叹", "断言", "辩称", "笑称", "问道", "披露",
+    "分析", "预计", "预测", "估计", "认定", "坚称", "表态", "反驳", "澄清", "自称", "报道", "描述", "直说",
+    "宣告", "留言", "谈道", "告知", "称赞道", "抱怨道", "感慨", "提出", "主张", "建议", "强调说", "笑说",
+})
+# verbs of thinking: reported thought is attributed like speech (ANNOTATION.md), for a named thinker
+THINK = frozenset({"认为", "相信", "觉得", "担心", "怀疑", "坚信", "深信", "看来"})
+CUES = SPEECH | THINK
+SUFFIXES = ("道", "说", "称", "表示")  # 补充/说, 评价/道, 回应/称: one cue
+# verbs that also take a plain noun object ("介绍了新产品", "批评特朗普"): a quote needs a predicate
+NEEDS_CLAUSE = frozenset({
+    "介绍", "提到", "回应", "回答", "批评", "指责", "称赞", "评价", "否认", "宣布", "通报", "确认", "质疑",
+    "抱怨", "描述", "形容", "回忆", "分析", "提出", "主张", "建议", "预测", "估计", "报道", "披露", "澄清",
+    "怀疑", "担心", "提醒", "告知", "反驳", "留言", "表态",
+})
+# verbs of stance, not propositions: "表示感谢", "表示欢迎"
+ATTITUDE = frozenset({
+    "感谢", "欢迎", "支持", "反对", "遗憾", "担忧", "关切", "祝贺", "同情", "赞赏", "不满", "满意", "哀悼",
+    "慰问", "敬意", "歉意", "谢意", "认可", "理解", "赞同", "同意", "肯定", "愤慨", "强烈",
+})
+# "据X介绍/报道/透露/测算，…": the verbs that make 据 a speech cue; "据X数据/统计" is a data citation
+ACCORDING = frozenset({"介绍", "报道", "透露", "测算", "称", "表示", "说", "估计", "预测", "分析", "指出", "披露",
+                       "援引", "报告", "证实", "声称", "宣称", "预计", "了解", "说法"})
+NOT_BEFORE = frozenset({"被", "没", "未", "不", "别", "无", "难以", "很难", "没有", "不能", "无法", "不会", "并未",
+                        "从未", "不再", "不愿", "拒绝", "也就是", "就是", "比如", "换句话", "不用", "可以", "虽然",
+                        "怎么", "这么", "那么", "再", "听", "难", "该", "想", "敢", "能"})
+
+
+@dataclass(slots=True)
+class Cue:
+    i: int  # first token of the cue
+    j: int  # token after it
+    start: int  # character offsets in the paragraph
+    end: int
+    text: str
+    think: bool = False
+
+    @property
+    def lemma(self) -> str:
+        return self.text[:-1] if len(self.text) > 2 and self.text.endswith(SUFFIXES) else self.text
+
+
+def _cue_text(tok: Token) -> str | None:
+    """The cue a token holds: itself, or 说 in "地说" (the tagger glues an adverb's 地 to it)."""
+    if tok.text in CUES:
+        return tok.text
+    if tok.text in ("地说", "地表示", "地称", "地指出", "地认为") and tok.tag.startswith("v"):
+        return tok.text[1:]
+    return None
+
+
+def find_cues(tokens: list[Token], text: str) -> list[Cue]:
+    """Candidate cues of a paragraph, in order (whether each is inside a quotation is the caller's call)."""
+    out: list[Cue] = []
+    n = len(tokens)
+    k = 0
+    while k < n:
+        tok = tokens[k]
+        word = _cue_text(tok)
+        if word is None or not (tok.tag.startswith("v") or tok.tag in ("p", "n", "vn") and word in ("称", "说")):
+            k += 1
+            continue
+        prev = tokens[k - 1].text if k else ""
+        if prev in NOT_BEFORE or prev.endswith(("被", "不", "没", "未")):
+            k += 1
+            continue
+        start = tok.start + (len(tok.text) - len(word))
+        j = k + 1
+        if j < n and tokens[j].text in SUFFIXES and word not in ("说", "说道", "称"):
+            word += tokens[j].text
+            j += 1
+        if word == "称" and j < n and tokens[j].text in ("为", "之为", "作"):
+            word = "称为"  # naming: a quote only when a quotation follows (checked by the caller)
+        out.append(Cue(k, j, start, tokens[j - 1].end, word, word in THINK))
+        k = j
+    return out
