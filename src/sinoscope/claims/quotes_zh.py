@@ -40,8 +40,14 @@ class ZhQuoteReader:
         self.paras = [i for i, p in enumerate(doc.paragraphs)
                       if p.section in sections and p.lang == "zh" and p.text.strip()]
         self.quotations = self._quotations()
-        self.observed = -1  # position in self.paras up to which names are recorded
         self.last_para = -2  # paragraph of the last attributed quote
+        self.tokens: dict[int, list[Token]] = {}
+        for k in self.paras:  # the names of the whole page first: a name is completed from its fullest form
+            self.tokens[k] = self._tokens(k)
+            self.speakers.observe(self.tokens[k], self.doc.paragraphs[k].start)
+        self.speakers.finish_names()
+        for k in self.paras:
+            self._sentence_subjects(k)
 
     def _quotations(self) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
@@ -62,18 +68,9 @@ class ZhQuoteReader:
         tokens = merge_latin(tag_paragraph(self.doc, i))
         return with_known_names(tokens, self.speakers.index, para.start, len(para.analysis_text))
 
-    def _observe_to(self, i: int) -> None:
-        """Record the names and sentence subjects of every paragraph up to paragraph i."""
-        while self.observed + 1 < len(self.paras) and self.paras[self.observed + 1] <= i:
-            self.observed += 1
-            k = self.paras[self.observed]
-            if k == i:
-                return  # the paragraph being read records itself as it goes
-            self.observe(k, self._tokens(k))
-
-    def observe(self, k: int, tokens: list[Token]) -> None:
-        offset = self.doc.paragraphs[k].start
-        self.speakers.observe(tokens, offset)
+    def _sentence_subjects(self, k: int) -> None:
+        """Record who opens the clauses of paragraph k (the subjects pronouns may point back to)."""
+        offset, tokens = self.doc.paragraphs[k].start, self.tokens[k]
         lo = 0
         for n, tok in enumerate(tokens + [Token(0, 0, "。", "w")]):
             if tok.text in SENTENCE_END or n == len(tokens):
@@ -83,11 +80,10 @@ class ZhQuoteReader:
 
     def read(self, i: int) -> list[RawQuote]:
         """The quotes of paragraph i (offsets into doc.text)."""
-        if i not in self.paras:
+        if i not in self.tokens:
             return []
-        self._observe_to(i)
         para = self.doc.paragraphs[i]
-        return _Paragraph(self, i, para.start, para.analysis_text[:MAX_PARAGRAPH_CHARS], self._tokens(i)).quotes()
+        return _Paragraph(self, i, para.start, para.analysis_text[:MAX_PARAGRAPH_CHARS], self.tokens[i]).quotes()
 
 
 class _Paragraph:
@@ -144,7 +140,6 @@ class _Paragraph:
 
     # -- the quotes ------------------------------------------------------------------------------
     def quotes(self) -> list[RawQuote]:
-        self.r.observe(self.index, self.tokens)
         self._colon_opening()
         for ci, cue in enumerate(self.cues):
             self._cue(ci, cue)
@@ -230,6 +225,8 @@ class _Paragraph:
                                       speaker)
         elif before is None or start < len(text) and text[start] not in SENTENCE_END:
             end = self._content_end(ci, cue, start)
+            if self._relayed(ci, start):
+                return  # "X报道，Y透露…": the innermost named speaker speaks
             if end - start >= 4 and self._proposition(cue, start, end):
                 emitted |= self._emit(start, end, "indirect", cue.text, sub.surface, sub.start, sub.end, speaker)
                 self.covered.append((start, end))
@@ -313,6 +310,18 @@ class _Paragraph:
             end += 1
         return end
 
+    def _relayed(self, ci: int, start: int) -> bool:
+        """Whether the content opens with another cue's named subject ("路透社报道，特朗普竞选团队透露…")."""
+        for other in self.cues[ci + 1:]:
+            lo = clause_start(self.tokens, other.i, self.inside)
+            if lo >= len(self.tokens) or self.tokens[lo].start > start + 1:
+                return False
+            if self.tokens[lo].start < start:
+                continue
+            sub = subject_before(self.tokens, other.i, lo)
+            return isinstance(sub, Subject) and sub.kind in ("person", "org")
+        return False
+
     def _opens_with_name(self, pos: int) -> bool:
         tok = next((t for t in self.tokens if t.start >= pos), None)
         return tok is not None and (tok.tag in ("PER", "ORG") or tok.text in ("他", "她", "他们", "她们"))
@@ -328,7 +337,12 @@ class _Paragraph:
             return False
         if cue.lemma in ("宣布", "宣告") and (first.tag.startswith("v") or first.text in ("其", "将", "自己", "要")):
             return False
-        if cue.lemma in NEEDS_CLAUSE or cue.think:
+        if cue.lemma in NEEDS_CLAUSE:  # a clause, not a noun phrase: punctuation after the cue, or subject + verb
+            k = next(n for n, t in enumerate(self.tokens) if t is first)
+            after_punct = self.text[cue.end:start].strip() != ""
+            return after_punct or opening_subject(self.tokens, k, len(self.tokens)) is not None or \
+                first.tag in ("r",) or first.tag.startswith("v") and cue.lemma not in ("宣布", "宣告")
+        if cue.think:
             return any(t.tag in ("v", "a", "ad") for t in toks)
         return True
 
@@ -372,6 +386,8 @@ class _Paragraph:
             head = self.text[:a].rstrip(" \u3000")
             if head and head[-1] not in SENTENCE_END and head[-1] not in CLOSE:
                 continue  # inside a sentence: a term or a title, not a quotation of its own
+            if b + 1 < len(self.text) and self.text[b + 1] not in _PUNCT + "”」』\n":
+                continue  # "“印尼红十字会”发言人": a quoted name
             tok = next((n for n, t in enumerate(self.tokens) if t.start >= a), None)
             sent = self.sentence_of[tok] if tok is not None else None
             speaker = self.sentence_speaker.get(sent) if sent is not None else None

@@ -16,9 +16,22 @@ from dataclasses import dataclass
 
 from ..nlp.chinese import Token
 from .speakers import HAN, Speaker, SpeakerIndex
-from .subjects_zh import CLAUSE_BREAK, ORG_HEADS, REPORT_HEADS, TITLES, Subject, opening_subject, subject_before
+from .subjects_zh import (
+    CLAUSE_BREAK,
+    ORG_HEADS,
+    REPORT_HEADS,
+    ROLE_HEADS,
+    TITLES,
+    Subject,
+    opening_subject,
+    subject_before,
+)
 
 WINDOW = 4000  # characters back a pronoun may reach
+_ORG_SUFFIX = ("有限公司", "股份公司", "公司", "集团")
+# transliterated given names and characters that mark a woman ("特雷莎", "伊丽莎白", "玛克辛"), and titles
+_FEMALE_CHARS = set("娜莎丽莉娅琳妮黛茜薇蕾丝芙萝婷珊姬玛娃")
+_FEMALE_NAMES = ("萨拉", "莎拉", "艾米", "凯特", "安妮", "简·", "梅根", "希拉里", "凯伦", "苏珊", "海伦", "劳拉", "露西")
 _SEP = re.compile(r"[·•・\-－‧ ]")
 _OUTLET = ("报", "社", "台", "网", "新闻", "周刊", "杂志", "时报", "日报")
 
@@ -65,16 +78,44 @@ class ZhSpeakers:
         self.subjects: list[tuple[int, Speaker]] = []  # (position, speaker): who the page was talking about
         self.last_speaker: Speaker | None = None
         self.last_speaker_at = -1
+        self.roles: list[tuple[int, str, Named]] = []  # ("美国国务卿", 迈克·蓬佩奥): a role the page gave a name
+        self._person_texts: list[str] = []  # every person name as tagged, longest first (see clean)
+        self._clean: dict[str, str] = {}
 
     # -- the record ------------------------------------------------------------------------------
     def observe(self, tokens: list[Token], offset: int) -> None:
         """Record the names of a paragraph (tokens with offsets relative to `offset`)."""
-        for tok in tokens:
+        for n, tok in enumerate(tokens):
             if tok.tag in ("PER", "ORG"):
                 kind = "person" if tok.tag == "PER" else "org"
                 i = bisect.bisect(self._name_starts, offset + tok.start)
-                self.names.insert(i, Named(offset + tok.start, offset + tok.end, tok.text, kind))
+                named = Named(offset + tok.start, offset + tok.end, tok.text, kind)
+                self.names.insert(i, named)
                 self._name_starts.insert(i, offset + tok.start)
+                role = _role_before(tokens, n) if kind == "person" else ""
+                if role:
+                    self.roles.append((offset + tok.start, role, named))
+
+    def clean(self, name: str) -> str:
+        """A name without the character the tagger glued to its end ("伯纳斯·李开" → "伯纳斯·李" when the page
+        also names "伯纳斯·李"; "卡尔·拉辛于" → "卡尔·拉辛")."""
+        if name in self._clean:
+            return self._clean[name]
+        out = name
+        first = re.split(r"[·•]", name)[0]
+        if first != name and len(first) >= 3 and name[0] in "长员人家者师官":
+            out = name = name[1:]  # "州长特里·布兰斯塔德" read as "长特里·布兰斯塔德": the role's last character
+        if "·" in name or "•" in name:
+            for other in self._person_texts:
+                k = name.find(other)
+                if other != name and len(other) >= 2 and k >= 0 and 0 < len(name) - (k + len(other)) <= 2:
+                    out = name[: k + len(other)]
+                    break
+            else:
+                if name[-1] in "于在对向和与也就曾则是将" and len(name) > 3:
+                    out = name[:-1]
+        self._clean[name] = out
+        return out
 
     def note_subject(self, pos: int, sp: Speaker) -> None:
         if sp.name:
@@ -111,6 +152,8 @@ class ZhSpeakers:
         if sub.kind in ("person", "org"):
             return self.named(sub, offset)
         pos = offset + sub.start
+        if sub.kind == "role":
+            return self._role(sub, pos)
         if sub.kind == "pronoun":
             return self._antecedent(sub.surface, pos, (sub.hint,))
         if sub.kind == "definite":
@@ -123,21 +166,38 @@ class ZhSpeakers:
     def named(self, sub: Subject, offset: int) -> Speaker:
         start, end = offset + sub.start, offset + sub.end
         kind = sub.kind
-        name = self._complete(sub.head, start, kind)
-        if name != sub.head and any(n.text == name and n.kind == "person" for n in self.names):
+        head = self.clean(sub.head)
+        name = self._complete(head, start, kind)
+        if name != head and any(n.text == name and n.kind == "person" for n in self.names):
             kind = "person"  # "福特" tagged ORG, but the page named a person "克里斯汀·福特"
-        cand = next((c for c in self.index.inside(start, end) if _compatible(c.type, kind)), None)
-        if cand is None:
+        cand = None
+        if name == head:  # a knowledge-base name that covers the head (not "迈克" inside "迈克·蓬佩奥")
+            cand = next((c for c in self.index.inside(start, end)
+                         if _compatible(c.type, kind) and c.end - c.start >= end - start - 1), None)
+        if cand is None:  # the page's fullest form decides ("德维·哈里斯", not the Harris the KB knows)
             cand = self.index.by_surface(name)
             if cand is not None and not _compatible(cand.type, kind):
                 cand = None
-        aliases = sorted({a for a in (sub.head, name) if a})
+        aliases = {a for a in (sub.head, head, name) if a}
+        if kind == "org":  # "宝马公司" is "宝马"
+            aliases |= {a[: -len(x)] for a in list(aliases) for x in _ORG_SUFFIX if a.endswith(x) and len(a) > len(x) + 1}
+        aliases = sorted(aliases)
         if cand is not None:
             sp = self.index.from_candidate(cand, (start, end), sub.surface)
             sp.aliases = sorted({*sp.aliases, *aliases} - {sp.name})
             return sp
         return Speaker(sub.surface, name, name if HAN.search(name) else None, None,
                        [a for a in aliases if a != name], start, end, kind)
+
+    def finish_names(self) -> None:
+        """Once every paragraph is recorded: clean the names' glued tails."""
+        self._person_texts = sorted({n.text for n in self.names if n.kind == "person"}, key=len, reverse=True)
+        self._clean = {}
+        for n in self.names:
+            if n.kind == "person":
+                cleaned = self.clean(n.text)
+                n.end -= len(n.text) - len(cleaned)
+                n.text = cleaned
 
     def _complete(self, head: str, pos: int, kind: str) -> str:
         core = _core(head)
@@ -146,29 +206,41 @@ class ZhSpeakers:
             fuller = [n for n in self.names if n.kind == "person" and _completes(core, n.text, False)]
             return fuller[-1].text if fuller and "·" in fuller[-1].text else head
         before = [n for n in self.names if n.kind == "person" and n.start < pos and _completes(core, n.text, titled)]
-        if before:
-            return before[-1].text
+        if before:  # the fuller form that spoke or led a sentence last, else the first the page gave
+            spoken = {sp.name_zh or sp.name for at, sp in self.subjects if at < pos}
+            said = [n for n in before if n.text in spoken]
+            return said[-1].text if said else before[0].text
         after = [n for n in self.names if n.kind == "person" and _completes(core, n.text, titled)]
         return after[0].text if after else (core if titled and len(core) > 1 else head)
 
     def _antecedent(self, surface: str, pos: int, kinds: tuple[str, ...], head: str = "") -> Speaker:
-        """The latest subject of a compatible kind before `pos` (else the latest such name)."""
+        """The latest subject of a compatible kind (and sex, for 他/她) before `pos`, else the latest such name."""
+        sex = "f" if surface.startswith("她") else "m" if surface.startswith("他") else ""
         i = bisect.bisect([p for p, _ in self.subjects], pos) - 1
         while i >= 0:
             at, sp = self.subjects[i]
             if at < pos - WINDOW:
                 break
-            if _compatible(sp.type, kinds[0]) and _fits(head, sp):
+            if _compatible(sp.type, kinds[0]) and _fits(head, sp) and _sex_fits(sex, sp.name_zh or sp.name or ""):
                 return _as_reference(sp, surface)
             i -= 1
         i = bisect.bisect(self._name_starts, pos) - 1
         while i >= 0 and self.names[i].start >= pos - WINDOW:
             n = self.names[i]
-            if n.kind == kinds[0] and n.end <= pos and _fits(head, Speaker(n.text, n.text, type=n.kind)):
+            if n.kind == kinds[0] and n.end <= pos and _fits(head, Speaker(n.text, n.text, type=n.kind)) and \
+                    _sex_fits(sex, n.text):
                 sub = Subject(n.kind, n.text, 0, n.end - n.start, n.text)
                 return _as_reference(self.named(sub, n.start), surface)
             i -= 1
         return Speaker(surface)
+
+    def _role(self, sub: Subject, pos: int) -> Speaker:
+        """"国务卿表示": the person the page introduced with that role ("美国国务卿迈克·蓬佩奥")."""
+        for at, role, named in reversed(self.roles):
+            if at < pos and (role.endswith(sub.head) or sub.head.endswith(role)) and len(sub.head) >= 2:
+                sp = self.named(Subject("person", named.text, 0, named.end - named.start, named.text), named.start)
+                return _as_reference(sp, sub.surface)
+        return Speaker(sub.surface)
 
     def _generic_org(self, sub: Subject, pos: int) -> Speaker:
         """警方 → the police force the page named; otherwise no speaker of record."""
@@ -182,6 +254,15 @@ class ZhSpeakers:
         return Speaker(sub.surface)
 
 
+def _role_before(tokens: list[Token], n: int) -> str:
+    """The role noun phrase right before a name ("美国国务卿" before 迈克·蓬佩奥), or ""."""
+    k = n
+    while k > 0 and tokens[k - 1].tag in ("n", "nz", "ORG", "LOC", "a", "vn") and n - k < 5:
+        k -= 1
+    role = "".join(t.text for t in tokens[k:n])
+    return role if role.endswith(ROLE_HEADS + TITLES) else ""
+
+
 def with_known_names(tokens: list[Token], index: SpeakerIndex, offset: int, length: int) -> list[Token]:
     """The tokens with the page's known names (knowledge-base mentions, names the entities stage found)
     made single PER/ORG tokens where the tagger split them or missed them ("欧阳/PER 默/v" → "欧阳默")."""
@@ -192,18 +273,34 @@ def with_known_names(tokens: list[Token], index: SpeakerIndex, offset: int, leng
     for c in cands:
         s, e = c.start - offset, c.end - offset
         over = [n for n, t in enumerate(out) if t.start < e and s < t.end]
-        if not over or any(out[n].tag in ("PER", "ORG") and (out[n].start < s or out[n].end >= e) for n in over):
-            continue  # the tagger's own name covers it
-        first, last = out[over[0]], out[over[-1]]
-        if first.start != s:
-            continue  # the name starts inside a word: the tagger's reading stands
+        if len(over) < 2 or out[over[0]].start != s or out[over[-1]].end != e:
+            continue  # one word already, or the name would cut a word: the tagger's reading stands
+        if any(out[n].tag == "LOC" or out[n].tag in ("PER", "ORG") and out[n].end - out[n].start == e - s
+               for n in over):
+            continue
         tag = "PER" if c.type == "person" else "ORG"
-        merged = [Token(s, e, c.text if len(c.text) == e - s else first.text, tag)]
-        if last.end > e:  # the name ends inside a word: keep the rest of it
-            merged.append(Token(e, last.end, last.text[e - last.start:], last.tag))
-        merged[0] = Token(s, e, "".join(t.text for t in out[over[0]:over[-1] + 1])[: e - s], tag)
-        out[over[0]:over[-1] + 1] = merged
+        out[over[0]:over[-1] + 1] = [Token(s, e, "".join(out[n].text for n in over), tag)]
     return out
+
+
+def _sex(name: str) -> str:
+    """"f" for a name that reads as a woman's (a transliterated given name, a title), "m" for 先生, else ""."""
+    if name.endswith(("女士", "小姐", "夫人", "太太")):
+        return "f"
+    if name.endswith("先生"):
+        return "m"
+    if not HAN.search(name):
+        return ""
+    given = re.split(r"[·•]", name)[0] if ("·" in name or "•" in name) else ""
+    if given and (set(given) & _FEMALE_CHARS or given.startswith(_FEMALE_NAMES)):
+        return "f"
+    return ""
+
+
+def _sex_fits(sex: str, name: str) -> bool:
+    """他 skips a woman; 她 skips a man (when the name tells)."""
+    known = _sex(name)
+    return not sex or not known or known == sex or sex == "m" and known == ""
 
 
 def _compatible(cand_type: str, kind: str) -> bool:
@@ -219,6 +316,8 @@ def _fits(head: str, sp: Speaker) -> bool:
         return name.endswith(_OUTLET)
     if head.endswith(("公司", "集团", "企业")):
         return not name.endswith(_OUTLET) and not name.endswith(("部", "局", "政府", "委员会", "大学"))
+    if head.endswith(("组织", "机构", "团体")):
+        return not name.endswith(("政府", "部", "局", "国")) and not name.endswith(_OUTLET)
     return head.endswith(ORG_HEADS + REPORT_HEADS) or True
 
 

@@ -46,7 +46,7 @@ ROLE_HEADS = ("发言人", "负责人", "官员", "高管", "高层", "人士", 
               "创始人", "总裁", "董事长", "经理", "主席", "研究员", "分析师", "专家", "教授", "主任", "院长", "所长",
               "局长", "部长", "工作人员", "员工", "人员", "领导", "领导人", "总监", "助手", "顾问", "科学家", "工程师",
               "记者", "编辑", "成员", "议员", "大使", "外长", "总经理", "副总裁", "合伙人", "投资人", "老板")
-ORG_HEADS = ("公司", "集团", "团队", "政府", "办公室", "委员会", "部门", "机构", "组织", "协会", "学会", "研究所",
+ORG_HEADS = ("公司", "集团", "团队", "报", "日报", "时报", "新闻", "周刊", "杂志", "电台", "通讯社", "政府", "办公室", "委员会", "部门", "机构", "组织", "协会", "学会", "研究所",
              "研究院", "大学", "学院", "法院", "警方", "警察局", "电视台", "报社", "银行", "基金会", "实验室", "中心",
              "联盟", "工会", "党", "当局", "企业", "医院", "学校", "俱乐部", "事务所", "交易所", "部", "局", "署",
              "厅", "院", "处", "会", "社", "台", "所", "网")
@@ -60,7 +60,7 @@ ANONYMOUS = ("知情人士", "消息人士", "业内人士", "分析人士", "�
 # generic nouns that point at an organisation the page named (警方 → the police force named before)
 DEFINITE_GENERIC = {"警方": "警", "校方": "校", "院方": "院", "该报": "报", "报纸": "报", "法庭": "法", "法院": "法",
                     "白宫": "白宫", "该台": "台", "该社": "社"}
-_LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9'’&.\-]*$")
+_LATIN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’&.\-]*$")
 
 
 @dataclass(slots=True)
@@ -98,14 +98,18 @@ def merge_latin(tokens: list[Token]) -> list[Token]:
 
 
 def _merge_tag(a: str, b: str) -> str:
-    for tag in ("PER", "ORG"):
+    for tag in ("ORG", "PER"):
         if tag in (a, b):
             return tag
-    return "nz"
+    return "PER"  # two capitalised words the tagger left untyped ("Narcis Termes"): most often a person
 
 
 def _is_name_token(tok: Token) -> bool:
-    return tok.tag in ("PER", "ORG") or (bool(_LATIN.match(tok.text.replace(" ", ""))) and tok.text[:1].isupper())
+    """A PER/ORG token, or a capitalised Latin word that is a name rather than an acronym ("Hammel", not "AM")."""
+    if tok.tag in ("PER", "ORG"):
+        return True
+    word = tok.text.replace(" ", "")
+    return bool(_LATIN.match(word)) and word[:1].isupper() and (any(ch.islower() for ch in word) or len(word) >= 4)
 
 
 def _skippable(tok: Token) -> bool:
@@ -227,18 +231,24 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
     pers = _name_groups(run, "PER")
     if pers:
         a, b = pers[-1]
-        after = [t.text for t in run[b:]]
+        after = [t.text for t in run[b:] if not t.text.isspace()]
         if after and after[-1].endswith(ORG_HEADS) and not after[-1].endswith(ROLE_HEADS + TITLES):
             text, s, e = _span(run, a, len(run))
             return Subject("org", text, s, e, surface)
+        if after and not after[-1].endswith(ROLE_HEADS + TITLES + REPORT_HEADS):
+            return Subject("anonymous", surface, run[0].start, run[-1].end, surface)  # "特朗普支持者"
         text, s, e = _span(run, a, b)
         return Subject("person", text, s, e, surface)
     orgs = _name_groups(run, "ORG")
     if orgs:
         a, b = orgs[-1]
-        after = "".join(t.text for t in run[b:])
+        after = "".join(t.text for t in run[b:] if t.tag != "LOC")
+        if not after and run[b - 1].text.endswith(ROLE_HEADS + TITLES):
+            return _role(run, surface)  # "朝鲜外交部长" tagged ORG: a role, not an organisation
         if after and after.endswith(ORG_HEADS) and not after.endswith(ROLE_HEADS + REPORT_HEADS):
             b = len(run)  # "华为 公司"
+        elif after and not after.endswith(ROLE_HEADS + REPORT_HEADS):
+            return Subject("anonymous", surface, run[0].start, run[-1].end, surface)  # "北约成员", "曼尼托巴农民"
         text, s, e = _span(run, a, b)
         return Subject("org", text, s, e, surface)
     if "《" in surface and "》" in surface:  # a newspaper or programme in title marks
@@ -274,7 +284,35 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
         return Subject("definite", surface, run[0].start, run[-1].end, surface, hint)
     if surface in DEFINITE_GENERIC:
         return Subject("definite", surface, run[0].start, run[-1].end, surface, "org", DEFINITE_GENERIC[surface])
+    if last.endswith(ROLE_HEADS + TITLES) and not surface.endswith(ANONYMOUS):
+        return _role(run, surface)
     return Subject("anonymous", surface, run[0].start, run[-1].end, surface)
+
+
+_INDEFINITE = ("一位", "一名", "一个", "某", "有", "多名", "多位", "一些", "几位", "两名", "两位", "部分", "许多", "不少")
+
+
+def _role(run: list[Token], surface: str) -> Subject:
+    """A bare role ("国务卿", "该党发言人" without 该): it names the person the page gave that role, if any."""
+    if surface.startswith(_INDEFINITE):
+        return Subject("anonymous", surface, run[0].start, run[-1].end, surface)
+    return Subject("role", surface, run[0].start, run[-1].end, surface)
+
+
+def _quoted_name(tokens: list[Token], j: int) -> bool:
+    """A closing mark after a quoted name that a role or institution noun follows ("“印尼红十字会”发言人"):
+    part of the subject, not the end of a quotation before it."""
+    if tokens[j].text not in ("”", "」", "』") or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    if nxt.tag not in ("n", "nz") or not nxt.text.endswith(ROLE_HEADS + ORG_HEADS):
+        return False
+    k = j - 1
+    while k >= 0 and j - k <= 6 and tokens[k].text not in ("“", "「", "『"):
+        if tokens[k].text in CLAUSE_BREAK:
+            return False
+        k -= 1
+    return k >= 0 and tokens[k].text in ("“", "「", "『")
 
 
 def clause_start(tokens: list[Token], k: int, inside) -> int:
@@ -284,7 +322,7 @@ def clause_start(tokens: list[Token], k: int, inside) -> int:
     while j >= 0:
         tok = tokens[j]
         if (tok.text in CLAUSE_BREAK or tok.text in ("”", "」", "』") or tok.text in ("-", "–", "—")) \
-                and not inside(tok.start):
+                and not inside(tok.start) and not _quoted_name(tokens, j):
             return j + 1
         j -= 1
     return 0
@@ -297,13 +335,18 @@ def opening_subject(tokens: list[Token], lo: int, hi: int) -> Subject | None:
     while i < hi and (tokens[i].tag in ("TIME", "t", "d", "c", "w") or tokens[i].text.isspace()):
         i += 1
     j = i
-    while j < hi and (tokens[j].tag in ("PER", "ORG", "LOC", "n", "nz", "nw", "vn", "a", "an", "m", "q")
+    while j < hi and (tokens[j].tag in ("PER", "ORG", "LOC", "n", "nz", "nw", "vn", "an", "m", "q")
+                      or tokens[j].tag == "a" and j + 1 < hi and tokens[j + 1].tag in ("n", "nz", "PER", "ORG")
                       or tokens[j].text == "·" or j == i and tokens[j].tag == "r"):
         j += 1
-    if j == i or j >= hi or tokens[j].text in ("的", "和", "与", "及", "、", "或", "之", "跟", "同"):
+    end = j
+    if j < hi and tokens[j].text in ("（", "("):  # "李英浩（ Ri Yong Ho）在联合国…": a gloss of the name
+        close = next((n for n in range(j, min(hi, j + 12)) if tokens[n].text in ("）", ")")), None)
+        j = close + 1 if close is not None else j
+    if end == i or j >= hi or tokens[j].text in ("的", "和", "与", "及", "、", "或", "之", "跟", "同"):
         return None
-    if tokens[j - 1].tag not in ("PER", "ORG", "LOC", "n", "nz", "nw", "r"):
+    if tokens[end - 1].tag not in ("PER", "ORG", "LOC", "n", "nz", "nw", "r"):
         return None
-    if not tokens[j].tag.startswith(("v", "d", "p", "TIME", "c")):
+    if not tokens[j].tag.startswith(("v", "d", "p", "TIME", "c", "a")):
         return None
-    return classify(tokens[i:j], None)
+    return classify(tokens[i:end], None)
