@@ -31,7 +31,8 @@ WINDOW = 4000  # characters back a pronoun may reach
 _ORG_SUFFIX = ("有限公司", "股份公司", "公司", "集团")
 # transliterated given names and characters that mark a woman ("特雷莎", "伊丽莎白", "玛克辛"), and titles
 _FEMALE_CHARS = set("娜莎丽莉娅琳妮黛茜薇蕾丝芙萝婷珊姬玛娃")
-_FEMALE_NAMES = ("萨拉", "莎拉", "艾米", "凯特", "安妮", "简·", "梅根", "希拉里", "凯伦", "苏珊", "海伦", "劳拉", "露西")
+_FEMALE_NAMES = ("萨拉", "莎拉", "艾米", "凯特", "安妮", "简·", "梅根", "希拉里", "凯伦", "苏珊", "海伦", "劳拉",
+                 "露西")
 _SEP = re.compile(r"[·•・\-－‧ ]")
 _OUTLET = ("报", "社", "台", "网", "新闻", "周刊", "杂志", "时报", "日报")
 
@@ -180,7 +181,8 @@ class ZhSpeakers:
                 cand = None
         aliases = {a for a in (sub.head, head, name) if a}
         if kind == "org":  # "宝马公司" is "宝马"
-            aliases |= {a[: -len(x)] for a in list(aliases) for x in _ORG_SUFFIX if a.endswith(x) and len(a) > len(x) + 1}
+            aliases |= {a[: -len(x)] for a in list(aliases) for x in _ORG_SUFFIX
+                        if a.endswith(x) and len(a) > len(x) + 1}
         aliases = sorted(aliases)
         if cand is not None:
             sp = self.index.from_candidate(cand, (start, end), sub.surface)
