@@ -18,26 +18,32 @@ SPEECH = frozenset({
     "呼吁", "如是说", "坦承", "坦陈", "否认", "质疑", "反问", "抱怨", "暗示", "指责", "批评", "称赞", "形容",
     "评价", "重申", "声明", "宣布", "确认", "通报", "回忆", "感叹", "断言", "辩称", "笑称", "问道", "披露",
     "分析", "预计", "预测", "估计", "认定", "坚称", "表态", "反驳", "澄清", "自称", "报道", "描述", "直说",
-    "宣告", "留言", "谈道", "告知", "称赞道", "抱怨道", "感慨", "提出", "主张", "建议", "强调说", "笑说",
+    "宣告", "留言", "谈道", "告知", "称赞道", "抱怨道", "感慨", "主张", "建议", "强调说", "笑说", "说起",
 })
 # verbs of thinking: reported thought is attributed like speech (ANNOTATION.md), for a named thinker
 THINK = frozenset({"认为", "相信", "觉得", "担心", "怀疑", "坚信", "深信", "看来"})
-CUES = SPEECH | THINK
+# evidential verbs: speech only for a report, survey or study that speaks for its publisher ("X的民调显示");
+# "数据显示" is the data, not a speaker
+EVIDENTIAL = frozenset({"显示", "表明", "发现"})
+CUES = SPEECH | THINK | EVIDENTIAL
 SUFFIXES = ("道", "说", "称", "表示")  # 补充/说, 评价/道, 回应/称: one cue
 # verbs that also take a plain noun object ("介绍了新产品", "批评特朗普"): a quote needs a predicate
 NEEDS_CLAUSE = frozenset({
     "介绍", "提到", "回应", "回答", "批评", "指责", "称赞", "评价", "否认", "宣布", "通报", "确认", "质疑",
     "抱怨", "描述", "形容", "回忆", "分析", "提出", "主张", "建议", "预测", "估计", "报道", "披露", "澄清",
-    "怀疑", "担心", "提醒", "告知", "反驳", "留言", "表态",
+    "怀疑", "担心", "提醒", "告知", "反驳", "留言", "表态", "呼吁", "发现", "说起",
 })
 # verbs of stance, not propositions: "表示感谢", "表示欢迎"
 ATTITUDE = frozenset({
     "感谢", "欢迎", "支持", "反对", "遗憾", "担忧", "关切", "祝贺", "同情", "赞赏", "不满", "满意", "哀悼",
     "慰问", "敬意", "歉意", "谢意", "认可", "理解", "赞同", "同意", "肯定", "愤慨", "强烈",
 })
-# "据X介绍/报道/透露/测算，…": the verbs that make 据 a speech cue; "据X数据/统计" is a data citation
+# "据X介绍/报道/透露/测算，…", "根据X的说法/报告，…": the words that make 据 a speech cue
 ACCORDING = frozenset({"介绍", "报道", "透露", "测算", "称", "表示", "说", "估计", "预测", "分析", "指出", "披露",
-                       "援引", "报告", "证实", "声称", "宣称", "预计", "了解", "说法"})
+                       "报告", "证实", "声称", "宣称", "预计", "说法", "消息", "声明", "民调", "调查", "研究",
+                       "文章", "公告", "通报", "评估", "称述", "所述", "解释", "回忆", "描述"})
+DATA_WORDS = ("数据", "统计", "数字", "资料", "显示", "记录", "统计数据")  # "据国家统计局数据": a citation of data
+ACCORDING_MARKS = frozenset({"据", "根据", "按照", "援引", "依据"})
 NOT_BEFORE = frozenset({"被", "没", "未", "不", "别", "无", "难以", "很难", "没有", "不能", "无法", "不会", "并未",
                         "从未", "不再", "不愿", "拒绝", "也就是", "就是", "比如", "换句话", "不用", "可以", "虽然",
                         "怎么", "这么", "那么", "再", "听", "难", "该", "想", "敢", "能"})
@@ -51,6 +57,11 @@ class Cue:
     end: int
     text: str
     think: bool = False
+    source: tuple[int, int] | None = None  # for "据X介绍": the tokens of X
+
+    @property
+    def evidential(self) -> bool:
+        return self.text in EVIDENTIAL
 
     @property
     def lemma(self) -> str:
@@ -91,3 +102,26 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         out.append(Cue(k, j, start, tokens[j - 1].end, word, word in THINK))
         k = j
     return out
+
+
+def according_cues(tokens: list[Token]) -> tuple[list[Cue], set[int]]:
+    """"据X介绍，…" / "根据X的说法，…": one cue per such clause (its source X), and the token indices the
+    clause spans (verb cues inside it are not cues of their own). A clause that cites data is none."""
+    out: list[Cue] = []
+    spanned: set[int] = set()
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        if tok.text not in ACCORDING_MARKS or tok.tag != "p":
+            continue
+        m = k + 1
+        while m < n and tokens[m].text not in "，,：:。；;！？!?":
+            m += 1
+        spanned.update(range(k, m))
+        if any(t.text.endswith(DATA_WORDS) for t in tokens[k + 1:m]):
+            continue
+        c = next((x for x in range(m - 1, k, -1) if tokens[x].text in ACCORDING), None)
+        if c is None or c == k + 1:
+            continue  # "据悉", "据报道": no source
+        end = c - 1 if tokens[c - 1].text == "的" else c
+        out.append(Cue(c, m, tokens[c].start, tokens[m - 1].end, tokens[c].text, False, (k + 1, end)))
+    return out, spanned

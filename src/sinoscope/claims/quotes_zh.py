@@ -17,12 +17,22 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..nlp.chinese import Token, tag_paragraph
-from .cues_zh import ACCORDING, ATTITUDE, NEEDS_CLAUSE, Cue, find_cues
+from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues
 from .quotation_zh import CLOSE, OPEN, doc_quotations
 from .raw_quote import RawQuote
 from .speakers import Speaker, SpeakerIndex
 from .speakers_zh import ZhSpeakers, with_known_names
-from .subjects_zh import CLAUSE_BREAK, Subject, classify, clause_start, merge_latin, opening_subject, subject_before
+from .subjects_zh import (
+    CLAUSE_BREAK,
+    REPORT_HEADS,
+    Subject,
+    classify,
+    clause_start,
+    leading_np,
+    merge_latin,
+    opening_subject,
+    subject_before,
+)
 
 READ_SECTIONS = ("title", "body", "comment")
 MAX_PARAGRAPH_CHARS = 20_000
@@ -94,7 +104,9 @@ class _Paragraph:
             reader, reader.speakers, index, offset, text, tokens)
         end = offset + len(text)
         self.spans = [(a - offset, b - offset) for a, b in reader.quotations if a < end and b > offset]
-        self.cues = [c for c in find_cues(tokens, text) if not self.inside(c.start)]
+        according, spanned = according_cues(tokens)
+        cues = [c for c in find_cues(tokens, text) if c.i not in spanned] + according
+        self.cues = sorted((c for c in cues if not self.inside(c.start)), key=lambda c: c.i)
         self.sentence_of = self._sentences()
         self.out: list[RawQuote] = []
         self.used: set[tuple[int, int]] = set()  # quotations given to a cue
@@ -161,8 +173,8 @@ class _Paragraph:
 
     def _resolve(self, ci: int, cue: Cue, lo: int) -> tuple[Subject, Speaker] | None:
         """The subject and speaker of a cue whose clause starts at token lo."""
-        if lo < cue.i and self.tokens[lo].text in ("据", "根据", "按照", "援引") and cue.lemma in ACCORDING:
-            sub = classify(self.tokens[lo + 1:cue.i], None) if cue.i > lo + 1 else None
+        if cue.source is not None:
+            sub = leading_np(self.tokens, *cue.source)
         elif cue.text == "看来" and self.tokens[lo].text == "在" and cue.i > lo + 1:
             sub = classify(self.tokens[lo + 1:cue.i], None)
         else:
@@ -171,10 +183,21 @@ class _Paragraph:
             return self._dropped(ci, cue, lo)
         if not isinstance(sub, Subject):
             return None
+        if cue.evidential and not self._report_subject(cue, lo, sub):
+            return None
         speaker = self.sp.resolve(sub, self.offset)
         if cue.think and sub.kind == "org" and cue.text != "看来":
             return None  # thinking is a person's ("X公司认为" is usually the author's gloss)
         return sub, speaker
+
+    def _report_subject(self, cue: Cue, lo: int, sub: Subject) -> bool:
+        """显示/表明/发现 are speech only from a report, survey or study with a named publisher (or an
+        organisation's own finding, for 发现); never from data."""
+        words = "".join(t.text for t in self.tokens[lo:cue.i])
+        report = words.rstrip().endswith(REPORT_HEADS) or sub.kind == "definite" and sub.hint == "report"
+        if cue.text == "发现":
+            return report or sub.kind == "org"
+        return report and sub.kind in ("person", "org", "definite")
 
     def _dropped(self, ci: int, cue: Cue, lo: int) -> tuple[Subject, Speaker] | None:
         """"X表示，…，并强调…": a clause without a subject takes the subject of the clause before."""
@@ -194,6 +217,9 @@ class _Paragraph:
     def _cue(self, ci: int, cue: Cue) -> None:
         toks, text = self.tokens, self.text
         lo = clause_start(toks, cue.i, self.inside)
+        at = toks[lo].start if lo < len(toks) else len(text)
+        if any(s < at < e for s, e in self.covered) and not self._splits(cue, lo):
+            return  # part of the content of the quote before it
         found = self._resolve(ci, cue, lo)
         if found is None:
             return
@@ -246,6 +272,11 @@ class _Paragraph:
                 return None  # "强调了…的表现", "介绍了新产品": an action on an object, not a statement
             k += 1
         if cue.lemma in ("告诉", "提醒", "告知", "警告") and k < len(toks) and toks[k].text not in CLAUSE_BREAK:
+            # "告诉BBC苏格兰体育之声：“…”": the recipient runs to the first comma or colon, if it is near
+            brk = next((n for n in range(k, min(k + 12, len(toks))) if toks[n].text in "，,：:"), None)
+            if brk is not None and toks[brk].start - toks[k].start <= 25 and \
+                    not any(t.tag == "v" for t in toks[k:brk]):
+                k = brk
             m = k
             while m < len(toks) and m - k < 8 and toks[m].tag in ("n", "PER", "ORG", "nz", "nw", "r", "LOC") \
                     or m < len(toks) and toks[m].text in "《》":
@@ -292,7 +323,7 @@ class _Paragraph:
             if start < other.start < end:
                 lo = clause_start(self.tokens, other.i, self.inside)
                 cut = self.tokens[lo - 1].start if lo > 0 else 0
-                if cut > start and subject_before(self.tokens, other.i, lo) is not None:
+                if cut > start and self._splits(other, lo):
                     return cut
         while end < len(self.text):
             nxt = end + 1
@@ -309,6 +340,12 @@ class _Paragraph:
         if end < len(self.text) and self.text[end] in "？?":
             end += 1
         return end
+
+    def _splits(self, cue: Cue, lo: int) -> bool:
+        """Whether a cue inside another's content starts a quote of its own: a named subject or a dropped one
+        ("…，并强调…") does; a pronoun ("X称，他怀疑…") reports on within the same quote."""
+        sub = subject_before(self.tokens, cue.i, lo) if cue.source is None else leading_np(self.tokens, *cue.source)
+        return sub == "dropped" or isinstance(sub, Subject) and sub.kind not in ("pronoun", "anonymous")
 
     def _relayed(self, ci: int, start: int) -> bool:
         """Whether the content opens with another cue's named subject ("路透社报道，特朗普竞选团队透露…")."""

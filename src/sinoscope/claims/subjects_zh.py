@@ -250,6 +250,8 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
             b = len(run)  # "华为 公司"
         elif after and not after.endswith(ROLE_HEADS + REPORT_HEADS):
             return Subject("anonymous", surface, run[0].start, run[-1].end, surface)  # "北约成员", "曼尼托巴农民"
+        elif after.endswith("人士") and surface.startswith(_INDEFINITE):
+            return Subject("anonymous", surface, run[0].start, run[-1].end, surface)  # "一位工党高层人士": a source
         text, s, e = _span(run, a, b)
         return Subject("org", text, s, e, surface)
     if "《" in surface and "》" in surface:  # a newspaper or programme in title marks
@@ -345,10 +347,21 @@ def opening_subject(tokens: list[Token], lo: int, hi: int) -> Subject | None:
     if j < hi and tokens[j].text in ("（", "("):  # "李英浩（ Ri Yong Ho）在联合国…": a gloss of the name
         close = next((n for n in range(j, min(hi, j + 12)) if tokens[n].text in ("）", ")")), None)
         j = close + 1 if close is not None else j
-    if end == i or j >= hi or tokens[j].text in ("的", "和", "与", "及", "、", "或", "之", "跟", "同"):
+    if end == i or j >= hi or tokens[j].text in ("的", "和", "与", "及", "以及", "、", "或", "或者", "之", "跟", "同"):
         return None
     if tokens[end - 1].tag not in ("PER", "ORG", "LOC", "n", "nz", "nw", "r"):
         return None
     if not tokens[j].tag.startswith(("v", "d", "p", "TIME", "c", "a")):
         return None
     return classify(tokens[i:end], None)
+
+
+def leading_np(tokens: list[Token], a: int, b: int) -> Subject | None:
+    """The noun phrase that opens tokens[a:b] ("萨福克大学政治研究中心和…联合进行的" → the centre)."""
+    j = a
+    while j < b and (tokens[j].tag in ("PER", "ORG", "LOC", "n", "nz", "nw", "r") and (j == a or tokens[j].tag != "r")
+                     or tokens[j].text in _BRACKETS or tokens[j].text in ("·", "•")
+                     or tokens[j].tag in ("m", "q", "a", "vn") and j + 1 < b and tokens[j + 1].tag in _NOMINAL
+                     or tokens[j].text.isspace() and j > a and _is_name_token(tokens[j - 1])):
+        j += 1
+    return classify(tokens[a:j], None) if j > a else None
