@@ -68,12 +68,22 @@ class Cue:
         return self.text[:-1] if len(self.text) > 2 and self.text.endswith(SUFFIXES) else self.text
 
 
+_NOT_SAYING = frozenset({"据说", "听说", "小说", "传说", "可以说", "比如说", "就是说", "换句话说", "不用说", "再说",
+                         "或者说", "应该说", "虽说", "俗话说", "老实说", "总的来说", "来说", "学说", "演说", "游说",
+                         "解说", "胡说", "细说", "诉说", "述说", "劝说", "评说", "说说", "难说", "不说", "没说",
+                         "也就是说", "所说", "如果说", "对于说", "话说", "却说", "且说", "一说", "谁说"})
+
+
 def _cue_text(tok: Token) -> str | None:
-    """The cue a token holds: itself, or 说 in "地说" (the tagger glues an adverb's 地 to it)."""
+    """The cue a token holds: itself, 说 in "地说" (the tagger glues an adverb's 地 to it), or the 说 of a
+    verb the tagger wrote as one word ("边走边说", "笑着说")."""
     if tok.text in CUES:
         return tok.text
     if tok.text in ("地说", "地表示", "地称", "地指出", "地认为") and tok.tag.startswith("v"):
         return tok.text[1:]
+    if tok.tag == "v" and 2 < len(tok.text) <= 4 and tok.text.endswith(("说", "说道")) and \
+            tok.text not in _NOT_SAYING and not tok.text.endswith(tuple(_NOT_SAYING)):
+        return "说"
     return None
 
 
@@ -119,9 +129,11 @@ def according_cues(tokens: list[Token]) -> tuple[list[Cue], set[int]]:
         spanned.update(range(k, m))
         if any(t.text.endswith(DATA_WORDS) for t in tokens[k + 1:m]):
             continue
-        c = next((x for x in range(m - 1, k, -1) if tokens[x].text in ACCORDING), None)
-        if c is None or c == k + 1:
+        c = next((x for x in range(k + 2, m) if tokens[x].text in ACCORDING), None)
+        if c is None:
             continue  # "据悉", "据报道": no source
+        spanned.difference_update(range(c + 1, m))  # "据X报道，Y表示…": Y's cue stays a cue
         end = c - 1 if tokens[c - 1].text == "的" else c
-        out.append(Cue(c, m, tokens[c].start, tokens[m - 1].end, tokens[c].text, False, (k + 1, end)))
+        nxt = m if m - (c + 1) <= 3 else c + 1  # "…的报告中所述，": the content starts after the comma
+        out.append(Cue(c, nxt, tokens[c].start, tokens[nxt - 1].end, tokens[c].text, False, (k + 1, end)))
     return out, spanned

@@ -14,38 +14,33 @@ from __future__ import annotations
 OPEN = "“「『"
 CLOSE = "”」』"
 MAX_RUN = 6  # paragraphs a quotation may run over
+_ENDS_WORDS = "，,。！？!?…；;、"  # what quoted words end with, before their closing mark
+_BEFORE_OPEN = " \u3000：:，,。（(—-"
 
 
-def _scan(text: str, depth: int, toggle_open: bool) -> tuple[list[tuple[int, int]], int, bool, int]:
+def _scan(text: str, depth: int) -> tuple[list[tuple[int, int]], int, int]:
     """Top-level quotations of one paragraph given the depth it starts at.
 
-    Returns (spans, depth at the end, whether a straight '"' is open, start of the open quotation)
+    Translations often use the wrong mark ("…，“X说" for "…，”X说"; ”…“ reversed; a straight '"' that
+    a curly mark closes), so a mark's role is read from where it stands: an opening mark right after the
+    punctuation that ends quoted words closes the open quotation, and a closing mark where nothing is
+    open opens one when words follow it. Returns (spans, depth at the end, start of the open quotation)
     with spans as (index of the opening mark or -1, index of the closing mark)."""
     spans: list[tuple[int, int]] = []
     start = -1
     for i, ch in enumerate(text):
-        if ch in OPEN:
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        if ch == '"' and depth > 0 or ch in OPEN and depth > 0 and prev in _ENDS_WORDS or ch in CLOSE and depth > 0:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i))
+        elif ch in OPEN or ch == '"' or ch in CLOSE and (not prev or prev in _BEFORE_OPEN) and nxt and \
+                nxt not in _ENDS_WORDS and not nxt.isspace():
             if depth == 0:
                 start = i
             depth += 1
-        elif ch in CLOSE:
-            if depth > 0:
-                depth -= 1
-                if depth == 0:
-                    spans.append((start, i))
-        elif ch == '"':  # a straight mark opens when nothing is open, else closes the innermost
-            if toggle_open:
-                toggle_open = False
-                if depth > 0:
-                    depth -= 1
-                    if depth == 0:
-                        spans.append((start, i))
-            else:
-                toggle_open = True
-                if depth == 0:
-                    start = i
-                depth += 1
-    return spans, depth, toggle_open, start
+    return spans, depth, start
 
 
 def doc_quotations(texts: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -57,7 +52,7 @@ def doc_quotations(texts: list[tuple[int, str]]) -> list[tuple[int, int]]:
     i = 0
     while i < len(texts):
         offset, text = texts[i]
-        spans, depth, toggle, start = _scan(text, 0, False)
+        spans, depth, start = _scan(text, 0)
         out.extend((offset + a, offset + b) for a, b in spans)
         i += 1
         if depth == 0:
@@ -68,7 +63,7 @@ def doc_quotations(texts: list[tuple[int, str]]) -> list[tuple[int, int]]:
             nxt_offset, nxt = texts[j]
             if nxt.lstrip()[:1] in OPEN or nxt.lstrip()[:1] == '"':
                 break  # the next paragraph reopens: this one's quotation ended with its paragraph
-            spans, depth, toggle, _ = _scan(nxt, depth, toggle)
+            spans, depth, _ = _scan(nxt, depth)
             if spans and spans[0][0] == -1:
                 closed_at = (j, nxt_offset + spans[0][1])
                 break
@@ -83,7 +78,7 @@ def doc_quotations(texts: list[tuple[int, str]]) -> list[tuple[int, int]]:
         j, close = closed_at
         nxt_offset, nxt = texts[j]
         rest = nxt[close - nxt_offset + 1:]
-        spans, depth, _, start = _scan(rest, 0, False)
+        spans, depth, start = _scan(rest, 0)
         base = close + 1
         out.extend((base + a, base + b) for a, b in spans)
         if depth:

@@ -31,7 +31,9 @@ from .subjects_zh import (
     leading_np,
     merge_latin,
     opening_subject,
+    quoted_names,
     subject_before,
+    subject_of,
 )
 
 READ_SECTIONS = ("title", "body", "comment")
@@ -76,7 +78,8 @@ class ZhQuoteReader:
     def _tokens(self, i: int) -> list[Token]:
         para = self.doc.paragraphs[i]
         tokens = merge_latin(tag_paragraph(self.doc, i))
-        return with_known_names(tokens, self.speakers.index, para.start, len(para.analysis_text))
+        tokens = with_known_names(tokens, self.speakers.index, para.start, len(para.analysis_text))
+        return quoted_names(tokens)
 
     def _sentence_subjects(self, k: int) -> None:
         """Record who opens the clauses of paragraph k (the subjects pronouns may point back to)."""
@@ -103,10 +106,15 @@ class _Paragraph:
         self.r, self.sp, self.index, self.offset, self.text, self.tokens = (
             reader, reader.speakers, index, offset, text, tokens)
         end = offset + len(text)
-        self.spans = [(a - offset, b - offset) for a, b in reader.quotations if a < end and b > offset]
+        names = {(t.start - 1, t.end) for t in tokens if t.tag in ("ORG",
+                                                                   "PER") and t.start and text[t.start - 1] in OPEN}
+        self.spans = [(a - offset, b - offset) for a, b in reader.quotations
+                      if a < end and b > offset and (a - offset, b - offset) not in names]
+        # a quotation its paragraph never closes may be a stray mark: it hides no cue
+        self.firm = [(a, b) for a, b in self.spans if b < len(text.rstrip()) or a < 0]
         according, spanned = according_cues(tokens)
         cues = [c for c in find_cues(tokens, text) if c.i not in spanned] + according
-        self.cues = sorted((c for c in cues if not self.inside(c.start)), key=lambda c: c.i)
+        self.cues = sorted((c for c in cues if not any(a < c.start < b for a, b in self.firm)), key=lambda c: c.i)
         self.sentence_of = self._sentences()
         self.out: list[RawQuote] = []
         self.used: set[tuple[int, int]] = set()  # quotations given to a cue
@@ -178,7 +186,7 @@ class _Paragraph:
         elif cue.text == "看来" and self.tokens[lo].text == "在" and cue.i > lo + 1:
             sub = classify(self.tokens[lo + 1:cue.i], None)
         else:
-            sub = subject_before(self.tokens, cue.i, lo)
+            sub = subject_of(self.tokens, cue.i, lo)
         if sub == "dropped":
             return self._dropped(ci, cue, lo)
         if not isinstance(sub, Subject):

@@ -245,7 +245,7 @@ class ZhSpeakers:
         return Speaker(sub.surface)
 
     def _generic_org(self, sub: Subject, pos: int) -> Speaker:
-        """警方 → the police force the page named; otherwise no speaker of record."""
+        """警方 → the police force the page named, else the police of the story, as written."""
         i = bisect.bisect(self._name_starts, pos) - 1
         while i >= 0 and self.names[i].start >= pos - WINDOW:
             n = self.names[i]
@@ -253,7 +253,7 @@ class ZhSpeakers:
                 return _as_reference(self.named(Subject("org", n.text, 0, n.end - n.start, n.text), n.start),
                                      sub.surface)
             i -= 1
-        return Speaker(sub.surface)
+        return Speaker(sub.surface, sub.head, sub.head, None, [], pos, pos + len(sub.head), "org")
 
 
 def _role_before(tokens: list[Token], n: int) -> str:

@@ -26,9 +26,10 @@ _SKIP_WORDS = frozenset({
 })
 _SKIP_TAGS = frozenset({"d", "ad", "c", "TIME", "t", "vd", "xc"})
 _FRAME_END = frozenset({"中", "上", "时", "后", "期间", "之际", "里", "前", "以来", "之后", "时候", "以后", "之前",
-                        "下"})
+                        "下", "方面", "问题上", "当中", "之中"})
 _FRAME_OPEN = frozenset({"在", "于", "当", "从", "自", "自从", "趁", "接受"})
-_OBJECT_PREP = frozenset({"向", "对", "跟", "给", "和", "与", "同", "朝", "为", "替", "通过", "经", "对着"})
+_OBJECT_PREP = frozenset({"向", "对", "跟", "给", "和", "与", "同", "朝", "为", "替", "通过", "经", "对着", "在", "于",
+                          "从", "经过", "凭借", "针对", "就", "围绕", "关于", "借助", "以", "据"})
 _MEDIA_VERB = frozenset({"发", "发表", "发布", "发出", "通过", "在", "接受", "致信", "写信", "撰文", "发文", "发帖"})
 _NOMINAL = frozenset({"PER", "ORG", "LOC", "n", "nz", "nw", "vn", "an", "m", "q", "r", "a"})
 _BRACKETS = frozenset("《》()（）")
@@ -46,7 +47,8 @@ ROLE_HEADS = ("发言人", "负责人", "官员", "高管", "高层", "人士", 
               "创始人", "总裁", "董事长", "经理", "主席", "研究员", "分析师", "专家", "教授", "主任", "院长", "所长",
               "局长", "部长", "工作人员", "员工", "人员", "领导", "领导人", "总监", "助手", "顾问", "科学家", "工程师",
               "记者", "编辑", "成员", "议员", "大使", "外长", "总经理", "副总裁", "合伙人", "投资人", "老板")
-ORG_HEADS = ("公司", "集团", "团队", "报", "日报", "时报", "新闻", "周刊", "杂志", "电台", "通讯社", "政府", "办公室",
+ORG_HEADS = ("公司", "集团", "团队", "报", "日报", "时报", "新闻", "周刊", "杂志", "电台", "通讯社", "宫", "政府",
+             "办公室",
              "委员会", "部门", "机构", "组织", "协会", "学会", "研究所",
              "研究院", "大学", "学院", "法院", "警方", "警察局", "电视台", "报社", "银行", "基金会", "实验室", "中心",
              "联盟", "工会", "党", "当局", "企业", "医院", "学校", "俱乐部", "事务所", "交易所", "部", "局", "署",
@@ -124,7 +126,7 @@ def subject_before(tokens: list[Token], k: int, lo: int) -> Subject | str | None
     seen_anything = False
     while j >= lo:
         tok = tokens[j]
-        if _skippable(tok):
+        if _skippable(tok) or tok.text in ("在", "于") and j + 1 < k and tokens[j + 1].tag in ("TIME", "t"):
             j -= 1
             continue
         if tok.text == "地" or tok.text == "得":  # "满怀激动地说": an adverbial of manner
@@ -140,7 +142,7 @@ def subject_before(tokens: list[Token], k: int, lo: int) -> Subject | str | None
                 j = opener - 1
                 continue
             # "胡先生看完这则报道后说": a time clause sharing the subject; the subject is its first name
-            name = next((p for p in range(j - 1, max(lo, j - 16) - 1, -1)
+            name = next((p for p in range(max(lo, j - 16), j)
                          if _is_name_token(tokens[p]) or tokens[p].text in PERSON_PRONOUNS), None)
             if name is None:
                 return None
@@ -168,6 +170,25 @@ def subject_before(tokens: list[Token], k: int, lo: int) -> Subject | str | None
     return classify(run, owner)
 
 
+_PP_HEADS = frozenset({"通过", "经过", "凭借", "针对", "就", "围绕", "关于", "借助", "根据", "按照", "依据", "向", "对",
+                       "在", "于"})
+
+
+def subject_of(tokens: list[Token], k: int, lo: int) -> Subject | str | None:
+    """subject_before, and when that finds no speaker, the subject before a prepositional phrase of the
+    clause ("宋国青教授通过分析国家统计局的数据表示": 宋国青)."""
+    sub = subject_before(tokens, k, lo)
+    if isinstance(sub, Subject) and sub.kind != "anonymous" or sub == "dropped":
+        return sub
+    for p in range(lo + 1, k):
+        if tokens[p].tag == "p" and tokens[p].text in _PP_HEADS:
+            found = subject_before(tokens, p, lo)
+            if isinstance(found, Subject) and found.kind not in ("anonymous",):
+                return found
+            break
+    return sub
+
+
 def _modifier_verb(tokens: list[Token], j: int, lo: int, run: list[Token]) -> bool:
     """A verb opening the clause before "institution + role + name" is the tagger misreading a modifier
     ("虚构/v 实验室 首席执行官 欧阳默"), not a verb taking the name as its object."""
@@ -178,8 +199,9 @@ def _in_np(tokens: list[Token], j: int, end: int) -> bool:
     tok = tokens[j]
     if tok.text in _BRACKETS or tok.text in ("·", "•"):
         return True
-    if tok.text.isspace():
-        return j < end and j > 0 and _is_name_token(tokens[j - 1]) and _is_name_token(tokens[j + 1])
+    if tok.text.isspace():  # "Paul Mills-Hicks", "Sumbung 女士", "（Gjorge Ivanov） 总统"
+        return j < end and j > 0 and (_is_name_token(tokens[j - 1]) or tokens[j - 1].text in _BRACKETS) and \
+            (tokens[j + 1].tag in _NOMINAL or tokens[j + 1].text in _BRACKETS)
     if tok.tag not in _NOMINAL or tok.text in ("的",):
         return False
     if tok.tag == "r":  # pronouns and demonstratives open a phrase; they never sit inside one
@@ -219,6 +241,21 @@ def _name_groups(run: list[Token], tag: str) -> list[tuple[int, int]]:
     return groups
 
 
+def _unbracketed(run: list[Token], groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Name groups outside brackets, when there are any: "格奥尔基·伊万诺夫（Gjorge Ivanov）总统" is the
+    former, glossed."""
+    depth, inside = 0, set()
+    for i, tok in enumerate(run):
+        if tok.text in ("(", "（"):
+            depth += 1
+        elif tok.text in (")", "）"):
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(i)
+    outside = [g for g in groups if g[0] not in inside]
+    return outside or groups
+
+
 def _span(run: list[Token], a: int, b: int) -> tuple[str, int, int]:
     return "".join(t.text for t in run[a:b]), run[a].start, run[b - 1].end
 
@@ -229,7 +266,7 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
     last = run[-1].text
     if any(a in surface for a in ("不愿透露", "不愿具名", "匿名", "知情", "消息人士")):
         return Subject("anonymous", surface, run[0].start, run[-1].end, surface)
-    pers = _name_groups(run, "PER")
+    pers = _unbracketed(run, _name_groups(run, "PER"))
     if pers:
         a, b = pers[-1]
         after = [t.text for t in run[b:] if not t.text.isspace()]
@@ -287,6 +324,9 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
         return Subject("definite", surface, run[0].start, run[-1].end, surface, hint)
     if surface in DEFINITE_GENERIC:
         return Subject("definite", surface, run[0].start, run[-1].end, surface, "org", DEFINITE_GENERIC[surface])
+    if len(surface) >= 3 and last.endswith(ORG_HEADS) and any(t.tag in ("LOC", "nz", "nw") for t in run) and \
+            not surface.startswith(_INDEFINITE):  # "法国星期天报", "克里姆林宫": an institution named by place
+        return Subject("org", surface, run[0].start, run[-1].end, surface)
     if last.endswith(ROLE_HEADS + TITLES) and not surface.endswith(ANONYMOUS):
         return _role(run, surface)
     return Subject("anonymous", surface, run[0].start, run[-1].end, surface)
@@ -343,6 +383,14 @@ def opening_subject(tokens: list[Token], lo: int, hi: int) -> Subject | None:
                       or tokens[j].tag == "a" and j + 1 < hi and tokens[j + 1].tag in ("n", "nz", "PER", "ORG")
                       or tokens[j].text == "·" or j == i and tokens[j].tag == "r"):
         j += 1
+    owner = None
+    if j < hi and j > i and tokens[j].text == "的" and tokens[j - 1].tag in ("ORG", "PER"):
+        k = j + 1  # "耐克的英国发言人倒颇有…": a role of a named organisation
+        while k < hi and tokens[k].tag in ("LOC", "n", "nz", "m", "a"):
+            k += 1
+        if k > j + 1 and tokens[k - 1].text.endswith(ROLE_HEADS) and k < hi:
+            owner = classify(tokens[i:j], None)
+            i, j = j + 1, k
     end = j
     if j < hi and tokens[j].text in ("（", "("):  # "李英浩（ Ri Yong Ho）在联合国…": a gloss of the name
         close = next((n for n in range(j, min(hi, j + 12)) if tokens[n].text in ("）", ")")), None)
@@ -353,7 +401,7 @@ def opening_subject(tokens: list[Token], lo: int, hi: int) -> Subject | None:
         return None
     if not tokens[j].tag.startswith(("v", "d", "p", "TIME", "c", "a")):
         return None
-    return classify(tokens[i:end], None)
+    return classify(tokens[i:end], owner)
 
 
 def leading_np(tokens: list[Token], a: int, b: int) -> Subject | None:
@@ -365,3 +413,28 @@ def leading_np(tokens: list[Token], a: int, b: int) -> Subject | None:
                      or tokens[j].text.isspace() and j > a and _is_name_token(tokens[j - 1])):
         j += 1
     return classify(tokens[a:j], None) if j > a else None
+
+
+def quoted_names(tokens: list[Token]) -> list[Token]:
+    """“红十字会”表示, “警察局”发言人: a short name in quotation marks that the sentence goes on to use is a
+    name (one ORG or PER token, without its marks), not a quotation."""
+    out: list[Token] = []
+    n, k = len(tokens), 0
+    while k < n:
+        tok = tokens[k]
+        if tok.text in ("“", "「", "\"") and k + 2 < n:
+            close = next((m for m in range(k + 1, min(n, k + 7)) if tokens[m].text in ("”", "」", "\"", "“")), None)
+            inner = tokens[k + 1:close] if close is not None else []
+            after = tokens[close + 1] if close is not None and close + 1 < n else None
+            if inner and after is not None and after.text not in CLAUSE_BREAK and after.tag != "w" and \
+                    all(t.tag in ("ORG", "PER", "LOC", "n", "nz", "nw") or t.text.isspace() for t in inner) and \
+                    inner[-1].tag in ("ORG", "PER", "n", "nz", "nw") and \
+                    (any(t.tag in ("ORG", "PER") for t in inner) or inner[-1].text.endswith(ORG_HEADS)) and \
+                    inner[-1].end - inner[0].start <= 20:
+                tag = "PER" if inner[-1].tag == "PER" else "ORG"
+                out.append(Token(inner[0].start, inner[-1].end, "".join(t.text for t in inner), tag))
+                k = close + 1
+                continue
+        out.append(tok)
+        k += 1
+    return out
