@@ -60,6 +60,11 @@ class Cue:
     source: tuple[int, int] | None = None  # for "据X介绍": the tokens of X
 
     @property
+    def naming(self) -> bool:
+        return self.text.endswith(("为", "作", "成")) and self.text[:2] in ("称之", "称为", "称作", "描述", "形容",
+                                   "称赞")
+
+    @property
     def evidential(self) -> bool:
         return self.text in EVIDENTIAL
 
@@ -74,6 +79,10 @@ _NOT_SAYING = frozenset({"据说", "听说", "小说", "传说", "可以说", "�
                          "也就是说", "所说", "如果说", "对于说", "话说", "却说", "且说", "一说", "谁说"})
 
 
+_GLUED_ADVERBS = ("再次", "同时", "随后", "当即", "曾经", "还", "也", "则", "并", "又", "更", "就", "曾", "都", "亦",
+                  "均")
+
+
 def _cue_text(tok: Token) -> str | None:
     """The cue a token holds: itself, 说 in "地说" (the tagger glues an adverb's 地 to it), or the 说 of a
     verb the tagger wrote as one word ("边走边说", "笑着说")."""
@@ -81,6 +90,10 @@ def _cue_text(tok: Token) -> str | None:
         return tok.text
     if tok.text in ("地说", "地表示", "地称", "地指出", "地认为") and tok.tag.startswith("v"):
         return tok.text[1:]
+    for adverb in _GLUED_ADVERBS:  # "还表示/PER", "并称": the tagger glued an adverb to the cue
+        rest = tok.text[len(adverb):]
+        if tok.text.startswith(adverb) and rest in ("表示", "说", "称", "指出", "认为", "强调", "透露", "说道", "写道"):
+            return rest
     if tok.tag == "v" and 2 < len(tok.text) <= 4 and tok.text.endswith(("说", "说道")) and \
             tok.text not in _NOT_SAYING and not tok.text.endswith(tuple(_NOT_SAYING)):
         return "说"
@@ -95,8 +108,13 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     while k < n:
         tok = tokens[k]
         word = _cue_text(tok)
-        if word is None or not (tok.tag.startswith("v") or tok.tag in ("p", "n", "vn") and word in ("称", "说")):
+        glued = word is not None and word != tok.text and not tok.text.startswith("地")
+        if word is None or not (tok.tag.startswith("v") or glued or tok.tag in ("p", "n", "vn") and word in ("称",
+                                                   "说")):
             k += 1
+            continue
+        if tok.tag == "vn" and k + 1 < n and tokens[k + 1].tag not in ("w",) and tokens[k + 1].text != "为":
+            k += 1  # "通报会", "声明稿": a noun compound, not a cue
             continue
         prev = tokens[k - 1].text if k else ""
         if prev in NOT_BEFORE or prev.endswith(("被", "不", "没", "未")):
@@ -107,8 +125,12 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         if j < n and tokens[j].text in SUFFIXES and word not in ("说", "说道", "称"):
             word += tokens[j].text
             j += 1
-        if word == "称" and j < n and tokens[j].text in ("为", "之为", "作"):
-            word = "称为"  # naming: a quote only when a quotation follows (checked by the caller)
+        naming = j < n and (tokens[j].text in ("为", "之为", "作", "成")
+                            or tokens[j].text == "之" and j + 1 < n and tokens[j + 1].text == "为")
+        if word in ("称", "描述", "形容", "称赞") and naming:
+            step = 2 if tokens[j].text == "之" else 1  # naming ("称之为“…”"): a quote only with a quotation after it
+            word += "".join(t.text for t in tokens[j:j + step])
+            j += step
         out.append(Cue(k, j, start, tokens[j - 1].end, word, word in THINK))
         k = j
     return out

@@ -40,7 +40,6 @@ READ_SECTIONS = ("title", "body", "comment")
 MAX_PARAGRAPH_CHARS = 20_000
 SENTENCE_END = frozenset("。！？!?；;")
 _PUNCT = " \u3000，,：:。！？!?；;、-–—…"
-_NAMING = ("称为", "称之为", "描述为", "形容为", "称作")
 
 
 class ZhQuoteReader:
@@ -111,7 +110,7 @@ class _Paragraph:
         self.spans = [(a - offset, b - offset) for a, b in reader.quotations
                       if a < end and b > offset and (a - offset, b - offset) not in names]
         # a quotation its paragraph never closes may be a stray mark: it hides no cue
-        self.firm = [(a, b) for a, b in self.spans if b < len(text.rstrip()) or a < 0]
+        self.firm = [(a, b) for a, b in self.spans if b != len(text.rstrip()) or a < 0]
         according, spanned = according_cues(tokens)
         cues = [c for c in find_cues(tokens, text) if c.i not in spanned] + according
         self.cues = sorted((c for c in cues if not any(a < c.start < b for a, b in self.firm)), key=lambda c: c.i)
@@ -171,8 +170,10 @@ class _Paragraph:
     def _emit(self, start: int, end: int, kind: str, cue: str, sub_text: str, sub_start: int, sub_end: int,
               speaker: Speaker) -> bool:
         start, end = _trim(self.r.doc.text, self.offset + start, self.offset + end)
-        if end - start < 2 or any(q.start == start for q in self.out):
-            return False
+        if end - start < 2 or any(q.start < end and start < q.end and q.speaker.name for q in self.out):
+            return False  # one stretch of text is one quote
+        if speaker.name:  # a named speaker's quote replaces an anonymous one over the same words
+            self.out = [q for q in self.out if not (q.start < end and start < q.end)]
         self.out.append(RawQuote(start, end, kind, cue, sub_text, self.offset + sub_start, self.offset + sub_end,
                                  speaker))
         if speaker.name:
@@ -249,8 +250,15 @@ class _Paragraph:
             emitted |= self._emit(after[0] + 1, after[1], "direct", cue.text, sub.surface, sub.start, sub.end,
                                   speaker)
             self.used.add(after)
-        elif cue.text in _NAMING:
-            return  # "称之为…" without a quotation: naming, not speech
+        elif cue.naming:  # "将其描述为“荒唐”和“企图改写历史”": the quoted words, else nothing
+            for a, b in self.spans:
+                if start <= a <= start + 8 and not any(ch in "，,。；;：:" for ch in text[start:a]):
+                    emitted |= self._emit(a + 1, b, "direct", cue.text, sub.surface, sub.start, sub.end, speaker)
+                    self.used.add((a, b))
+                    start = b + 1 + (1 if text[b + 1:b + 2] in ("和", "、", "与", "或") else 0)
+            if emitted and speaker.name:
+                self.sentence_speaker[sent] = speaker
+            return
         elif before is None and self._sentence_final(cue, start):
             s_start = toks[s_lo].start if s_lo < len(toks) else 0
             clause_end = toks[lo - 1].start if lo > s_lo else s_start

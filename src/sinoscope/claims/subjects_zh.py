@@ -29,7 +29,7 @@ _FRAME_END = frozenset({"中", "上", "时", "后", "期间", "之际", "里", "
                         "下", "方面", "问题上", "当中", "之中"})
 _FRAME_OPEN = frozenset({"在", "于", "当", "从", "自", "自从", "趁", "接受"})
 _OBJECT_PREP = frozenset({"向", "对", "跟", "给", "和", "与", "同", "朝", "为", "替", "通过", "经", "对着", "在", "于",
-                          "从", "经过", "凭借", "针对", "就", "围绕", "关于", "借助", "以", "据"})
+                          "从", "经过", "凭借", "针对", "就", "围绕", "关于", "借助", "以", "据", "将", "把"})
 _MEDIA_VERB = frozenset({"发", "发表", "发布", "发出", "通过", "在", "接受", "致信", "写信", "撰文", "发文", "发帖"})
 _NOMINAL = frozenset({"PER", "ORG", "LOC", "n", "nz", "nw", "vn", "an", "m", "q", "r", "a"})
 _BRACKETS = frozenset("《》()（）")
@@ -186,6 +186,10 @@ def subject_of(tokens: list[Token], k: int, lo: int) -> Subject | str | None:
             if isinstance(found, Subject) and found.kind not in ("anonymous",):
                 return found
             break
+    # serial verbs share the clause's subject: "特朗普直接指着他面前的人群说"
+    found = opening_subject(tokens, lo, k)
+    if found is not None and found.kind in ("person", "org", "pronoun", "role") and found.end <= tokens[k].start:
+        return found
     return sub
 
 
@@ -198,6 +202,8 @@ def _modifier_verb(tokens: list[Token], j: int, lo: int, run: list[Token]) -> bo
 def _in_np(tokens: list[Token], j: int, end: int) -> bool:
     tok = tokens[j]
     if tok.text in _BRACKETS or tok.text in ("·", "•"):
+        return True
+    if tok.text in ("兼", "暨") and 0 < j < end:  # "投资家兼AI从业者李开复"
         return True
     if tok.text.isspace():  # "Paul Mills-Hicks", "Sumbung 女士", "（Gjorge Ivanov） 总统"
         return j < end and j > 0 and (_is_name_token(tokens[j - 1]) or tokens[j - 1].text in _BRACKETS) and \
@@ -299,7 +305,8 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
     latin = _name_groups(run, "LATIN")
     if latin:
         a, b = latin[-1]
-        if b == len(run) or all(t.text.endswith(ROLE_HEADS + TITLES + ORG_HEADS) for t in run[b:]):
+        if b == len(run) or all(t.text.endswith(ROLE_HEADS + TITLES + ORG_HEADS) or t.text.isspace()
+                                for t in run[b:]):
             text, s, e = _span(run, a, b)
             return Subject("person", text, s, e, surface)
     if len(run) == 1 and last in PERSON_PRONOUNS:
@@ -365,7 +372,8 @@ def clause_start(tokens: list[Token], k: int, inside) -> int:
     j = k - 1
     while j >= 0:
         tok = tokens[j]
-        if (tok.text in CLAUSE_BREAK or tok.text in ("”", "」", "』") or tok.text in ("-", "–", "—")) \
+        closing = tok.text in ("”", "」", "』", "“", '"') and inside(tok.start - 1) and not inside(tok.start)
+        if (tok.text in CLAUSE_BREAK or tok.text in ("”", "」", "』") or tok.text in ("-", "–", "—") or closing) \
                 and not inside(tok.start) and not _quoted_name(tokens, j):
             return j + 1
         j -= 1
@@ -392,6 +400,8 @@ def opening_subject(tokens: list[Token], lo: int, hi: int) -> Subject | None:
             owner = classify(tokens[i:j], None)
             i, j = j + 1, k
     end = j
+    while j < hi and tokens[j].text.isspace():
+        j += 1
     if j < hi and tokens[j].text in ("（", "("):  # "李英浩（ Ri Yong Ho）在联合国…": a gloss of the name
         close = next((n for n in range(j, min(hi, j + 12)) if tokens[n].text in ("）", ")")), None)
         j = close + 1 if close is not None else j
