@@ -218,6 +218,10 @@ class ZhSpeakers:
     def _antecedent(self, surface: str, pos: int, kinds: tuple[str, ...], head: str = "") -> Speaker:
         """The latest subject of a compatible kind (and sex, for 他/她) before `pos`, else the latest such name."""
         sex = "f" if surface.startswith("她") else "m" if surface.startswith("他") else ""
+        if sex == "f":  # 她: a woman the page named lately, before anyone whose sex the name does not tell
+            for at, sp in reversed([x for x in self.subjects if pos - WINDOW // 3 <= x[0] < pos]):
+                if sp.type == "person" and _sex(sp.name_zh or sp.name or "") == "f":
+                    return _as_reference(sp, surface)
         i = bisect.bisect([p for p, _ in self.subjects], pos) - 1
         while i >= 0:
             at, sp = self.subjects[i]
