@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..nlp.chinese import Token, tag_paragraph
-from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues
+from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues, split_glued_cues
 from .quotation_zh import CLOSE, OPEN, doc_quotations
 from .raw_quote import RawQuote
 from .speakers import Speaker, SpeakerIndex
@@ -76,7 +76,7 @@ class ZhQuoteReader:
 
     def _tokens(self, i: int) -> list[Token]:
         para = self.doc.paragraphs[i]
-        tokens = merge_latin(tag_paragraph(self.doc, i))
+        tokens = split_glued_cues(merge_latin(tag_paragraph(self.doc, i)))
         tokens = with_known_names(tokens, self.speakers.index, para.start, len(para.analysis_text))
         return quoted_names(tokens)
 
@@ -169,7 +169,7 @@ class _Paragraph:
 
     def _emit(self, start: int, end: int, kind: str, cue: str, sub_text: str, sub_start: int, sub_end: int,
               speaker: Speaker) -> bool:
-        start, end = _trim(self.r.doc.text, self.offset + start, self.offset + end)
+        start, end = _trim(self.r.doc.text, self.offset + start, self.offset + end, kind == "direct")
         if end - start < 2 or any(q.start < end and start < q.end and q.speaker.name for q in self.out):
             return False  # one stretch of text is one quote
         if speaker.name:  # a named speaker's quote replaces an anonymous one over the same words
@@ -480,9 +480,11 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, direct: bool = False) -> tuple[int, int]:
+    """Without the punctuation around a content (a quotation keeps the full stop it was printed with)."""
     while start < end and text[start] in " \u3000，,：:\n":
         start += 1
-    while end > start and text[end - 1] in " \u3000，,。；;：:\n":
+    tail = " \u3000，,；;：:\n" if direct else " \u3000，,。；;：:\n"
+    while end > start and text[end - 1] in tail:
         end -= 1
     return start, end

@@ -43,6 +43,7 @@ class Named:
     end: int
     text: str
     kind: str  # person | org
+    sex: str = ""  # "f" / "m" when a title after the name tells (女士, 先生)
 
 
 def _core(name: str) -> str:
@@ -90,7 +91,9 @@ class ZhSpeakers:
             if tok.tag in ("PER", "ORG"):
                 kind = "person" if tok.tag == "PER" else "org"
                 i = bisect.bisect(self._name_starts, offset + tok.start)
-                named = Named(offset + tok.start, offset + tok.end, tok.text, kind)
+                title = tokens[n + 1].text if n + 1 < len(tokens) else ""
+                named = Named(offset + tok.start, offset + tok.end, tok.text, kind, _sex(title) if title in
+                              ("女士", "小姐", "夫人", "太太", "先生") else "")
                 self.names.insert(i, named)
                 self._name_starts.insert(i, offset + tok.start)
                 role = _role_before(tokens, n) if kind == "person" else ""
@@ -219,7 +222,7 @@ class ZhSpeakers:
         """The latest subject of a compatible kind (and sex, for 他/她) before `pos`, else the latest such name."""
         sex = "f" if surface.startswith("她") else "m" if surface.startswith("他") else ""
         if sex == "f":  # 她: a woman the page named lately, before anyone whose sex the name does not tell
-            for at, sp in reversed([x for x in self.subjects if pos - WINDOW // 3 <= x[0] < pos]):
+            for _at, sp in reversed([x for x in self.subjects if pos - WINDOW // 3 <= x[0] < pos]):
                 if sp.type == "person" and _sex(sp.name_zh or sp.name or "") == "f":
                     return _as_reference(sp, surface)
         i = bisect.bisect([p for p, _ in self.subjects], pos) - 1
@@ -227,14 +230,16 @@ class ZhSpeakers:
             at, sp = self.subjects[i]
             if at < pos - WINDOW:
                 break
-            if _compatible(sp.type, kinds[0]) and _fits(head, sp) and _sex_fits(sex, sp.name_zh or sp.name or ""):
+            if _compatible(sp.type, kinds[0]) and _fits(head, sp) and _sex_fits(sex, sp.name_zh or sp.name or "") \
+                    and _sex_fits(sex, sp.surface) and self._sex_of(sp) in ("", sex or self._sex_of(sp)):
                 return _as_reference(sp, surface)
             i -= 1
         i = bisect.bisect(self._name_starts, pos) - 1
         while i >= 0 and self.names[i].start >= pos - WINDOW:
             n = self.names[i]
             if n.kind == kinds[0] and n.end <= pos and _fits(head, Speaker(n.text, n.text, type=n.kind)) and \
-                    _sex_fits(sex, n.text):
+                    _sex_fits(sex, n.text) and (not sex or not n.sex or n.sex == sex) and \
+                    self._sex_of(Speaker(n.text, n.text)) in ("", sex or "x"):
                 sub = Subject(n.kind, n.text, 0, n.end - n.start, n.text)
                 return _as_reference(self.named(sub, n.start), surface)
             i -= 1
@@ -247,6 +252,11 @@ class ZhSpeakers:
                 sp = self.named(Subject("person", named.text, 0, named.end - named.start, named.text), named.start)
                 return _as_reference(sp, sub.surface)
         return Speaker(sub.surface)
+
+    def _sex_of(self, sp: Speaker) -> str:
+        """What the page's titles tell of a person's sex ("王建国先生" anywhere on the page)."""
+        name = sp.name_zh or sp.name or ""
+        return next((n.sex for n in self.names if n.sex and n.text in (name, sp.surface)), "")
 
     def _generic_org(self, sub: Subject, pos: int) -> Speaker:
         """警方 → the police force the page named, else the police of the story, as written."""

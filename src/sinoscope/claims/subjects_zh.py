@@ -214,8 +214,8 @@ def _in_np(tokens: list[Token], j: int, end: int) -> bool:
         return j == end or tok.text.startswith(DEMONSTRATIVES) or tok.text in ("某",)
     if tok.tag in ("m", "q"):  # "一位", "三届": only inside a described phrase
         return j < end
-    if tok.tag in ("vn", "a"):  # "有关/vn 负责人", "资深/a 研究者": modifiers, never the head
-        return j < end
+    if tok.tag in ("vn", "a"):  # "有关/vn 负责人", "资深/a 研究者": modifiers, never the head (but "一项调查")
+        return j < end or tok.tag == "vn" and tok.text.endswith(REPORT_HEADS)
     return True
 
 
