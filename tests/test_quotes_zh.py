@@ -68,7 +68,7 @@ def test_survey_speaks_for_its_publisher(pipeline):
 def test_says_it_bluntly_with_a_colon(pipeline):
     quotes = named(quotes_of("谈到价格战，林海说得很直接：“谁先降价，谁就先赢得开发者。”", pipeline))
     assert len(quotes) == 1 and quotes[0].kind == "direct" and quotes[0].speaker == "林海"
-    assert quotes[0].text == "谁先降价，谁就先赢得开发者。"
+    assert quotes[0].text == "谁先降价，谁就先赢得开发者"
 
 
 def test_name_and_colon_open_a_paragraph(pipeline):
@@ -150,7 +150,7 @@ def test_reported_speech_stops_at_a_new_speaker(pipeline):
 def test_adjacent_quotation_carries_the_last_speaker(pipeline):
     body = "王建国说：“我们的模型已经开源。”\n\n“下一步是让更多开发者用起来。”"
     quotes = named(quotes_of(body, pipeline))
-    assert [q.text for q in quotes] == ["我们的模型已经开源。", "下一步是让更多开发者用起来。"]
+    assert [q.text for q in quotes] == ["我们的模型已经开源", "下一步是让更多开发者用起来"]
     assert all(q.speaker == "王建国" for q in quotes)
 
 
@@ -158,7 +158,7 @@ def test_quotation_over_two_paragraphs_is_one_quote(pipeline):
     body = "林海说：“我们低估了推理的需求。\n\n所以今年的算力全部给了推理。”"
     quotes = named(quotes_of(body, pipeline))
     assert len(quotes) == 1 and quotes[0].speaker == "林海"
-    assert quotes[0].text == "我们低估了推理的需求。\n\n所以今年的算力全部给了推理。"
+    assert quotes[0].text == "我们低估了推理的需求。\n\n所以今年的算力全部给了推理"
 
 
 def test_announcing_a_plan_is_not_speech(pipeline):

@@ -169,7 +169,7 @@ class _Paragraph:
 
     def _emit(self, start: int, end: int, kind: str, cue: str, sub_text: str, sub_start: int, sub_end: int,
               speaker: Speaker) -> bool:
-        start, end = _trim(self.r.doc.text, self.offset + start, self.offset + end, kind == "direct")
+        start, end = _trim(self.r.doc.text, self.offset + start, self.offset + end)
         if end - start < 2 or any(q.start < end and start < q.end and q.speaker.name for q in self.out):
             return False  # one stretch of text is one quote
         if speaker.name:  # a named speaker's quote replaces an anonymous one over the same words
@@ -480,11 +480,10 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _trim(text: str, start: int, end: int, direct: bool = False) -> tuple[int, int]:
-    """Without the punctuation around a content (a quotation keeps the full stop it was printed with)."""
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without the punctuation around a content."""
     while start < end and text[start] in " \u3000，,：:\n":
         start += 1
-    tail = " \u3000，,；;：:\n" if direct else " \u3000，,。；;：:\n"
-    while end > start and text[end - 1] in tail:
+    while end > start and text[end - 1] in " \u3000，,。；;：:\n":
         end -= 1
     return start, end
