@@ -79,6 +79,7 @@ _NOT_SAYING = frozenset({"据说", "听说", "小说", "传说", "可以说", "�
                          "也就是说", "所说", "如果说", "对于说", "话说", "却说", "且说", "一说", "谁说"})
 
 
+_CUE_ENDINGS = frozenset(c[-1] for c in CUES)
 _GLUED_ADVERBS = ("再次", "同时", "随后", "当即", "曾经", "还", "也", "则", "并", "又", "更", "就", "曾", "都", "亦",
                   "均")
 
@@ -88,6 +89,8 @@ def _cue_text(tok: Token) -> str | None:
     verb the tagger wrote as one word ("边走边说", "笑着说")."""
     if tok.text in CUES:
         return tok.text
+    if tok.text[-1:] not in _CUE_ENDINGS:
+        return None
     if tok.text in ("地说", "地表示", "地称", "地指出", "地认为") and tok.tag.startswith("v"):
         return tok.text[1:]
     for adverb in _GLUED_ADVERBS:  # "还表示/PER", "并称": the tagger glued an adverb to the cue
