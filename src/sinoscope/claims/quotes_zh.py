@@ -52,6 +52,7 @@ class ZhQuoteReader:
                       if p.section in sections and p.lang == "zh" and p.text.strip()]
         self.quotations = self._quotations()
         self.last_para = -2  # paragraph of the last attributed quote
+        self.pending: Speaker | None = None  # a cue that ended the paragraph before with nothing after it
         self.tokens: dict[int, list[Token]] = {}
         for k in self.paras:  # the names of the whole page first: a name is completed from its fullest form
             self.tokens[k] = self._tokens(k)
@@ -159,6 +160,7 @@ class _Paragraph:
 
     # -- the quotes ------------------------------------------------------------------------------
     def quotes(self) -> list[RawQuote]:
+        self.pending, self.r.pending = self.r.pending, None
         self._colon_opening()
         for ci, cue in enumerate(self.cues):
             self._cue(ci, cue)
@@ -189,7 +191,7 @@ class _Paragraph:
         else:
             sub = subject_of(self.tokens, cue.i, lo)
         if sub == "dropped":
-            return self._dropped(ci, cue, lo)
+            return None if cue.evidential else self._dropped(ci, cue, lo)
         if not isinstance(sub, Subject):
             return None
         if cue.evidential and not self._report_subject(cue, lo, sub):
@@ -252,7 +254,8 @@ class _Paragraph:
             self.used.add(after)
         elif cue.naming:  # "将其描述为“荒唐”和“企图改写历史”": the quoted words, else nothing
             for a, b in self.spans:
-                if start <= a <= start + 8 and not any(ch in "，,。；;：:" for ch in text[start:a]):
+                if start <= a <= start + 8 and not any(ch in "，,。；;：:" for ch in text[start:a]) and \
+                        (b + 1 >= len(text) or text[b + 1] in _PUNCT + "和与或\n"):  # not "称之为“1到N”的改进"
                     emitted |= self._emit(a + 1, b, "direct", cue.text, sub.surface, sub.start, sub.end, speaker)
                     self.used.add((a, b))
                     start = b + 1 + (1 if text[b + 1:b + 2] in ("和", "、", "与", "或") else 0)
@@ -274,6 +277,8 @@ class _Paragraph:
                 self.covered.append((start, end))
         if emitted and speaker.name:
             self.sentence_speaker[sent] = speaker
+        elif speaker.name and not text[start:].strip(_PUNCT + "“”「」\"\n"):
+            self.r.pending = speaker  # "他说：" ending the paragraph: the quotation that follows is his
 
     def _content_start(self, cue: Cue) -> int | None:
         """Where a cue's content starts: after the cue, its 了/过, a recipient ("告诉记者，") and punctuation."""
@@ -430,7 +435,9 @@ class _Paragraph:
             self.covered.append((start, len(self.text)))
 
     def _unclaimed_quotations(self) -> None:
-        """A quotation no cue took: the speaker of its sentence, or, opening the paragraph, the last speaker."""
+        """A quotation no cue took: the speaker of its sentence, or, opening the paragraph, the last speaker (or
+        the one whose cue ended the paragraph before)."""
+        pending = self.pending
         for a, b in self.spans:
             if a < 0 or (a, b) in self.used or b - a < 5 or any(s <= a < e for s, e in self.covered):
                 continue
@@ -447,6 +454,8 @@ class _Paragraph:
             if speaker is None and self._whole_sentence(b):
                 if head and sent:  # "“…，”X指出。“…。”": the sentence before spoke
                     speaker = self.sentence_speaker.get(sent - 1)
+                elif not head and pending is not None:
+                    speaker = pending
                 elif not head and self._follows_speaker():
                     speaker = self.sp.last_speaker
             if speaker is None or not speaker.name:

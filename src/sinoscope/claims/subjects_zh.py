@@ -154,6 +154,8 @@ def subject_before(tokens: list[Token], k: int, lo: int) -> Subject | str | None
     end = j
     while j >= lo and _in_np(tokens, j, end):
         j -= 1
+        if tokens[j + 1].tag == "r" and not tokens[j + 1].text.startswith(DEMONSTRATIVES):
+            break  # a pronoun is a whole subject ("在采访开始时他说")
     run = tokens[j + 1:end + 1]
     if not run:
         seen_anything = any(not _skippable(t) for t in tokens[lo:k])
