@@ -28,6 +28,7 @@ from .subjects_zh import (
 )
 
 WINDOW = 4000  # characters back a pronoun may reach
+NEAR = 40  # a subject this close to a pronoun beats the last speaker
 _ORG_SUFFIX = ("有限公司", "股份公司", "公司", "集团")
 # transliterated given names and characters that mark a woman ("特雷莎", "伊丽莎白", "玛克辛"), and titles
 _FEMALE_CHARS = set("娜莎丽莉娅琳妮黛茜薇蕾丝芙萝婷珊姬玛娃")
@@ -232,6 +233,11 @@ class ZhSpeakers:
                 break
             if _compatible(sp.type, kinds[0]) and _fits(head, sp) and _sex_fits(sex, sp.name_zh or sp.name or "") \
                     and _sex_fits(sex, sp.surface) and self._sex_of(sp) in ("", sex or self._sex_of(sp)):
+                last = self.last_speaker
+                if sex and last is not None and last is not sp and pos - at > NEAR and \
+                        pos - WINDOW < self.last_speaker_at < pos and last.type == "person" and \
+                        _sex_fits(sex, last.name_zh or last.name or "") and self._sex_of(last) in ("", sex):
+                    return _as_reference(last, surface)  # a subject paragraphs back yields to the last speaker
                 return _as_reference(sp, surface)
             i -= 1
         i = bisect.bisect(self._name_starts, pos) - 1
