@@ -18,23 +18,22 @@ from __future__ import annotations
 from ..doc import Doc
 from ..nlp.chinese import Token, tag_paragraph
 from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues, split_glued_cues
+from .nouns_zh import REPORT_HEADS
 from .quotation_zh import CLOSE, OPEN, doc_quotations
 from .raw_quote import RawQuote
 from .speakers import Speaker, SpeakerIndex
 from .speakers_zh import ZhSpeakers, with_known_names
 from .subjects_zh import (
     CLAUSE_BREAK,
-    REPORT_HEADS,
     Subject,
     classify,
     clause_start,
     leading_np,
-    merge_latin,
     opening_subject,
-    quoted_names,
     subject_before,
     subject_of,
 )
+from .tokens_zh import merge_latin, quoted_names
 
 READ_SECTIONS = ("title", "body", "comment")
 MAX_PARAGRAPH_CHARS = 20_000

@@ -15,17 +15,9 @@ import re
 from dataclasses import dataclass
 
 from ..nlp.chinese import Token
+from .nouns_zh import ORG_HEADS, REPORT_HEADS, ROLE_HEADS, TITLES
 from .speakers import HAN, Speaker, SpeakerIndex
-from .subjects_zh import (
-    CLAUSE_BREAK,
-    ORG_HEADS,
-    REPORT_HEADS,
-    ROLE_HEADS,
-    TITLES,
-    Subject,
-    opening_subject,
-    subject_before,
-)
+from .subjects_zh import CLAUSE_BREAK, Subject, opening_subject, subject_before
 
 WINDOW = 4000  # characters back a pronoun may reach
 NEAR = 40  # a subject this close to a pronoun beats the last speaker

@@ -10,12 +10,24 @@ generic noun (业内人士, 专家, 受访者), which is no speaker. A clause wi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..nlp.chinese import Token
+from .nouns_zh import (
+    ANONYMOUS,
+    DEFINITE_GENERIC,
+    DEMONSTRATIVES,
+    INDEFINITE,
+    ORG_HEADS,
+    ORG_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_OR_SELF,
+    REPORT_HEADS,
+    ROLE_HEADS,
+    TITLES,
+)
+from .tokens_zh import CLAUSE_BREAK, LATIN
 
-CLAUSE_BREAK = frozenset("，,：:；;。！？!?")
 _SKIP_WORDS = frozenset({
     "则", "也", "还", "又", "都", "均", "亦", "就", "再", "曾", "已", "并", "而", "更", "却", "仍", "即", "便", "随即",
     "随后", "同时", "此前", "近日", "日前", "最近", "当天", "当时", "对此", "为此", "其后", "此外", "另外", "接着",
@@ -34,36 +46,6 @@ _MEDIA_VERB = frozenset({"发", "发表", "发布", "发出", "通过", "在", "
 _NOMINAL = frozenset({"PER", "ORG", "LOC", "n", "nz", "nw", "vn", "an", "m", "q", "r", "a"})
 _BRACKETS = frozenset("《》()（）")
 
-PERSON_PRONOUNS = frozenset({"他", "她", "其", "此人", "对方", "后者", "前者", "本人"})
-ORG_PRONOUNS = frozenset({"它"})
-PLURAL_OR_SELF = frozenset({"他们", "她们", "它们", "我", "我们", "你", "你们", "大家", "咱们", "自己", "人们", "有人",
-                            "有的", "一些", "各方", "双方", "谁", "这", "那", "这些", "那些", "之"})
-DEMONSTRATIVES = ("这位", "这名", "这家", "这个", "该", "此", "那位", "那名", "这些", "这所", "此位", "这支", "本")
-TITLES = ("先生", "女士", "小姐", "博士", "教授", "医生", "大夫", "所长", "院长", "院士", "老师", "律师",
-          "总统", "总理", "主席", "部长", "局长", "校长", "议员", "参议员", "众议员", "法官", "将军", "队长",
-          "主任", "经理", "总裁",
-          "董事长", "书记", "大使", "市长", "州长", "首相", "国务卿", "教练", "警官", "警长", "厅长", "处长", "委员")
-ROLE_HEADS = ("发言人", "负责人", "官员", "高管", "高层", "人士", "代表", "律师", "主管", "首席执行官", "执行长", "CEO",
-              "创始人", "总裁", "董事长", "经理", "主席", "研究员", "分析师", "专家", "教授", "主任", "院长", "所长",
-              "局长", "部长", "工作人员", "员工", "人员", "领导", "领导人", "总监", "助手", "顾问", "科学家", "工程师",
-              "记者", "编辑", "成员", "议员", "大使", "外长", "总经理", "副总裁", "合伙人", "投资人", "老板")
-ORG_HEADS = ("公司", "集团", "团队", "报", "日报", "时报", "新闻", "周刊", "杂志", "电台", "通讯社", "宫", "政府",
-             "办公室",
-             "委员会", "部门", "机构", "组织", "协会", "学会", "研究所",
-             "研究院", "大学", "学院", "法院", "警方", "警察局", "电视台", "报社", "银行", "基金会", "实验室", "中心",
-             "联盟", "工会", "党", "当局", "企业", "医院", "学校", "俱乐部", "事务所", "交易所", "部", "局", "署",
-             "厅", "院", "处", "会", "社", "台", "所", "网")
-REPORT_HEADS = ("报告", "研究", "调查", "民调", "声明", "报道", "文章", "社论", "公告", "通知", "消息", "评论",
-                "白皮书", "文件", "信", "公开信", "推文", "帖子", "节目", "新闻稿", "简报")
-ANONYMOUS = ("知情人士", "消息人士", "业内人士", "分析人士", "观察人士", "市场人士", "有关人士", "内部人士", "接近",
-             "不愿透露姓名", "不愿具名", "匿名", "消息", "舆论", "外界", "网友", "有人", "人们", "很多人", "许多人",
-             "不少人", "多数人", "一些人", "有分析", "专家", "学者", "分析师", "受访者", "民众", "选民", "观众",
-             "记者", "笔者", "小编", "本报", "官员", "当局", "官方", "人士", "媒体", "外媒", "报道", "批评者",
-             "支持者", "反对者", "居民", "村民", "目击者", "家属", "邻居")
-# generic nouns that point at an organisation the page named (警方 → the police force named before)
-DEFINITE_GENERIC = {"警方": "警", "校方": "校", "院方": "院", "该报": "报", "报纸": "报", "法庭": "法", "法院": "法",
-                    "白宫": "白宫", "该台": "台", "该社": "社"}
-_LATIN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’&.\-]*$")
 
 
 @dataclass(slots=True)
@@ -77,42 +59,12 @@ class Subject:
     key: str = ""  # for a generic definite (警方): a character its antecedent's name holds
 
 
-def merge_latin(tokens: list[Token]) -> list[Token]:
-    """Glue Latin words the tagger split ("Mike", " ", "Trudell"; "Sainsbury", "'", "s") into one token."""
-    out: list[Token] = []
-    for tok in tokens:
-        prev = out[-1] if out else None
-        latin = bool(_LATIN.match(tok.text)) or tok.text in ("'", "’")
-        if prev and latin and prev.end == tok.start and _LATIN.match(prev.text.replace(" ", "")) and (
-                prev.text[-1:].isalpha() or tok.text[:1].isalpha() or tok.text in ("'", "’")):
-            out[-1] = Token(prev.start, tok.end, prev.text + tok.text, _merge_tag(prev.tag, tok.tag))
-            continue
-        if (prev and tok.text == " " and prev.text[-1:].isalpha() and _LATIN.match(prev.text.replace(" ", ""))
-                and prev.text[:1].isupper()):
-            out.append(tok)  # a space after a Latin name: kept, and joined if another Latin word follows
-            continue
-        if (len(out) >= 2 and prev and prev.text == " " and latin and tok.text[:1].isupper()
-                and _LATIN.match(out[-2].text.replace(" ", ""))):
-            two = out.pop(-2)
-            out[-1] = Token(two.start, tok.end, two.text + " " + tok.text, _merge_tag(two.tag, tok.tag))
-            continue
-        out.append(tok)
-    return out
-
-
-def _merge_tag(a: str, b: str) -> str:
-    for tag in ("ORG", "PER"):
-        if tag in (a, b):
-            return tag
-    return "PER"  # two capitalised words the tagger left untyped ("Narcis Termes"): most often a person
-
-
 def _is_name_token(tok: Token) -> bool:
     """A PER/ORG token, or a capitalised Latin word that is a name rather than an acronym ("Hammel", not "AM")."""
     if tok.tag in ("PER", "ORG"):
         return True
     word = tok.text.replace(" ", "")
-    return bool(_LATIN.match(word)) and word[:1].isupper() and (any(ch.islower() for ch in word) or len(word) >= 4)
+    return bool(LATIN.match(word)) and word[:1].isupper() and (any(ch.islower() for ch in word) or len(word) >= 4)
 
 
 def _skippable(tok: Token) -> bool:
@@ -295,7 +247,7 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
             b = len(run)  # "华为 公司"
         elif after and not after.endswith(ROLE_HEADS + REPORT_HEADS):
             return Subject("anonymous", surface, run[0].start, run[-1].end, surface)  # "北约成员", "曼尼托巴农民"
-        elif after.endswith("人士") and surface.startswith(_INDEFINITE):
+        elif after.endswith("人士") and surface.startswith(INDEFINITE):
             return Subject("anonymous", surface, run[0].start, run[-1].end, surface)  # "一位工党高层人士": a source
         text, s, e = _span(run, a, b)
         return Subject("org", text, s, e, surface)
@@ -334,20 +286,17 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
     if surface in DEFINITE_GENERIC:
         return Subject("definite", surface, run[0].start, run[-1].end, surface, "org", DEFINITE_GENERIC[surface])
     if len(surface) >= 3 and last.endswith(ORG_HEADS) and any(t.tag in ("LOC", "nz", "nw") for t in run) and \
-            not surface.startswith(_INDEFINITE):  # "法国星期天报", "克里姆林宫": an institution named by place
+            not surface.startswith(INDEFINITE):  # "法国星期天报", "克里姆林宫": an institution named by place
         return Subject("org", surface, run[0].start, run[-1].end, surface)
     if last.endswith(ROLE_HEADS + TITLES) and not surface.endswith(ANONYMOUS):
         return _role(run, surface)
     return Subject("anonymous", surface, run[0].start, run[-1].end, surface)
 
 
-_INDEFINITE = ("一位", "一名", "一个", "某", "有", "多名", "多位", "一些", "几位", "两名", "两位", "部分", "许多",
-               "不少")
-
 
 def _role(run: list[Token], surface: str) -> Subject:
     """A bare role ("国务卿", "该党发言人" without 该): it names the person the page gave that role, if any."""
-    if surface.startswith(_INDEFINITE):
+    if surface.startswith(INDEFINITE):
         return Subject("anonymous", surface, run[0].start, run[-1].end, surface)
     return Subject("role", surface, run[0].start, run[-1].end, surface)
 
@@ -425,28 +374,3 @@ def leading_np(tokens: list[Token], a: int, b: int) -> Subject | None:
                      or tokens[j].text.isspace() and j > a and _is_name_token(tokens[j - 1])):
         j += 1
     return classify(tokens[a:j], None) if j > a else None
-
-
-def quoted_names(tokens: list[Token]) -> list[Token]:
-    """“红十字会”表示, “警察局”发言人: a short name in quotation marks that the sentence goes on to use is a
-    name (one ORG or PER token, without its marks), not a quotation."""
-    out: list[Token] = []
-    n, k = len(tokens), 0
-    while k < n:
-        tok = tokens[k]
-        if tok.text in ("“", "「", "\"") and k + 2 < n:
-            close = next((m for m in range(k + 1, min(n, k + 7)) if tokens[m].text in ("”", "」", "\"", "“")), None)
-            inner = tokens[k + 1:close] if close is not None else []
-            after = tokens[close + 1] if close is not None and close + 1 < n else None
-            if inner and after is not None and after.text not in CLAUSE_BREAK and after.tag != "w" and \
-                    all(t.tag in ("ORG", "PER", "LOC", "n", "nz", "nw") or t.text.isspace() for t in inner) and \
-                    inner[-1].tag in ("ORG", "PER", "n", "nz", "nw") and \
-                    (any(t.tag in ("ORG", "PER") for t in inner) or inner[-1].text.endswith(ORG_HEADS)) and \
-                    inner[-1].end - inner[0].start <= 20:
-                tag = "PER" if inner[-1].tag == "PER" else "ORG"
-                out.append(Token(inner[0].start, inner[-1].end, "".join(t.text for t in inner), tag))
-                k = close + 1
-                continue
-        out.append(tok)
-        k += 1
-    return out
