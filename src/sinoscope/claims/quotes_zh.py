@@ -33,7 +33,7 @@ from .subjects_zh import (
     subject_before,
     subject_of,
 )
-from .tokens_zh import merge_latin, quoted_names
+from .tokens_zh import latin_institutions, merge_latin, quoted_names
 
 READ_SECTIONS = ("title", "body", "comment")
 MAX_PARAGRAPH_CHARS = 20_000
@@ -76,7 +76,7 @@ class ZhQuoteReader:
 
     def _tokens(self, i: int) -> list[Token]:
         para = self.doc.paragraphs[i]
-        tokens = split_glued_cues(merge_latin(tag_paragraph(self.doc, i)))
+        tokens = latin_institutions(split_glued_cues(merge_latin(tag_paragraph(self.doc, i))))
         tokens = with_known_names(tokens, self.speakers.index, para.start, len(para.analysis_text))
         return quoted_names(tokens)
 

@@ -60,6 +60,8 @@ def _completes(short: str, full: str, titled: bool) -> bool:
         if titled and len(short) == 1:
             return full.startswith(short)  # 金所长 → 金明岸
         return len(short) == 2 and full.endswith(short) and len(full) == 3  # 思浩 → 梁思浩
+    if HAN.search(full) and len(full) >= 5:  # a transliteration written without its dot: 萨拉桑德斯 → 桑德斯
+        return len(short) >= 2 and full.endswith(short) and len(full) - len(short) >= 2
     return False
 
 
@@ -205,9 +207,10 @@ class ZhSpeakers:
             return fuller[-1].text if fuller and "·" in fuller[-1].text else head
         before = [n for n in self.names if n.kind == "person" and n.start < pos and _completes(core, n.text, titled)]
         if before:  # the fuller form that spoke or led a sentence last, else the first the page gave
-            spoken = {sp.name_zh or sp.name for at, sp in self.subjects if at < pos}
-            said = [n for n in before if n.text in spoken]
-            return said[-1].text if said else before[0].text
+            fuller = {n.text for n in before}
+            said = next((sp.name_zh or sp.name for at, sp in reversed(self.subjects)
+                         if at < pos and (sp.name_zh or sp.name) in fuller), None)
+            return said or before[0].text
         after = [n for n in self.names if n.kind == "person" and _completes(core, n.text, titled)]
         return after[0].text if after else (core if titled and len(core) > 1 else head)
 

@@ -35,6 +35,21 @@ def merge_latin(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def latin_institutions(tokens: list[Token]) -> list[Token]:
+    """"Baton Rouge 警察局": a Latin name and the institution noun after it are one organisation."""
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-2] if len(out) >= 2 and out[-1].text.isspace() else out[-1] if out else None
+        if prev is not None and tok.tag in ("n", "nz") and tok.text.endswith(ORG_HEADS) and len(tok.text) >= 2 \
+                and LATIN.match(prev.text.replace(" ", "")) and prev.text[:1].isupper():
+            while out and out[-1] is not prev:
+                out.pop()
+            out[-1] = Token(prev.start, tok.end, prev.text + " " * (tok.start - prev.end) + tok.text, "ORG")
+            continue
+        out.append(tok)
+    return out
+
+
 def _merge_tag(a: str, b: str) -> str:
     for tag in ("ORG", "PER"):
         if tag in (a, b):
