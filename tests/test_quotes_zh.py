@@ -136,6 +136,12 @@ def test_dropped_subject_takes_the_first_clause_subject(pipeline):
     assert all(q.speaker == "林海" for q in quotes)
 
 
+def test_a_dropped_subject_inside_reported_speech_is_the_reported_subject(pipeline):
+    quotes = named(quotes_of("警方表示，嫌疑人经过询问后，承认偷走了三台服务器。", pipeline))
+    assert len(quotes) == 1 and quotes[0].cue == "表示"
+    assert quotes[0].text == "嫌疑人经过询问后，承认偷走了三台服务器"
+
+
 def test_reported_speech_runs_on_over_sentences(pipeline):
     quotes = named(quotes_of("林海表示，公司的订单已经排到明年。产能扩张需要时间。价格不会马上下降。", pipeline))
     assert len(quotes) == 1

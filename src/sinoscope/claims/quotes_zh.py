@@ -38,6 +38,8 @@ from .tokens_zh import latin_institutions, merge_latin, quoted_names
 READ_SECTIONS = ("title", "body", "comment")
 MAX_PARAGRAPH_CHARS = 20_000
 SENTENCE_END = frozenset("。！？!?；;")
+_SAME_SPEAKER = frozenset({"并", "还", "同时", "也", "并且", "而且", "另外", "此外", "又", "随后", "接着", "更", "但",
+                           "不过", "同样"})
 _PUNCT = " \u3000，,：:。！？!?；;、-–—…"
 
 
@@ -228,7 +230,8 @@ class _Paragraph:
         toks, text = self.tokens, self.text
         lo = clause_start(toks, cue.i, self.inside)
         at = toks[lo].start if lo < len(toks) else len(text)
-        if any(s < at < e for s, e in self.covered) and not self._splits(cue, lo):
+        outer = next((s for s, e in self.covered if s < at < e), None)
+        if outer is not None and not self._splits(cue, lo, outer):
             return  # part of the content of the quote before it
         found = self._resolve(ci, cue, lo)
         if found is None:
@@ -343,7 +346,7 @@ class _Paragraph:
             if start < other.start < end:
                 lo = clause_start(self.tokens, other.i, self.inside)
                 cut = self.tokens[lo - 1].start if lo > 0 else 0
-                if cut > start and self._splits(other, lo):
+                if cut > start and self._splits(other, lo, start):
                     return cut
         while end < len(self.text):
             nxt = end + 1
@@ -361,11 +364,18 @@ class _Paragraph:
             end += 1
         return end
 
-    def _splits(self, cue: Cue, lo: int) -> bool:
-        """Whether a cue inside another's content starts a quote of its own: a named subject or a dropped one
-        ("…，并强调…") does; a pronoun ("X称，他怀疑…") reports on within the same quote."""
+    def _splits(self, cue: Cue, lo: int, content: int) -> bool:
+        """Whether a cue inside another's content (starting at `content`) starts a quote of its own: a named
+        subject does, and so does a dropped one ("…，并强调…") unless the content has a subject of its own that
+        it continues ("警方表示，Simpson经质问后，承认…"); a pronoun ("X称，他怀疑…") reports on in the same quote."""
         sub = subject_before(self.tokens, cue.i, lo) if cue.source is None else leading_np(self.tokens, *cue.source)
-        return sub == "dropped" or isinstance(sub, Subject) and sub.kind not in ("pronoun", "anonymous")
+        if sub == "dropped":
+            if lo < len(self.tokens) and self.tokens[lo].text in _SAME_SPEAKER:
+                return True
+            first = next((n for n, t in enumerate(self.tokens) if t.start >= content), len(self.tokens))
+            inner = opening_subject(self.tokens, first, lo)
+            return inner is None
+        return isinstance(sub, Subject) and sub.kind not in ("pronoun", "anonymous")
 
     def _relayed(self, ci: int, start: int) -> bool:
         """Whether the content opens with another cue's named subject ("路透社报道，特朗普竞选团队透露…")."""
