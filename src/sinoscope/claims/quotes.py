@@ -14,7 +14,7 @@ from typing import Any
 from ..doc import Doc
 from ..nlp.english import MAX_PARSE_CHARS, english_model, parse_paragraph
 from .quotes_en import SPEECH_VERBS, extract_en
-from .quotes_zh import extract_zh, is_anonymous_zh, register_subjects
+from .quotes_zh import ZhQuoteReader
 from .speakers import HAN, Speaker, SpeakerIndex
 
 QUOTE_SECTIONS = ("title", "body", "comment")  # a headline "X: …" / "X says …" attributes too
@@ -50,14 +50,6 @@ def _speaker_fields(sp: Speaker) -> dict[str, Any]:
     zh = sp.name_zh or (sp.name if sp.name and HAN.search(sp.name) else None)
     return {"speaker": sp.name, "speaker_zh": zh, "speaker_id": sp.key, "speaker_aliases": sp.aliases,
             "speaker_surface": sp.surface, "speaker_start": sp.start, "speaker_end": sp.end}
-
-
-def _zh_quotes(doc: Doc, index: SpeakerIndex, i: int):
-    para = doc.paragraphs[i]
-    text = para.analysis_text[:MAX_PARAGRAPH_CHARS]
-    raws = extract_zh(text, para.start)
-    register_subjects(index, raws)
-    return raws
 
 
 def _cue_pattern() -> re.Pattern[str]:
@@ -96,8 +88,8 @@ def _en_quotes(doc: Doc, i: int, parses: dict[int, Any]):
 
 
 def _resolve(index: SpeakerIndex, raw) -> Speaker:
-    if HAN.search(raw.subject) and is_anonymous_zh(raw.subject):
-        return Speaker(raw.subject)
+    if raw.speaker is not None:  # the Chinese reader resolves its speakers itself, in page order
+        return raw.speaker
     return index.resolve(raw.subject, raw.subject_start, raw.subject_end)
 
 
@@ -125,6 +117,7 @@ def _align(primary: list, partner: list) -> list:
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     index = SpeakerIndex(doc)
+    zh_reader = ZhQuoteReader(doc, index, QUOTE_SECTIONS)
     quotes: list[Quote] = []
     seen: set[str] = set()
     pair_of = {}
@@ -143,10 +136,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             continue  # read with its English side
         if para.section == "title" and para.lang != "en":
             continue  # English headlines only: Chinese headline grammar is left to the body rules
-        raws = _en_quotes(doc, i, parses) if para.lang == "en" else _zh_quotes(doc, index, i)
+        raws = _en_quotes(doc, i, parses) if para.lang == "en" else zh_reader.read(i)
         matched: list = [None] * len(raws)
         if partner_ok and para.lang == "en":
-            partner_raws = _zh_quotes(doc, index, partner)
+            partner_raws = zh_reader.read(partner)
             matched = _align(raws, partner_raws)
             if not raws:  # the English rules found nothing: keep the Chinese side's quotes
                 raws, matched = partner_raws, [None] * len(partner_raws)

@@ -1,221 +1,507 @@
-"""Chinese quotes: rules over the text of one paragraph.
+"""Chinese quotes: who said what, read paragraph by paragraph in page order.
 
-A speech cue (表示, 指出, 说 …) is found outside quotation marks; its subject is read back from the
-start of its clause (time phrases, adverbs and "在…上" settings stripped, the head noun after the
-last 的 kept) and its content is either the quotation next to it (direct) or the rest of the
-sentence (indirect). A quotation right after "…，”X指出。" continues the same speaker.
+Each speech cue outside quotation marks (cues_zh) gets its subject from the LAC tokens before it
+(subjects_zh) and a speaker from the page's salience record (speakers_zh). Its content is
+
+- the quotation right after it ("X说：“…”") or right before it ("“…，”X说"), direct;
+- the clauses before it when it ends its sentence ("…，X如是说。");
+- otherwise the rest of the sentence, indirect, running on over the next sentences of the paragraph
+  until one brings a cue or a new subject of its own.
+
+Constructions: 在X看来，…; 据X介绍/报道/透露，… (据X数据 is a data citation, not speech); a name with
+a colon opening a paragraph ("X（某大学教授）：…"). A quotation with no cue of its own takes the
+speaker of its sentence, or, opening a paragraph, the speaker of the paragraph before.
 """
 
 from __future__ import annotations
 
-import re
-
+from ..doc import Doc
+from ..nlp.chinese import Token, tag_paragraph
+from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues, split_glued_cues
+from .nouns_zh import REPORT_HEADS
+from .quotation_zh import CLOSE, OPEN, doc_quotations
 from .raw_quote import RawQuote
-from .speakers import ANONYMOUS_ZH, SpeakerIndex
+from .speakers import Speaker, SpeakerIndex
+from .speakers_zh import ZhSpeakers, with_known_names
+from .subjects_zh import (
+    CLAUSE_BREAK,
+    Subject,
+    classify,
+    clause_start,
+    leading_np,
+    opening_subject,
+    subject_before,
+    subject_of,
+)
+from .tokens_zh import latin_institutions, merge_latin, quoted_names
 
-CUES = ("解释道", "解释说", "补充道", "补充说", "写道", "回应称", "回应说", "分析称", "分析指出", "分析认为",
-        "分析过", "表示", "认为", "指出", "强调", "透露", "坦言", "直言", "预计", "预测", "警告", "称赞", "告诉",
-        "承认", "提到", "提醒", "宣布", "声称", "宣称", "证实", "介绍", "说道", "说过", "说", "称")
-_CUE_RE = re.compile("|".join(CUES))
-_NOT_SAY_BEFORE = ("想", "要", "以", "该", "是", "所以", "这么", "怎么", "比如", "听", "据", "小", "来", "话", "再",
-                   "难", "用", "虽", "俗", "或者", "不得不", "还是", "被", "可", "能", "的", "传", "游", "解",
-                   "劝", "述", "学", "演", "胡", "细", "诉", "叙", "评", "论", "不", "别")
-_SENT_END = "。！？!?；;\n"
-_CLAUSE_SEP = "，,：:；;"
-_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"'}
-_LEAD = re.compile(
-    r"^(?:据悉|尽管|虽然|即使|如果|即便|此外|不过|但是|但|然而|而且|并且|同时|另外|因此|所以|对此|此前|近日|日前|最近|随后|当天|其中|"
-    r"这也是为什么|这就是为什么|也就是说|事实上|实际上|与此同时|今年\d*月?份?|去年\d*月?份?|上周|本周|上个月|"
-    r"几天前|\d+月\d+日|周[一二三四五六日]|而|并|且|则|可)+")
-_TRAIL = re.compile(
-    r"(?:却|也|还|则|更|又|曾经|曾|已经|已|就|都|均|亦|再次|进一步|公开|直接|随即|对此|同时|明确|特别|甚至|一直|"
-    r"早就|会|仍然|仍|依然|坦率地|不禁|当时|随后|近日|日前|此前|首先|最后|本人|自己|也曾|则是|就曾|向记者|对记者|"
-    r"对媒体|向媒体|在采访中|在声明中|在报告中)+$")
-_SETTING = re.compile(r"(?:在|于|接受).{0,40}?(?:上|中|时|期间|里|后|采访)$")
-_ROLE = re.compile(r"^.*?(?:首席执行官|执行长|CEO|创始人|总裁|董事长|主席|科学家|负责人|教授|总统|总理|部长|"
-                   r"发言人|研究员|分析师|策略师|工程师|经理|院长|所长|主任|专家|高管)(?=.{2,})")
-_GENERIC = ("高管", "官员", "人士", "人员", "学者", "专家", "分析师", "研究者", "研究人员", "报告", "研究", "调查",
-            "数据", "媒体", "外媒", "团队", "机构")
-_BAD_SUBJECT = re.compile(r"[，,。！？“”「」：:%％\d]|很难|难以|无法|不能|不会|没有|未能|[不没很]$")
+READ_SECTIONS = ("title", "body", "comment")
+MAX_PARAGRAPH_CHARS = 20_000
+SENTENCE_END = frozenset("。！？!?；;")
+_SAME_SPEAKER = frozenset({"并", "还", "同时", "也", "并且", "而且", "另外", "此外", "又", "随后", "接着", "更", "但",
+                           "不过", "同样"})
+_PUNCT = " \u3000，,：:。！？!?；;、-–—…"
 
 
+class ZhQuoteReader:
+    """Reads the Chinese paragraphs of one page in order, keeping who spoke last."""
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(open, close) index pairs of the quotation marks of a paragraph."""
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        close = _QUOTE_PAIRS.get(text[i])
-        if close:
-            j = text.find(close, i + 1)
-            if j > i + 1:
-                spans.append((i, j))
-                i = j + 1
-                continue
-        i += 1
-    return spans
+    def __init__(self, doc: Doc, index: SpeakerIndex, sections: tuple[str, ...] = READ_SECTIONS) -> None:
+        self.doc = doc
+        self.speakers = ZhSpeakers(index)
+        self.paras = [i for i, p in enumerate(doc.paragraphs)
+                      if p.section in sections and p.lang == "zh" and p.text.strip()]
+        self.quotations = self._quotations()
+        self.last_para = -2  # paragraph of the last attributed quote
+        self.pending: Speaker | None = None  # a cue that ended the paragraph before with nothing after it
+        self.tokens: dict[int, list[Token]] = {}
+        for k in self.paras:  # the names of the whole page first: a name is completed from its fullest form
+            self.tokens[k] = self._tokens(k)
+            self.speakers.observe(self.tokens[k], self.doc.paragraphs[k].start)
+        self.speakers.finish_names()
+        for k in self.paras:
+            self._sentence_subjects(k)
 
+    def _quotations(self) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        run: list[tuple[int, str]] = []
+        prev = None
+        for i in self.paras:
+            para = self.doc.paragraphs[i]
+            if prev is not None and (i != prev + 1 or self.doc.paragraphs[prev].section != para.section):
+                out.extend(doc_quotations(run))
+                run = []
+            run.append((para.start, para.analysis_text[:MAX_PARAGRAPH_CHARS]))
+            prev = i
+        out.extend(doc_quotations(run))
+        return sorted(out)
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in spans)
+    def _tokens(self, i: int) -> list[Token]:
+        para = self.doc.paragraphs[i]
+        tokens = latin_institutions(split_glued_cues(merge_latin(tag_paragraph(self.doc, i))))
+        tokens = with_known_names(tokens, self.speakers.index, para.start, len(para.analysis_text))
+        return quoted_names(tokens)
 
+    def _sentence_subjects(self, k: int) -> None:
+        """Record who opens the clauses of paragraph k (the subjects pronouns may point back to)."""
+        offset, tokens = self.doc.paragraphs[k].start, self.tokens[k]
+        lo = 0
+        for n, tok in enumerate(tokens + [Token(0, 0, "。", "w")]):
+            if tok.text in SENTENCE_END or n == len(tokens):
+                if n > lo:
+                    self.speakers.sentence_subject(tokens, lo, n, offset)
+                lo = n + 1
 
-def _sentence_start(text: str, pos: int, spans: list[tuple[int, int]]) -> int:
-    i = pos - 1
-    while i >= 0:
-        if text[i] in _SENT_END and not _inside(i, spans):
-            return i + 1
-        i -= 1
-    return 0
-
-
-def _clean_subject(segment: str) -> tuple[str, int]:
-    """The speaker as written in a clause before a cue, and its offset within the clause."""
-    seg = segment.rstrip()
-    for _ in range(3):
-        seg = _TRAIL.sub("", seg)
-        seg = _SETTING.sub("", seg)
-    lead = _LEAD.match(seg)
-    offset = lead.end() if lead else 0
-    seg = seg[offset:]
-    if "的" in seg:
-        cut = seg.rfind("的") + 1
-        if len(seg) - cut >= 2:
-            offset, seg = offset + cut, seg[cut:]
-    role = _ROLE.match(seg)
-    if role and not seg.endswith(_GENERIC):
-        offset, seg = offset + role.end(), seg[role.end():]
-    # "芯片研究机构SemiAnalysis": a Latin name after a Chinese description is the name
-    latin = re.search(r"[A-Z][A-Za-z0-9.&\- ]*$", seg)
-    if latin and latin.start() > 0 and re.search(r"[\u4e00-\u9fff]", seg[: latin.start()]):
-        offset, seg = offset + latin.start(), seg[latin.start():]
-    return seg.strip(), offset
-
-
-def _subject_before(text: str, cue_start: int, spans: list[tuple[int, int]]) -> tuple[str, int] | None:
-    sent = _sentence_start(text, cue_start, spans)
-    end = cue_start
-    while end > sent:
-        start = end
-        at_quote = False
-        while start > sent and not (text[start - 1] in _CLAUSE_SEP and not _inside(start - 1, spans)):
-            if any(b == start - 1 for _, b in spans):
-                at_quote = True  # a closing quotation mark ends the clause before the subject: "…，”X指出"
-                break
-            start -= 1
-        subject, off = _clean_subject(text[start:end])
-        if subject:
-            return subject, start + off
-        if at_quote:
-            return None
-        end = start - 1
-    return None
+    def read(self, i: int) -> list[RawQuote]:
+        """The quotes of paragraph i (offsets into doc.text)."""
+        if i not in self.tokens:
+            return []
+        para = self.doc.paragraphs[i]
+        return _Paragraph(self, i, para.start, para.analysis_text[:MAX_PARAGRAPH_CHARS], self.tokens[i]).quotes()
 
 
-def _say_ok(text: str, m: re.Match) -> bool:
-    cue, s, e = m.group(), m.start(), m.end()
-    after = text[e:e + 1]
-    if text[max(0, s - 1):s] in ("没", "未", "不", "别", "无", "被"):
-        return False  # "没说过", "被认为": not someone saying something
-    if cue == "说":
-        if text[max(0, s - 3):s].endswith(_NOT_SAY_BEFORE):
-            return False
-        return after in "，,：:“\"「。！？!?；;" or after == ""
-    if cue == "称":
-        return after in "，,：:“\"「" and text[max(0, s - 1):s] not in ("堪", "号", "名", "简", "俗", "自", "之")
-    return text[max(0, s - 1):s] != "被"
+class _Paragraph:
+    """One paragraph being read: its tokens, quotations, sentences and cues."""
 
+    def __init__(self, reader: ZhQuoteReader, index: int, offset: int, text: str, tokens: list[Token]) -> None:
+        self.r, self.sp, self.index, self.offset, self.text, self.tokens = (
+            reader, reader.speakers, index, offset, text, tokens)
+        end = offset + len(text)
+        names = {(t.start - 1, t.end) for t in tokens if t.tag in ("ORG",
+                                                                   "PER") and t.start and text[t.start - 1] in OPEN}
+        self.spans = [(a - offset, b - offset) for a, b in reader.quotations
+                      if a < end and b > offset and (a - offset, b - offset) not in names]
+        # a quotation its paragraph never closes may be a stray mark: it hides no cue
+        self.firm = [(a, b) for a, b in self.spans if b != len(text.rstrip()) or a < 0]
+        according, spanned = according_cues(tokens)
+        cues = [c for c in find_cues(tokens, text) if c.i not in spanned] + according
+        self.cues = sorted((c for c in cues if not any(a < c.start < b for a, b in self.firm)), key=lambda c: c.i)
+        self.sentence_of = self._sentences()
+        self.out: list[RawQuote] = []
+        self.used: set[tuple[int, int]] = set()  # quotations given to a cue
+        self.covered: list[tuple[int, int]] = []  # indirect contents
+        self.sentence_speaker: dict[int, Speaker] = {}
 
-def _subject_ok(subject: str) -> bool:
-    return 0 < len(subject) <= 16 and not _BAD_SUBJECT.search(subject)
+    # -- geometry --------------------------------------------------------------------------------
+    def inside(self, pos: int) -> bool:
+        return any(a < pos < b for a, b in self.spans)
 
+    def _sentences(self) -> list[int]:
+        """For each token, the index of its sentence."""
+        out, n = [], 0
+        for tok in self.tokens:
+            out.append(n)
+            if tok.text in SENTENCE_END and not self.inside(tok.start):
+                n += 1
+        return out
 
-def extract_zh(text: str, offset: int) -> list[RawQuote]:
-    """Quotes of one Chinese paragraph (`offset` is the paragraph's start in doc.text)."""
-    spans = quote_spans(text)
-    out: list[RawQuote] = []
-    used_quotes: set[tuple[int, int]] = set()
-    for m in _CUE_RE.finditer(text):
-        if _inside(m.start(), spans) or not _say_ok(text, m):
-            continue
-        found = _subject_before(text, m.start(), spans)
-        cue_end = m.end()
-        if text[cue_end:cue_end + 1] in ("说", "道") and m.group() not in ("说", "说道"):
-            cue_end += 1
-        if m.group() == "告诉":
-            rest = re.match(r"(?:我|我们|记者|媒体|本报|[^，,：:。]{1,8}?)(?=[，,：:])", text[cue_end:])
-            cue_end += rest.end() if rest else 0
-        # "“A，”X指出。" — the quotation just before the subject belongs to this cue
-        before = [q for q in spans if q[1] < m.start() and q not in used_quotes]
-        prev = before[-1] if before else None
-        if not found or not _subject_ok(found[0]):
-            continue
-        subject, s_off = found
-        attached_before = prev if prev and re.fullmatch(r"[，,、\s]*", text[prev[1] + 1:s_off]) else None
-        nxt = next((q for q in spans if q[0] >= cue_end), None)
-        gap = text[cue_end:nxt[0]] if nxt else None
-        quotes: list[tuple[int, int, str]] = []
-        if attached_before:
-            quotes.append((attached_before[0] + 1, attached_before[1], "direct"))
-            used_quotes.add(attached_before)
-            if nxt and gap is not None and re.fullmatch(r"[。，,：:\s]*", gap):
-                quotes.append((nxt[0] + 1, nxt[1], "direct"))
-                used_quotes.add(nxt)
-        elif nxt and gap is not None and re.fullmatch(r"[，,：:\s]*", gap):
-            quotes.append((nxt[0] + 1, nxt[1], "direct"))
-            used_quotes.add(nxt)
+    def sentence_bounds(self, k: int) -> tuple[int, int]:
+        """Token range [lo, hi) of the sentence of token k (hi includes its final punctuation)."""
+        s = self.sentence_of[k] if k < len(self.tokens) else self.sentence_of[-1]
+        lo = k
+        while lo > 0 and self.sentence_of[lo - 1] == s:
+            lo -= 1
+        hi = k
+        while hi < len(self.tokens) and self.sentence_of[hi] == s:
+            hi += 1
+        return lo, hi
+
+    def sentence_end_char(self, pos: int) -> int:
+        """Offset of the end of the sentence that holds character pos (before its final mark)."""
+        end = pos
+        while end < len(self.text) and not (self.text[end] in SENTENCE_END and not self.inside(end)):
+            end += 1
+        return end
+
+    def quotation_at(self, pos: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in self.spans if a == pos), None)
+
+    def quotation_closing_at(self, pos: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in self.spans if b == pos), None)
+
+    # -- the quotes ------------------------------------------------------------------------------
+    def quotes(self) -> list[RawQuote]:
+        self.pending, self.r.pending = self.r.pending, None
+        self._colon_opening()
+        for ci, cue in enumerate(self.cues):
+            self._cue(ci, cue)
+        self._unclaimed_quotations()
+        if any(q.speaker is not None and q.speaker.name for q in self.out):
+            self.r.last_para = self.r.paras.index(self.index)
+        return sorted(self.out, key=lambda q: q.start)
+
+    def _emit(self, start: int, end: int, kind: str, cue: str, sub_text: str, sub_start: int, sub_end: int,
+              speaker: Speaker) -> bool:
+        start, end = _trim(self.r.doc.text, self.offset + start, self.offset + end)
+        if end - start < 2 or any(q.start < end and start < q.end and q.speaker.name for q in self.out):
+            return False  # one stretch of text is one quote
+        if speaker.name:  # a named speaker's quote replaces an anonymous one over the same words
+            self.out = [q for q in self.out if not (q.start < end and start < q.end)]
+        self.out.append(RawQuote(start, end, kind, cue, sub_text, self.offset + sub_start, self.offset + sub_end,
+                                 speaker))
+        if speaker.name:
+            self.sp.note_speaker(self.offset + sub_start, speaker)
+        return True
+
+    def _resolve(self, ci: int, cue: Cue, lo: int) -> tuple[Subject, Speaker] | None:
+        """The subject and speaker of a cue whose clause starts at token lo."""
+        if cue.source is not None:
+            sub = leading_np(self.tokens, *cue.source)
+        elif cue.text == "看来" and self.tokens[lo].text == "在" and cue.i > lo + 1:
+            sub = classify(self.tokens[lo + 1:cue.i], None)
         else:
-            start = cue_end + len(text[cue_end:]) - len(text[cue_end:].lstrip("，,：: "))
-            if text[start:start + 1] in ("了", "过") and m.group() not in ("说过", "分析过"):
-                start += 1
-            end = start
-            while end < len(text) and not (text[end] in "。！？!?；;\n" and not _inside(end, spans)):
-                end += 1
-            colon = re.search(r"[：:]\s*[“「]", text[start:end])
-            q_after = next((q for q in spans if colon and q[0] == start + colon.end() - 1), None)
-            if q_after and q_after[1] >= end - 1:
-                quotes.append((q_after[0] + 1, q_after[1], "direct"))
-                used_quotes.add(q_after)
-            elif end - start >= 4:
-                if end < len(text) and text[end] in "？?":
-                    end += 1
-                quotes.append((start, end, "indirect"))
-        for qs, qe, kind in quotes:
-            qs, qe = _trim(text, qs, qe)
-            if qe - qs >= 2:
-                out.append(RawQuote(offset + qs, offset + qe, kind, m.group(), subject, offset + s_off,
-                                    offset + s_off + len(subject)))
-    return out
+            sub = subject_of(self.tokens, cue.i, lo)
+        if sub == "dropped":
+            return None if cue.evidential else self._dropped(ci, cue, lo)
+        if not isinstance(sub, Subject):
+            return None
+        if cue.evidential and not self._report_subject(cue, lo, sub):
+            return None
+        speaker = self.sp.resolve(sub, self.offset)
+        if cue.think and sub.kind == "org" and cue.text != "看来":
+            return None  # thinking is a person's ("X公司认为" is usually the author's gloss)
+        return sub, speaker
+
+    def _report_subject(self, cue: Cue, lo: int, sub: Subject) -> bool:
+        """显示/表明/发现 are speech only from a report, survey or study with a named publisher (or an
+        organisation's own finding, for 发现); never from data."""
+        words = "".join(t.text for t in self.tokens[lo:cue.i])
+        report = words.rstrip().endswith(REPORT_HEADS) or sub.kind == "definite" and sub.hint == "report"
+        if cue.text == "发现":
+            return report or sub.kind == "org"
+        return report and sub.kind in ("person", "org", "definite")
+
+    def _dropped(self, ci: int, cue: Cue, lo: int) -> tuple[Subject, Speaker] | None:
+        """"X表示，…，并强调…": a clause without a subject takes the subject of the clause before."""
+        s_lo, _ = self.sentence_bounds(cue.i)
+        if lo <= s_lo:
+            return None
+        sent = self.sentence_of[cue.i]
+        if sent in self.sentence_speaker:
+            sp = self.sentence_speaker[sent]
+            return Subject("pronoun", "", self.tokens[cue.i].start, self.tokens[cue.i].start, ""), \
+                Speaker("", sp.name, sp.name_zh, sp.key, list(sp.aliases), None, None, sp.type)
+        sub = opening_subject(self.tokens, s_lo, lo)
+        if sub is None or sub.kind == "anonymous":
+            return None
+        return sub, self.sp.resolve(sub, self.offset)
+
+    def _cue(self, ci: int, cue: Cue) -> None:
+        toks, text = self.tokens, self.text
+        lo = clause_start(toks, cue.i, self.inside)
+        at = toks[lo].start if lo < len(toks) else len(text)
+        outer = next((s for s, e in self.covered if s < at < e), None)
+        if outer is not None and not self._splits(cue, lo, outer):
+            return  # part of the content of the quote before it
+        found = self._resolve(ci, cue, lo)
+        if found is None:
+            return
+        sub, speaker = found
+        sent = self.sentence_of[cue.i]
+        s_lo, _ = self.sentence_bounds(cue.i)
+        start = self._content_start(cue)
+        if start is None:
+            return
+        emitted = False
+        # a quotation just before the subject: "“…，”X说"
+        before = self._quotation_before(lo)
+        if before is not None:
+            emitted |= self._emit(before[0] + 1, before[1], "direct", cue.text, sub.surface, sub.start, sub.end,
+                                  speaker)
+            self.used.add(before)
+        after = self.quotation_at(start)
+        if after is not None and self._ends_sentence(after):
+            emitted |= self._emit(after[0] + 1, after[1], "direct", cue.text, sub.surface, sub.start, sub.end,
+                                  speaker)
+            self.used.add(after)
+        elif cue.naming:  # "将其描述为“荒唐”和“企图改写历史”": the quoted words, else nothing
+            for a, b in self.spans:
+                if start <= a <= start + 8 and not any(ch in "，,。；;：:" for ch in text[start:a]) and \
+                        (b + 1 >= len(text) or text[b + 1] in _PUNCT + "和与或\n"):  # not "称之为“1到N”的改进"
+                    emitted |= self._emit(a + 1, b, "direct", cue.text, sub.surface, sub.start, sub.end, speaker)
+                    self.used.add((a, b))
+                    start = b + 1 + (1 if text[b + 1:b + 2] in ("和", "、", "与", "或") else 0)
+            if emitted and speaker.name:
+                self.sentence_speaker[sent] = speaker
+            return
+        elif before is None and self._sentence_final(cue, start):
+            s_start = toks[s_lo].start if s_lo < len(toks) else 0
+            clause_end = toks[lo - 1].start if lo > s_lo else s_start
+            if clause_end - s_start >= 4 and not any(c.i < lo and c.i >= s_lo for c in self.cues if c is not cue):
+                emitted |= self._emit(s_start, clause_end, "indirect", cue.text, sub.surface, sub.start, sub.end,
+                                      speaker)
+        elif before is None or start < len(text) and text[start] not in SENTENCE_END:
+            end = self._content_end(ci, cue, start)
+            if self._relayed(ci, start):
+                return  # "X报道，Y透露…": the innermost named speaker speaks
+            if end - start >= 4 and self._proposition(cue, start, end):
+                emitted |= self._emit(start, end, "indirect", cue.text, sub.surface, sub.start, sub.end, speaker)
+                self.covered.append((start, end))
+        if emitted and speaker.name:
+            self.sentence_speaker[sent] = speaker
+        elif speaker.name and not text[start:].strip(_PUNCT + "“”「」\"\n"):
+            self.r.pending = speaker  # "他说：" ending the paragraph: the quotation that follows is his
+
+    def _content_start(self, cue: Cue) -> int | None:
+        """Where a cue's content starts: after the cue, its 了/过, a recipient ("告诉记者，") and punctuation."""
+        toks, k = self.tokens, cue.j
+        if k < len(toks) and toks[k].text in ("得",):  # "说得很直接：…"
+            m = next((n for n in range(k, min(k + 6, len(toks))) if toks[n].text in ("：", ":")), None)
+            if m is None:
+                return None
+            k = m + 1
+        if k < len(toks) and toks[k].text in ("了", "过", "着"):
+            if k + 1 < len(toks) and toks[k + 1].text not in CLAUSE_BREAK and toks[k + 1].text not in OPEN:
+                return None  # "强调了…的表现", "介绍了新产品": an action on an object, not a statement
+            k += 1
+        if cue.lemma in ("告诉", "提醒", "告知", "警告") and k < len(toks) and toks[k].text not in CLAUSE_BREAK:
+            # "告诉BBC苏格兰体育之声：“…”": the recipient runs to the first comma or colon, if it is near
+            brk = next((n for n in range(k, min(k + 12, len(toks))) if toks[n].text in "，,：:"), None)
+            if brk is not None and toks[brk].start - toks[k].start <= 25 and \
+                    not any(t.tag == "v" for t in toks[k:brk]):
+                k = brk
+            m = k
+            while m < len(toks) and m - k < 8 and toks[m].tag in ("n", "PER", "ORG", "nz", "nw", "r", "LOC") \
+                    or m < len(toks) and toks[m].text in "《》":
+                m += 1
+            if m < len(toks) and (toks[m].text in CLAUSE_BREAK or toks[m].text in ("说", "道", "称")):
+                k = m + (1 if toks[m].text in ("说", "道", "称") else 0)
+        pos = toks[k].start if k < len(toks) else len(self.text)
+        while pos < len(self.text) and self.text[pos] in " \u3000，,：:":
+            pos += 1
+        return pos
+
+    def _quotation_before(self, lo: int) -> tuple[int, int] | None:
+        """The quotation that closes right before the clause starting at token lo ("“…，”X说")."""
+        if lo == 0 or lo > len(self.tokens):
+            return None
+        pos = self.tokens[lo - 1].start if lo - 1 < len(self.tokens) else len(self.text)
+        q = self.quotation_closing_at(pos)
+        if q is None or q in self.used:
+            return None
+        # only separators before the subject, and the quotation opens its sentence or follows a cue-less one
+        return q if q[1] - q[0] > 2 else None
+
+    def _ends_sentence(self, q: tuple[int, int]) -> bool:
+        """Whether nothing but punctuation (or another quotation) follows a quotation in its sentence."""
+        rest = self.text[q[1] + 1:]
+        stripped = rest.lstrip(_PUNCT)
+        if not stripped or q[1] >= len(self.text) - 1:
+            return True
+        if stripped[0] in OPEN or stripped[0] == '"':
+            return True
+        head = rest[: len(rest) - len(stripped)]
+        inner = self.text[max(q[0] + 1, q[1] - 2):q[1]]
+        return any(ch in SENTENCE_END for ch in head) or any(ch in "。！？!?" for ch in inner)
+
+    def _sentence_final(self, cue: Cue, start: int) -> bool:
+        """"…，X如是说。": nothing follows the cue in its sentence."""
+        return start >= len(self.text) or self.text[start] in SENTENCE_END or self.text[start] in CLOSE
+
+    def _content_end(self, ci: int, cue: Cue, start: int) -> int:
+        """The end of an indirect content: the sentence's end (or the next cue's clause), running on over the
+        next sentences of the paragraph while they bring no cue and no new subject."""
+        end = self.sentence_end_char(start)
+        for other in self.cues[ci + 1:]:
+            if start < other.start < end:
+                lo = clause_start(self.tokens, other.i, self.inside)
+                cut = self.tokens[lo - 1].start if lo > 0 else 0
+                if cut > start and self._splits(other, lo, start):
+                    return cut
+        while end < len(self.text):
+            nxt = end + 1
+            while nxt < len(self.text) and self.text[nxt] in " \u3000”」』":
+                nxt += 1
+            if nxt >= len(self.text):
+                break
+            nxt_end = self.sentence_end_char(nxt)
+            if self.text[nxt] in OPEN or any(nxt <= c.start < nxt_end for c in self.cues):
+                break
+            if self._opens_with_name(nxt):
+                break
+            end = nxt_end
+        if end < len(self.text) and self.text[end] in "？?":
+            end += 1
+        return end
+
+    def _splits(self, cue: Cue, lo: int, content: int) -> bool:
+        """Whether a cue inside another's content (starting at `content`) starts a quote of its own: a named
+        subject does, and so does a dropped one ("…，并强调…") unless the content has a subject of its own that
+        it continues ("警方表示，Simpson经质问后，承认…"); a pronoun ("X称，他怀疑…") reports on in the same quote."""
+        sub = subject_before(self.tokens, cue.i, lo) if cue.source is None else leading_np(self.tokens, *cue.source)
+        if sub == "dropped":
+            if lo < len(self.tokens) and self.tokens[lo].text in _SAME_SPEAKER:
+                return True
+            first = next((n for n, t in enumerate(self.tokens) if t.start >= content), len(self.tokens))
+            inner = opening_subject(self.tokens, first, lo)
+            return inner is None
+        return isinstance(sub, Subject) and sub.kind not in ("pronoun", "anonymous")
+
+    def _relayed(self, ci: int, start: int) -> bool:
+        """Whether the content opens with another cue's named subject ("路透社报道，特朗普竞选团队透露…")."""
+        for other in self.cues[ci + 1:]:
+            lo = clause_start(self.tokens, other.i, self.inside)
+            if lo >= len(self.tokens) or self.tokens[lo].start > start + 1:
+                return False
+            if self.tokens[lo].start < start:
+                continue
+            sub = subject_before(self.tokens, other.i, lo)
+            return isinstance(sub, Subject) and sub.kind in ("person", "org")
+        return False
+
+    def _opens_with_name(self, pos: int) -> bool:
+        tok = next((t for t in self.tokens if t.start >= pos), None)
+        return tok is not None and (tok.tag in ("PER", "ORG") or tok.text in ("他", "她", "他们", "她们"))
+
+    def _proposition(self, cue: Cue, start: int, end: int) -> bool:
+        """Whether a content states something: a predicate for verbs that may take a plain object, no bare
+        attitude after 表示, and no plan of the speaker's own after 宣布."""
+        toks = [t for t in self.tokens if start <= t.start < end]
+        if not toks:
+            return False
+        first = toks[0]
+        if cue.lemma == "表示" and first.text in ATTITUDE and not any(t.text in "，," for t in toks[:3]):
+            return False
+        if cue.lemma in ("宣布", "宣告") and (first.tag.startswith("v") or first.text in ("其", "将", "自己", "要")):
+            return False
+        if cue.lemma in NEEDS_CLAUSE:  # a clause, not a noun phrase: punctuation after the cue, or subject + verb
+            k = next(n for n, t in enumerate(self.tokens) if t is first)
+            after_punct = self.text[cue.end:start].strip() != ""
+            return after_punct or opening_subject(self.tokens, k, len(self.tokens)) is not None or \
+                first.tag in ("r",) or first.tag.startswith("v") and cue.lemma not in ("宣布", "宣告")
+        if cue.think:
+            return any(t.tag in ("v", "a", "ad") for t in toks)
+        return True
+
+    def _colon_opening(self) -> None:
+        """"纪小龙（武警总医院病理室主任）：…": a name and a colon opening the paragraph."""
+        toks = self.tokens
+        k = 0
+        while k < len(toks) and toks[k].text.isspace():
+            k += 1
+        if k >= len(toks) or toks[k].tag not in ("PER", "ORG") and not _latin_name(toks[k]):
+            return
+        name = k
+        k += 1
+        if k < len(toks) and toks[k].text in ("(", "（"):
+            close = next((n for n in range(k, min(k + 30, len(toks))) if toks[n].text in (")", "）")), None)
+            if close is None:
+                return
+            k = close + 1
+        if k >= len(toks) or toks[k].text not in ("：", ":"):
+            return
+        sub = classify([toks[name]], None)
+        if sub is None or sub.kind not in ("person", "org"):
+            return
+        start = toks[k].end
+        speaker = self.sp.resolve(sub, self.offset)
+        q = self.quotation_at(_skip_space(self.text, start))
+        end = q[1] if q and self._ends_sentence(q) else len(self.text)
+        begin = q[0] + 1 if q and self._ends_sentence(q) else start
+        if self._emit(begin, end, "direct", "：", sub.surface, sub.start, sub.end, speaker):
+            if q:
+                self.used.add(q)
+            self.covered.append((start, len(self.text)))
+
+    def _unclaimed_quotations(self) -> None:
+        """A quotation no cue took: the speaker of its sentence, or, opening the paragraph, the last speaker (or
+        the one whose cue ended the paragraph before)."""
+        pending = self.pending
+        for a, b in self.spans:
+            if a < 0 or (a, b) in self.used or b - a < 5 or any(s <= a < e for s, e in self.covered):
+                continue
+            if any(q.start <= self.offset + a + 1 < q.end for q in self.out):
+                continue
+            head = self.text[:a].rstrip(" \u3000")
+            if head and head[-1] not in SENTENCE_END and head[-1] not in CLOSE:
+                continue  # inside a sentence: a term or a title, not a quotation of its own
+            if b + 1 < len(self.text) and self.text[b + 1] not in _PUNCT + "”」』\n":
+                continue  # "“印尼红十字会”发言人": a quoted name
+            tok = next((n for n, t in enumerate(self.tokens) if t.start >= a), None)
+            sent = self.sentence_of[tok] if tok is not None else None
+            speaker = self.sentence_speaker.get(sent) if sent is not None else None
+            if speaker is None and self._whole_sentence(b):
+                if head and sent:  # "“…，”X指出。“…。”": the sentence before spoke
+                    speaker = self.sentence_speaker.get(sent - 1)
+                elif not head and pending is not None:
+                    speaker = pending
+                elif not head and self._follows_speaker():
+                    speaker = self.sp.last_speaker
+            if speaker is None or not speaker.name:
+                continue
+            ref = Speaker(speaker.surface, speaker.name, speaker.name_zh, speaker.key, list(speaker.aliases),
+                          None, None, speaker.type)
+            if self._emit(a + 1, b, "direct", "", "", a, a, ref):
+                self.used.add((a, b))
+
+    def _whole_sentence(self, b: int) -> bool:
+        """Whether a quotation closing at b is its sentence (or runs to the paragraph's end)."""
+        if b >= len(self.text) - 1:
+            return True
+        rest = self.text[b + 1:]
+        stripped = rest.lstrip(_PUNCT)
+        return not stripped or any(ch in SENTENCE_END for ch in rest[: len(rest) - len(stripped)]) or \
+            any(ch in "。！？!?" for ch in self.text[max(0, b - 2):b])
+
+    def _follows_speaker(self) -> bool:
+        here = self.r.paras.index(self.index)
+        return self.r.last_para == here - 1 and self.sp.last_speaker is not None
+
+
+def _latin_name(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text.replace(" ", "").isascii() and tok.text.replace(" ", "").isalpha()
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \u3000":
+        pos += 1
+    return pos
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ，,：:":
+    """Without the punctuation around a content."""
+    while start < end and text[start] in " \u3000，,：:\n":
         start += 1
-    while end > start and text[end - 1] in " ，,。；;：:":
+    while end > start and text[end - 1] in " \u3000，,。；;：:\n":
         end -= 1
     return start, end
-
-
-def is_anonymous_zh(subject: str) -> bool:
-    if subject.startswith(("这位", "该", "此", "这家", "这名", "那位")):
-        return False  # a role noun pointing back at someone named before
-    return any(a in subject for a in ANONYMOUS_ZH) or subject.endswith(_GENERIC) or subject in ("我", "我们", "大家")
-
-
-def register_subjects(index: SpeakerIndex, quotes: list[RawQuote]) -> None:
-    """Let later pronouns see the names found as subjects ("黄仁勋说 … 他还称赞 …")."""
-    from .speakers import Candidate
-
-    for q in quotes:
-        s = q.subject
-        if s.startswith(("他", "她", "这", "该", "此", "那", "对方")) or is_anonymous_zh(s):
-            continue
-        if index.inside(q.subject_start, q.subject_end):
-            continue
-        known = index.by_surface(s)
-        cand = Candidate(q.subject_start, q.subject_end, s, known.type if known else "person",
-                         known.name if known else s, known.name_zh if known else s, known.key if known else None,
-                         [s])
-        index.candidates.append(cand)
-    index.candidates.sort(key=lambda c: c.start)
-    index._starts = [c.start for c in index.candidates]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -14,3 +15,4 @@ class RawQuote:
     subject: str  # the speaker as written, to be resolved
     subject_start: int
     subject_end: int
+    speaker: Any = None  # a Speaker, when the extractor resolved it itself (the Chinese reader does)

@@ -1,0 +1,189 @@
+"""Chinese quotes: constructions, speakers and extents (sample sentences written for these tests; the people,
+companies and outlets in them are fictional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinoscope.analyze import analyze_text
+from sinoscope.pipeline import Pipeline
+
+HEAD = "样例标题：虚构公司的一天\n\n"
+TAIL = "\n\n这是一段普通的正文，用来结束这篇样例文章。\n\n另一段普通的正文，没有任何引语。\n"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def quotes_of(body: str, pipeline: Pipeline) -> list:
+    text = HEAD + body + TAIL
+    quotes = analyze_text(text, pipeline=pipeline).layers["quotes"]
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    return quotes
+
+
+def named(quotes: list) -> list:
+    return [q for q in quotes if q.speaker]
+
+
+@pytest.mark.parametrize("cue", ["称", "指出", "坦言", "表示", "说", "认为", "强调", "透露"])
+def test_name_and_cue(pipeline, cue):
+    quotes = named(quotes_of(f"星河科技首席执行官张维{cue}，公司明年将在三个城市开设研发中心。", pipeline))
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "张维" and quotes[0].cue == cue
+    assert quotes[0].text == "公司明年将在三个城市开设研发中心"
+
+
+def test_call_on_needs_a_clause(pipeline):
+    quotes = named(quotes_of("张维呼吁，各家企业应当公开模型的训练数据来源。\n\n张维呼吁更多的企业。", pipeline))
+    assert [q.text for q in quotes] == ["各家企业应当公开模型的训练数据来源"]
+
+
+def test_in_x_view(pipeline):
+    quotes = named(quotes_of("在林海看来，开源模型会让小公司更快追上大公司。", pipeline))
+    assert len(quotes) == 1 and quotes[0].speaker == "林海"
+    assert quotes[0].text == "开源模型会让小公司更快追上大公司"
+
+
+@pytest.mark.parametrize("verb", ["介绍", "透露", "测算"])
+def test_according_to_a_person(pipeline, verb):
+    quotes = named(quotes_of(f"据星河科技研发总监王建国{verb}，新芯片的功耗比上一代低三成。", pipeline))
+    assert len(quotes) == 1 and quotes[0].speaker == "王建国"
+    assert quotes[0].text == "新芯片的功耗比上一代低三成"
+
+
+def test_according_to_data_is_a_citation(pipeline):
+    assert named(quotes_of("据虚构统计局数据，去年全市的算力规模增长了一倍。", pipeline)) == []
+    assert named(quotes_of("数据显示，去年全市的算力规模增长了一倍。", pipeline)) == []
+
+
+def test_survey_speaks_for_its_publisher(pipeline):
+    quotes = named(quotes_of("星河研究院的一项调查显示，七成受访企业计划明年增加算力投入。", pipeline))
+    assert len(quotes) == 1 and quotes[0].speaker == "星河研究院"
+
+
+def test_says_it_bluntly_with_a_colon(pipeline):
+    quotes = named(quotes_of("谈到价格战，林海说得很直接：“谁先降价，谁就先赢得开发者。”", pipeline))
+    assert len(quotes) == 1 and quotes[0].kind == "direct" and quotes[0].speaker == "林海"
+    assert quotes[0].text == "谁先降价，谁就先赢得开发者"
+
+
+def test_name_and_colon_open_a_paragraph(pipeline):
+    body = "专家点评\n\n苏明远（虚构大学计算机系教授）：大模型的竞争最终是数据和工程能力的竞争。"
+    quotes = named(quotes_of(body, pipeline))
+    assert len(quotes) == 1 and quotes[0].speaker == "苏明远"
+    assert quotes[0].text.startswith("大模型的竞争最终是")
+
+
+def test_quote_before_the_cue_and_such_said(pipeline):
+    quotes = named(quotes_of("“我们不会参与价格战，”张维说。\n\n市场终究会回归理性，林海如是说。", pipeline))
+    by_speaker = {q.speaker: q for q in quotes}
+    assert by_speaker["张维"].kind == "direct" and by_speaker["张维"].text == "我们不会参与价格战"
+    assert by_speaker["林海"].text == "市场终究会回归理性"
+
+
+def test_mismatched_marks_still_close(pipeline):
+    quotes = named(quotes_of('"我们明年会推出新的开源模型，“王建国在发布会上说。', pipeline))
+    assert len(quotes) == 1 and quotes[0].kind == "direct" and quotes[0].speaker == "王建国"
+    assert quotes[0].text == "我们明年会推出新的开源模型"
+
+
+def test_pronoun_goes_to_the_last_speaker_not_the_nearest_name(pipeline):
+    body = "张维表示，公司今年的营收增长了四成。\n\n他在会上还感谢了合作伙伴林海。\n\n他说，明年的重点是海外市场。"
+    quotes = named(quotes_of(body, pipeline))
+    last = next(q for q in quotes if q.text.startswith("明年的重点"))
+    assert last.speaker == "张维" and last.speaker_surface == "他" and last.speaker_start is None
+
+
+def test_she_skips_a_man(pipeline):
+    body = "玛丽亚·科斯塔和王建国一同出席了发布会。\n\n王建国先生介绍了新产品。\n\n她表示，这款产品会先在欧洲上市。"
+    quotes = named(quotes_of(body, pipeline))
+    assert len(quotes) == 1 and quotes[0].speaker == "玛丽亚·科斯塔"
+
+
+def test_the_company_goes_to_the_last_company(pipeline):
+    body = "星河科技公司周一表示，新的数据中心已经投入使用。\n\n该公司还称，明年的资本开支将继续增加。"
+    quotes = named(quotes_of(body, pipeline))
+    assert len(quotes) == 2
+    assert {q.speaker for q in quotes} == {"星河科技公司"}
+    assert quotes[1].speaker_surface == "该公司"
+
+
+def test_founder_description_goes_to_the_person(pipeline):
+    body = "星河科技的创始人张维出生于杭州。\n\n这位创始人透露，公司的第一款芯片将在明年流片。"
+    quotes = named(quotes_of(body, pipeline))
+    assert len(quotes) == 1 and quotes[0].speaker == "张维" and quotes[0].speaker_surface == "这位创始人"
+
+
+def test_surname_and_title_to_the_full_name(pipeline):
+    body = "虚构研究所所长王建国上周访问了深圳。\n\n王所长说，研究所会把更多预算投入基础研究。"
+    quotes = named(quotes_of(body, pipeline))
+    assert len(quotes) == 1 and quotes[0].speaker == "王建国"
+
+
+def test_short_transliterated_name_to_the_full_name(pipeline):
+    body = "玛丽亚·科斯塔是一家虚构基金的合伙人。\n\n科斯塔表示，她看好亚洲的芯片设计公司。"
+    quotes = named(quotes_of(body, pipeline))
+    assert len(quotes) == 1 and quotes[0].speaker == "玛丽亚·科斯塔"
+
+
+def test_dropped_subject_takes_the_first_clause_subject(pipeline):
+    quotes = named(quotes_of("林海表示，公司的订单已经排到明年，并强调产能仍然是最大的瓶颈。", pipeline))
+    assert [q.text for q in quotes] == ["公司的订单已经排到明年", "产能仍然是最大的瓶颈"]
+    assert all(q.speaker == "林海" for q in quotes)
+
+
+def test_a_dropped_subject_inside_reported_speech_is_the_reported_subject(pipeline):
+    quotes = named(quotes_of("警方表示，嫌疑人经过询问后，承认偷走了三台服务器。", pipeline))
+    assert len(quotes) == 1 and quotes[0].cue == "表示"
+    assert quotes[0].text == "嫌疑人经过询问后，承认偷走了三台服务器"
+
+
+def test_reported_speech_runs_on_over_sentences(pipeline):
+    quotes = named(quotes_of("林海表示，公司的订单已经排到明年。产能扩张需要时间。价格不会马上下降。", pipeline))
+    assert len(quotes) == 1
+    assert quotes[0].text == "公司的订单已经排到明年。产能扩张需要时间。价格不会马上下降"
+
+
+def test_reported_speech_stops_at_a_new_speaker(pipeline):
+    quotes = named(quotes_of("林海表示，公司的订单已经排到明年。张维则认为，订单很快就会减少。", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("林海", "公司的订单已经排到明年"), ("张维", "订单很快就会减少")]
+
+
+def test_adjacent_quotation_carries_the_last_speaker(pipeline):
+    body = "王建国说：“我们的模型已经开源。”\n\n“下一步是让更多开发者用起来。”"
+    quotes = named(quotes_of(body, pipeline))
+    assert [q.text for q in quotes] == ["我们的模型已经开源", "下一步是让更多开发者用起来"]
+    assert all(q.speaker == "王建国" for q in quotes)
+
+
+def test_quotation_over_two_paragraphs_is_one_quote(pipeline):
+    body = "林海说：“我们低估了推理的需求。\n\n所以今年的算力全部给了推理。”"
+    quotes = named(quotes_of(body, pipeline))
+    assert len(quotes) == 1 and quotes[0].speaker == "林海"
+    assert quotes[0].text == "我们低估了推理的需求。\n\n所以今年的算力全部给了推理"
+
+
+def test_announcing_a_plan_is_not_speech(pipeline):
+    assert named(quotes_of("星河科技公司宣布成立一家新的芯片设计子公司。", pipeline)) == []
+
+
+def test_anonymous_sources_are_no_speakers(pipeline):
+    body = "业内人士认为，明年的显卡价格还会上涨。\n\n一位不愿透露姓名的工程师透露，项目已经暂停。"
+    quotes = quotes_of(body, pipeline)
+    assert quotes and all(q.speaker is None for q in quotes)
+
+
+def test_author_and_reporter_are_no_speakers(pipeline):
+    quotes = quotes_of("笔者认为，这场竞争才刚刚开始。\n\n记者问：这款芯片什么时候量产？", pipeline)
+    assert named(quotes) == []
+
+
+def test_speakers_are_names_not_fragments(pipeline):
+    body = ("除了价格以外，星河科技还强调了服务的重要性。\n\n从法律程序上说，最终结果应以法院判决为准。\n\n"
+            "林海在电话中告诉记者，合同已经签署。")
+    quotes = named(quotes_of(body, pipeline))
+    assert {q.speaker for q in quotes} == {"林海"}
