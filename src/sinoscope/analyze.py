@@ -85,14 +85,17 @@ def build_doc(raw: RawInput) -> Doc | AnalysisError:
         return AnalysisError(raw.source, "binary", str(exc))
     if len(decoded.text) > MAX_TEXT_CHARS:
         return AnalysisError(raw.source, "too_large", f"text is over {MAX_TEXT_CHARS:,} characters")
+    # A stray NUL past the binary sniffer's sample is damage, marked like any other (same length:
+    # offsets hold); PostgreSQL cannot store it in text.
+    page = decoded.text.replace("\x00", "\ufffd")
     if raw.looks_html:
         from .anatomy.html import HtmlError
 
         try:
-            return html_to_doc(raw.source, decoded.text, decoded.encoding)
+            return html_to_doc(raw.source, page, decoded.encoding)
         except HtmlError as exc:
             return AnalysisError(raw.source, "html", str(exc))
-    text = decoded.text.replace("\r\n", "\n")
+    text = page.replace("\r\n", "\n")
     if not text.strip():
         return AnalysisError(raw.source, "empty", "input has no text")
     return Doc(source=raw.source, text=text, format="text", encoding=decoded.encoding)
