@@ -35,7 +35,10 @@ Text = Annotated[str | None, Query(max_length=200)]
 def real_day(value: str | None) -> str | None:
     """A YYYY-MM-DD that is a day of the calendar (2026-02-30 is not)."""
     if value is not None:
-        date.fromisoformat(value)  # ValueError: a 422 naming the parameter
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("not a date of the calendar (YYYY-MM-DD)") from None  # a 422 naming the parameter
     return value
 
 
