@@ -73,3 +73,17 @@ def test_chunked_parses_keep_entities_and_offsets() -> None:
     people = {(e.start_char, e.end_char) for e in whole.ents if e.label_ == "PERSON"}
     found = {(e.start_char, e.end_char) for e in chunked.ents if e.label_ == "PERSON"}
     assert len(people & found) >= 0.95 * len(people)  # NER reads context: a cut may change a name or two
+
+
+def test_english_over_a_million_characters_is_not_an_internal_error() -> None:
+    """Finding 5: one paragraph over spaCy's 1,000,000-character limit (E088). It gives a result or
+    `too_slow` (with a small budget here), never an internal error. Needs entities/discover_en to parse
+    through nlp.english.pipe_chunked."""
+    import time
+
+    text = "Sample Ledger headline\n\n" + " ".join(
+        f"The invented analyst Lan Qiao said chips number {i} matter." for i in range(18_000))
+    started = time.monotonic()
+    result = analyze(RawInput("long-en.txt", text.encode()), Pipeline(), seconds_per_100kb=1.0)
+    assert isinstance(result, Doc) or result.kind == "too_slow", result
+    assert time.monotonic() - started < 11.1 + 8

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from ..doc import Doc
 
 MAX_PARSE_CHARS = 20_000  # a paragraph longer than this is parsed in its first MAX_PARSE_CHARS only
-MAX_CHUNK_CHARS = 100_000  # spaCy refuses texts over nlp.max_length (1,000,000) and needs ~1 GB per 100,000
+MAX_CHUNK_CHARS = 50_000  # spaCy refuses texts over nlp.max_length (1,000,000); its memory grows with a batch
+BATCH_CHARS = 100_000  # pieces of a long text go to the parser a few at a time (memory, and the time budget)
 _BREAKS = (re.compile(r"\n\s*"), re.compile(r"[.!?。!?]['\"’”)\]]*\s+"), re.compile(r"\s+"))
 
 
@@ -69,6 +70,8 @@ def pipe_chunked(nlp: Language, texts: Iterable[str], *, max_chars: int | None =
             owners.append(count - 1)
             pieces.append(piece)
     parsed: list[list[SpacyDoc]] = [[] for _ in range(count)]
+    if len(pieces) > count:  # a text was cut: its pieces are long, keep a batch to BATCH_CHARS
+        batch_size = max(1, min(batch_size, BATCH_CHARS // limit))
     for owner, spacy_doc in zip(owners, nlp.pipe(pieces, batch_size=batch_size, **kwargs), strict=True):
         parsed[owner].append(spacy_doc)
     for docs in parsed:
