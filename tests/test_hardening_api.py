@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from sinoscope.store.db import StoreError, open_store
 from sinoscope.sources.inputs import RawInput
+from sinoscope.store.db import StoreError, open_store
 from sinoscope.store.ingest import Ingestor, IngestSettings
 from sinoscope.web.app import create_web_app
 from store_fixtures import ANATOMY, db_url, pg_url, sample_record  # noqa: F401 - pytest fixtures

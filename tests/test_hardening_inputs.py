@@ -14,7 +14,7 @@ import pytest
 
 from sinoscope.sources.inputs import iter_inputs, read_file
 
-SAMPLE = "Sample Wire (fictional) reports that an invented start-up shipped a chip.\n".encode()
+SAMPLE = b"Sample Wire (fictional) reports that an invented start-up shipped a chip.\n"
 
 
 def _within(seconds: float, work):  # noqa: ANN001, ANN202

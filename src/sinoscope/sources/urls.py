@@ -10,6 +10,7 @@ byte a second (slowloris) cannot hold it. Every failure is a FetchError, with an
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
@@ -126,10 +127,8 @@ class _Deadline:
     def _expire(self) -> None:
         self.expired = True
         if self._sock is not None:
-            try:
+            with contextlib.suppress(OSError):  # already closed: nothing left to wait on
                 self._sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def stop(self) -> None:
         if self._timer is not None:
