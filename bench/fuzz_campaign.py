@@ -6,6 +6,10 @@ spans do not hold, the error kinds met, and the slowest input's time per KB. Pro
 to --out (each a file) so they can be replayed; the same --seed gives the same inputs.
 
     python bench/fuzz_campaign.py [--inputs 100000] [--seed 1] [--out /tmp/fuzz-problems]
+    python bench/fuzz_campaign.py --replay /tmp/fuzz-problems     # re-run saved problem inputs
+
+The budget is wall-clock: on a loaded machine an input can go over it for want of CPU, so replay the
+`too_slow` ones on a quiet machine before counting them.
 """
 
 from __future__ import annotations
@@ -34,7 +38,10 @@ def main() -> int:
     parser.add_argument("--out", type=pathlib.Path, default=pathlib.Path("/tmp/sinoscope-fuzz-problems"))
     parser.add_argument("--seconds", type=float, default=None, help="stop after this long (the summary still prints)")
     parser.add_argument("--every", type=int, default=5_000, help="print progress every N inputs")
+    parser.add_argument("--replay", type=pathlib.Path, help="re-run the saved inputs in this folder and stop")
     args = parser.parse_args()
+    if args.replay:
+        return replay(args.replay)
 
     logging.disable(logging.CRITICAL)  # the oracle reports problems; the analyser's own log would repeat them
     rng = random.Random(args.seed)
@@ -82,6 +89,21 @@ def main() -> int:
         print(f"  {count:6d} × {signature}")
     print(f"slowest per KB: {slowest[0] * 1000:.1f} ms/KB, {slowest[2]}, {slowest[1]:,} bytes")
     return 1 if problems else 0
+
+
+def replay(folder: pathlib.Path) -> int:
+    logging.disable(logging.CRITICAL)
+    pipeline = Pipeline()
+    for sample in SAMPLES:
+        run_one(pipeline, "txt", sample)
+    failed = 0
+    for path in sorted(folder.iterdir()):
+        outcome = run_one(pipeline, path.suffix.lstrip(".") or "bin", path.read_bytes())
+        failed += outcome.problem is not None
+        print(f"{path.name}: {outcome.kind}, {outcome.seconds:.2f} s, {outcome.size:,} bytes"
+              + (f" — {outcome.problem[:200]}" if outcome.problem else ""), flush=True)
+    print(f"replayed {len(list(folder.iterdir()))} inputs: {failed} still fail")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
