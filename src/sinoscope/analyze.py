@@ -106,8 +106,8 @@ def _too_slow(raw: RawInput, armed: budget.Budget | None) -> AnalysisError:
     if armed is None or armed.cancelled:
         return AnalysisError(raw.source, "too_slow", "analysis was stopped (the server is shutting down)")
     where = f" (stopped in stage {armed.stage!r})" if armed.stage else ""
-    return AnalysisError(raw.source, "too_slow", f"analysis could not finish within its time budget of {armed.seconds:.1f} s "
-                                                 f"for {size / 1000:,.0f} KB{where}")
+    return AnalysisError(raw.source, "too_slow", f"analysis could not finish within its time budget of "
+                                                 f"{armed.seconds:.1f} s for {size / 1000:,.0f} KB{where}")
 
 
 def analyze(raw: RawInput, pipeline: Pipeline, seconds_per_100kb: float | None = None) -> Doc | AnalysisError:
