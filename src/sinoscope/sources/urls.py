@@ -118,6 +118,10 @@ class _Deadline:
             raise FetchError("took longer than the total deadline")
         return left
 
+    def passed(self) -> bool:
+        """The deadline is (about) now or gone: a read that timed out near it timed out because of it."""
+        return self.expired or time.monotonic() >= self.at - 0.05
+
     def watch(self, sock: socket.socket) -> None:
         self._sock = sock
         self._timer = threading.Timer(max(0.0, self.at - time.monotonic()), self._expire)
@@ -188,7 +192,7 @@ def _fetch_once(url: str, max_bytes: int, allow_private: bool, timeout: float,
                 break
             chunks.append(chunk)
             size += len(chunk)
-        if deadline.expired:
+        if deadline.passed():
             raise FetchError(f"cannot fetch {redact(url)}: took longer than the total deadline")
         if size > max_bytes:
             raise FetchError(f"response is over the size cap of {max_bytes:,} bytes")
@@ -211,7 +215,7 @@ def fetch_url(url: str, max_bytes: int, allow_private: bool = False, timeout: fl
         try:
             status, response, data = _fetch_once(url, max_bytes, allow_private, timeout, deadline)
         except (OSError, http.client.HTTPException, ValueError) as exc:  # a bad Location: InvalidURL
-            reason = "took longer than the total deadline" if deadline.expired else (
+            reason = "took longer than the total deadline" if deadline.passed() else (
                 getattr(exc, "reason", None) or exc or type(exc).__name__)
             raise FetchError(f"cannot fetch {redact(url)}: {reason}") from exc
         if status in (301, 302, 303, 307, 308):
