@@ -9,6 +9,7 @@ import functools
 import logging
 from dataclasses import dataclass
 
+from . import budget
 from .doc import Comment, Doc, Span
 from .pipeline import Pipeline
 from .sources.decode import DecodeError, decode_bytes
@@ -21,7 +22,7 @@ MAX_TEXT_CHARS = 5_000_000
 @dataclass(frozen=True)
 class AnalysisError:
     source: str
-    kind: str  # "empty" | "binary" | "too_large" | "not_found" | "fetch" | "html" | "internal" | ...
+    kind: str  # "empty" | "binary" | "too_large" | "too_slow" | "not_found" | "fetch" | "html" | "internal" | ...
     message: str
 
     def to_dict(self) -> dict:
@@ -84,26 +85,44 @@ def build_doc(raw: RawInput) -> Doc | AnalysisError:
         return AnalysisError(raw.source, "binary", str(exc))
     if len(decoded.text) > MAX_TEXT_CHARS:
         return AnalysisError(raw.source, "too_large", f"text is over {MAX_TEXT_CHARS:,} characters")
+    # A stray NUL past the binary sniffer's sample is damage, marked like any other (same length:
+    # offsets hold); PostgreSQL cannot store it in text.
+    page = decoded.text.replace("\x00", "\ufffd")
     if raw.looks_html:
         from .anatomy.html import HtmlError
 
         try:
-            return html_to_doc(raw.source, decoded.text, decoded.encoding)
+            return html_to_doc(raw.source, page, decoded.encoding)
         except HtmlError as exc:
             return AnalysisError(raw.source, "html", str(exc))
-    text = decoded.text.replace("\r\n", "\n")
+    text = page.replace("\r\n", "\n")
     if not text.strip():
         return AnalysisError(raw.source, "empty", "input has no text")
     return Doc(source=raw.source, text=text, format="text", encoding=decoded.encoding)
 
 
-def analyze(raw: RawInput, pipeline: Pipeline) -> Doc | AnalysisError:
-    """Analyse one input; any failure becomes an AnalysisError naming the input."""
+def _too_slow(raw: RawInput, armed: budget.Budget | None) -> AnalysisError:
+    size = len(raw.data or b"")
+    if armed is None or armed.cancelled:
+        return AnalysisError(raw.source, "too_slow", "analysis was stopped (the server is shutting down)")
+    where = f" (stopped in stage {armed.stage!r})" if armed.stage else ""
+    return AnalysisError(raw.source, "too_slow", f"analysis could not finish within its time budget of "
+                                                 f"{armed.seconds:.1f} s for {size / 1000:,.0f} KB{where}")
+
+
+def analyze(raw: RawInput, pipeline: Pipeline, seconds_per_100kb: float | None = None) -> Doc | AnalysisError:
+    """Analyse one input under its time budget (`seconds_per_100kb`, default $SINOSCOPE_SECONDS_PER_100KB
+    or budget.DEFAULT_SECONDS_PER_100KB; 0 for none); any failure becomes an AnalysisError naming the input."""
+    armed: budget.Budget | None = None
     try:
-        doc = build_doc(raw)
-        if isinstance(doc, AnalysisError):
-            return doc
-        return pipeline(doc)
+        with budget.limit(budget.seconds_for(len(raw.data or b""), seconds_per_100kb)) as armed:
+            doc = build_doc(raw)
+            if isinstance(doc, AnalysisError):
+                return doc
+            return pipeline(doc)
+    except budget.TooSlow:
+        log.warning("analysis of %s stopped: over its time budget", raw.source)
+        return _too_slow(raw, armed)
     except RecursionError:
         return AnalysisError(raw.source, "too_deep", "input is nested too deeply to analyse")
     except MemoryError:

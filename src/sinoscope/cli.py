@@ -22,7 +22,7 @@ def _records(args: argparse.Namespace) -> Iterator[dict]:
         args.pipeline.split(",") if args.pipeline else None, exclude=args.exclude.split(",") if args.exclude else ()
     )
     for raw in iter_inputs(args.paths, max_bytes=args.max_bytes, allow_private=args.allow_private):
-        result = analyze(raw, pipeline)
+        result = analyze(raw, pipeline, seconds_per_100kb=args.seconds_per_100kb)
         yield result.to_dict() if isinstance(result, AnalysisError) else to_record(result, include_text=args.text)
 
 
@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="write here instead of standard output")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size cap per input")
     p.add_argument("--allow-private", action="store_true", help="allow URLs on private or loopback addresses")
+    p.add_argument("--seconds-per-100kb", type=float, default=None, metavar="S",
+                   help="time budget per document (default: $SINOSCOPE_SECONDS_PER_100KB or 3; 0: none); "
+                        "a document over it is a too_slow error")
     p.add_argument("--pipeline", help=f"comma-separated components to run (default: all of {available()})")
     p.add_argument("--exclude", help="comma-separated components to skip")
     p.add_argument("--no-text", dest="text", action="store_false", help="leave the original text out of records")
@@ -93,8 +96,13 @@ def _add_optional_commands(sub: argparse._SubParsersAction) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR, format="%(levelname)s %(message)s")
+    from .store.db import StoreError
+
     try:
         return args.func(args)
+    except StoreError as exc:  # a corrupt, read-only or unreachable database: one clear line, no traceback
+        print(f"sinoscope: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `sinoscope analyze ... | head`
         return 0
     except KeyboardInterrupt:

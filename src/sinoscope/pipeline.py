@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 
+from . import budget
 from .doc import Doc
 
 Component = Callable[[Doc], None]
@@ -80,6 +81,8 @@ class Pipeline:
         self._components = [(n, _FACTORIES[n]()) for n in self.names]
 
     def __call__(self, doc: Doc) -> Doc:
-        for _, run in self._components:
+        for name, run in self._components:
+            budget.enter_stage(name)  # a document over its time budget stops between stages at the latest
             run(doc)
+        budget.check()
         return doc

@@ -10,25 +10,39 @@ from __future__ import annotations
 import os
 import secrets
 import threading
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy.exc import DataError, StatementError
 
 from ..store import queries
 from ..store.db import open_store
 from ..store.export import EXPORTS, iter_export
 from ..store.search import SearchQuery, search
+from .guards import guard
 
 MAX_ID = 2**62
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=10**9)]
 Text = Annotated[str | None, Query(max_length=200)]
-Day = Annotated[str | None, Query(pattern=DATE, description="YYYY-MM-DD")]
+
+
+def real_day(value: str | None) -> str | None:
+    """A YYYY-MM-DD that is a day of the calendar (2026-02-30 is not)."""
+    if value is not None:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("not a date of the calendar (YYYY-MM-DD)") from None  # a 422 naming the parameter
+    return value
+
+
+Day = Annotated[str | None, Query(pattern=DATE, description="YYYY-MM-DD"), AfterValidator(real_day)]
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 _bearer = HTTPBearer(auto_error=False)
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
@@ -58,6 +72,7 @@ def create_app(db_url: str | None = None, token: str | None = None, allow_privat
     app = FastAPI(title="sinoscope", version="0.1.0",
                   description="Bilingual (Chinese/English) news corpus on the US–China AI competition: documents, "
                               "stories across languages, entities, quotes, figures, forecasts, search.")
+    guard(app)
     ingest_lock = threading.Lock()
     ingestor_box: dict[str, Any] = {}
 

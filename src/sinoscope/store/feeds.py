@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 import yaml
 
 from ..sources.inputs import RawInput, iter_inputs
-from ..sources.urls import FetchError, fetch_url
+from ..sources.urls import FetchError, fetch_url, redact
 
 if TYPE_CHECKING:
     from .ingest import Ingestor, IngestResult
@@ -85,7 +85,7 @@ def iter_feed(ingestor: Ingestor, raw: RawInput, outlet: str | None = None) -> I
             try:
                 fetched = fetch_url(link, max_bytes=settings.max_bytes, allow_private=settings.allow_private)
             except FetchError as exc:
-                yield IngestResult(link, "failed", message=str(exc))
+                yield IngestResult(redact(link), "failed", message=str(exc))
                 continue
             page = RawInput(link, fetched.data, content_type=fetched.content_type)
         yield ingestor.ingest_raw(page, url=link or None, outlet=feed_outlet, published=published, title=title or None)

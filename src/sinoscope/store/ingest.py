@@ -57,6 +57,24 @@ def input_hash(raw: RawInput) -> str:
     return hashlib.sha256(raw.data or b"").hexdigest()
 
 
+def without_nul(value: Any) -> Any:
+    """The value with every NUL character marked as damage (U+FFFD, same length: offsets hold).
+    PostgreSQL cannot store NUL in text; SQLite can, but one corpus must read the same on both."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {key: without_nul(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [without_nul(item) for item in value]
+    return value
+
+
+def _failure(exc: Exception) -> str:
+    """A database error's own message, without the statement and its parameters (the page's whole text)."""
+    orig = getattr(exc, "orig", None)
+    return f"{type(orig or exc).__name__}: {str(orig or exc).splitlines()[0] if str(orig or exc) else ''}"[:500]
+
+
 def _insert_ignore(conn: Connection, table: Any):  # noqa: ANN202 - dialect-specific Insert
     return (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)(table)
 
@@ -142,6 +160,7 @@ class Ingestor:
 
     def ingest_record(self, record: dict, *, url: str | None = None, outlet: str | None = None,
                       raw_hash: str | None = None) -> IngestResult:
+        record, url, outlet = without_nul(record), without_nul(url), without_nul(outlet)
         features = compute_features(record) if self.settings.stories else None
         return store_record(self.engine, record, url=url, outlet=outlet, raw_hash=raw_hash, features=features)
 
@@ -167,7 +186,7 @@ class Ingestor:
             return self.ingest_record(record, url=url or (raw.source if raw.source.startswith("http") else None),
                                       outlet=outlet, raw_hash=digest)
         except Exception as exc:  # one bad document must not stop a batch; the rest still land
-            return IngestResult(raw.source, "failed", message=f"{type(exc).__name__}: {exc}")
+            return IngestResult(raw.source, "failed", message=_failure(exc))
 
     def ingest_specs(self, specs: Iterable[str]) -> Iterator[IngestResult]:
         """Files, folders, URLs and feeds (RSS/Atom, recognised by their content)."""

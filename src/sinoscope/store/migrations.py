@@ -114,6 +114,9 @@ def current_version(conn: Connection) -> int:
 def migrate(engine: Engine, target: int = LATEST_VERSION) -> list[int]:
     """Apply the migrations the database lacks, up to `target`; returns the versions applied."""
     applied: list[int] = []
+    with engine.connect() as conn:  # an up-to-date database needs no write: a read-only corpus can be served
+        if current_version(conn) >= target:
+            return applied
     with write_transaction(engine) as conn:
         if not is_sqlite(engine):
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})

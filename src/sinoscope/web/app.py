@@ -9,21 +9,25 @@ from elsewhere, so the app works offline.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import secrets
 from collections.abc import AsyncIterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .. import budget
+from ..api.guards import guard
 from ..store import queries as store
 from ..store.db import open_store
 from ..store.search import SearchQuery
@@ -34,6 +38,9 @@ from .i18n import COOKIE, LANGS, label, pick_language, translator
 from .queries import warm_up
 
 HERE = Path(__file__).parent
+BASE_URL_ENV = "SINOSCOPE_BASE_URL"
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+log = logging.getLogger(__name__)
 MAX_FORM_BYTES = 64_000
 MAX_PAGE = 100_000
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -65,14 +72,38 @@ def _day(value: str | None) -> str | None:
     return value if value and _DAY.match(value) else None
 
 
+def _strict_day(value: str | None) -> str | None:
+    """A given date must be a real YYYY-MM-DD day (a 400 otherwise, never a 500 further on)."""
+    if not value:
+        return None
+    try:
+        if _DAY.match(value):
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise HTTPException(400, "until must be a date, YYYY-MM-DD")
+
+
+def _base_url(configured: str | None) -> str:
+    """The app's public address for absolute links (digest, Atom): configured, never the request's Host
+    header, which any client can set (links and their cache entries would point wherever it says)."""
+    value = (configured or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).strip().rstrip("/")
+    if not re.match(r"^https?://[^\s/?#]+(/[^\s?#]*)?$", value):
+        raise ValueError(f"base URL must be an http(s) address, not {value!r}")
+    return value
+
+
 def _relative(url: Any) -> str:
     """Path and query only: links never name a host, so the app works behind any address."""
     return url.path + (f"?{url.query}" if url.query else "")
 
 
-def create_web_app(db_url: str | None = None, token: str | None = None, allow_private: bool = False) -> FastAPI:
+def create_web_app(db_url: str | None = None, token: str | None = None, allow_private: bool = False,
+                   base_url: str | None = None) -> FastAPI:
+    """`base_url` (or $SINOSCOPE_BASE_URL) is the address readers use, for the digest's absolute links."""
     from ..api.app import create_app as create_api
 
+    public_url = _base_url(base_url)
     engine = open_store(db_url)
     write_token = token or os.environ.get("SINOSCOPE_API_TOKEN") or None
     templates = Jinja2Templates(env=make_environment())
@@ -80,8 +111,12 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         warm_up(engine)  # corpus-wide aggregates of the home page, computed before the first reader asks
         yield
+        stopped = budget.cancel_all()  # an ingest still running must not hold the shutdown
+        if stopped:
+            log.warning("shutdown: stopped %d analysis in progress", stopped)
 
     app = FastAPI(title="sinoscope web", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    guard(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount("/api", create_api(db_url, token=write_token, allow_private=allow_private))
 
@@ -180,14 +215,14 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
     def digest(request: Request) -> HTMLResponse:
         lang = language(request)
         days = parse_since(request.query_params.get("since") or "7d")
-        data = build_digest(engine, days=days, until=_day(request.query_params.get("until")), lang=lang,
-                            base_url=str(request.base_url).rstrip("/"))
+        data = build_digest(engine, days=days, until=_strict_day(request.query_params.get("until")), lang=lang,
+                            base_url=public_url)
         return render(request, "digest_page.html", {"digest": data})
 
     @app.get("/digest.atom")
     def digest_feed(request: Request) -> Response:
         lang = language(request)
-        xml = atom_feed(engine, lang=lang, base_url=str(request.base_url).rstrip("/"), env=templates.env)
+        xml = atom_feed(engine, lang=lang, base_url=public_url, env=templates.env)
         return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
     return app

@@ -10,20 +10,31 @@ import sys
 DB_HELP = "database URL or SQLite file (default: $SINOSCOPE_DB or ./sinoscope.db)"
 
 
-def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Serve the web app and the JSON API (under /api) until interrupted."""
+def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+          base_url: str | None = None) -> None:
+    """Serve the web app and the JSON API (under /api) until interrupted (Ctrl-C or SIGTERM)."""
     import uvicorn
 
+    from .. import budget
     from ..store.db import resolve_url
-    from .app import create_web_app
+    from .app import BASE_URL_ENV, create_web_app
 
-    app = create_web_app(resolve_url(db_url), token=token or os.environ.get("SINOSCOPE_API_TOKEN"))
+    public_url = base_url or os.environ.get(BASE_URL_ENV) or f"http://{host}:{port}"
+    app = create_web_app(resolve_url(db_url), token=token or os.environ.get("SINOSCOPE_API_TOKEN"),
+                         base_url=public_url)
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame) -> None:  # noqa: ANN001 - signal handler's frame
+            budget.cancel_all()  # a running ingest stops now, so its request ends and the workers can exit
+            super().handle_exit(sig, frame)
+
     print(f"sinoscope: serving http://{host}:{port}/ (API under /api)", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    Server(uvicorn.Config(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=10,
+                          limit_concurrency=200)).run()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    serve(args.db, args.host, args.port)
+    serve(args.db, args.host, args.port, base_url=args.base_url)
     return 0
 
 
@@ -54,6 +65,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", help=DB_HELP)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--base-url", help="the address readers use, for the digest's links (default: $SINOSCOPE_BASE_URL "
+                                      "or http://HOST:PORT)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("digest", help="what changed over a period: key points, stories, forecasts, shifts, blindspots")
