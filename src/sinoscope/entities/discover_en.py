@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 
+from ..nlp.english import pipe_chunked
 from .candidates import Found
 from .context_en import apply_context
 
@@ -137,7 +138,7 @@ class EnglishNames:
         if nlp is None:
             return [[] for _ in texts]
         out: list[list[Found]] = []
-        for text, spacy_doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True):
+        for text, spacy_doc in zip(texts, pipe_chunked(nlp, texts, batch_size=64), strict=True):
             found: list[Found] = []
             for ent in spacy_doc.ents:
                 label = _LABELS.get(ent.label_)
