@@ -1,10 +1,14 @@
 """Stance on one question: is China catching up with, or ahead of, the US in AI?
 
-Lexicon and rules, bilingual: a predicate ("lead", "落后", "close the gap") is read with its actor
-(China or the US/the West, whichever is named nearest before it), negation ("not", "不", "而非"),
-hedges ("may", "可能"), questions, and probabilities ("less than 20% chance of surpassing" counts
-against). Sentences are weighted by where they sit: the headline and quoted experts weigh most,
-reader comments least. Strong evidence on both sides gives "mixed".
+Read like an analyst, bilingual: only pages (and sentences) about AI, chips, compute or the technology
+race are assessed (``stance_topic``); a comparison ("beat", "落后", "close the gap", see ``stance_lexicon``)
+is read with its subject and object, whose sides come from country words and the knowledge base
+(``stance_actors``: "Kimi beats Claude" is China against the US; a speaker's "we" is the speaker's
+country). The reader weighs negation, hedges, questions, probabilities ("less than 20% chance of
+surpassing" counts against), the size of a gap ("months behind" is catching up), purpose frames ("would
+help China catch up" says China is behind now), an earlier view the speaker rejects, and contrast ("but"
+weighs the clause after it). Sentences are weighted by where they sit: the headline and quoted experts
+weigh most, reader comments least. Strong evidence on both sides gives "mixed".
 """
 
 from __future__ import annotations
@@ -16,63 +20,35 @@ from typing import Any
 from ..doc import Doc
 from .forecasts import parse_probability
 from .quotes import Quote
-
-# a word boundary that also holds between Latin letters and Chinese characters ("AI芯片")
-_ASCII_B = r"(?:(?<![A-Za-z])(?=[A-Za-z])|(?<=[A-Za-z])(?![A-Za-z]))"
-
-
-def _bounded(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(pattern.replace(r"\b", _ASCII_B), flags)
+from .stance_actors import CN, OTHER, REST, US, Actor, entity_side, find_actors
+from .stance_lexicon import (
+    CONCESSION,
+    CONTRAST,
+    DISMISS,
+    HEDGE,
+    HYPOTHETICAL,
+    INTENT,
+    NEGATION,
+    PREDICATES,
+    REJECTED,
+    REJECTED_END,
+    SMALL_BEFORE,
+    SMALL_GAP,
+    WE,
+)
+from .stance_topic import page_on_topic, sentence_on_topic
 
 AHEAD, BEHIND = "china_ahead_or_catching_up", "china_behind_or_gap_widening"
 MIXED, NONE = "mixed", "not_addressed"
 
-_CHINA = _bounded(r"\b(?:China|Chinese|Beijing|Huawei|Alibaba|Tencent|Baidu|DeepSeek|Qwen|Zhipu|Moonshot)\b|"
-                    r"中国|国产|中方|本土|华为|阿里|腾讯|百度|深度求索|智谱|月之暗面|中企")
-_US = _bounded(r"\b(?:US|U\.S\.|USA|America|American|Americans|United States|Washington|West|Western|Silicon Valley|"
-                 r"OpenAI|Google|Nvidia|Microsoft|Anthropic)\b|美国|美方|西方|硅谷|英伟达|美企")
-_TOPIC = _bounded(r"\bAI\b|artificial intelligence|model|chip|semiconductor|compute|tech|人工智能|模型|芯片|算力|科技|"
-                    r"半导体|技术", re.I)
-# (pattern, polarity for China as actor, needs an actor)
-_LEXICON: list[tuple[re.Pattern[str], float, bool]] = [
-    (re.compile(r"(?:仅|只|only|just)\s*(?:落后|behind|lag(?:s|ging)?|trail(?:s|ing)?)\S{0,12}\s*(?:\S*\s*){0,3}"
-                r"(?:几个月|数月|半年|months?)", re.I), +1, False),
-    (re.compile(r"\bstill (?:playing )?catch(?:ing)?[- ]up\b|仍在追赶|还在追赶|仍处于追赶", re.I), -1, False),
-    (re.compile(r"\b(?:catch(?:es|ing)? up|caught up|clos(?:e|es|ing|ed) the gap|narrow(?:s|ing|ed)? the gap|"
-                r"gap\b(?:(?!\bnot\b|n't|\bnever\b)[^.;]){0,40}?\b(?:is |are |has been |have been )?"
-                r"(?:narrowing|closing|shrinking|narrowed|closed))\b",
-                re.I), +1, False),
-    (re.compile(r"赶上|追上|追赶|缩小.{0,6}差距|差距.{0,4}缩小|并驾齐驱|平起平坐"), +1, False),
-    (re.compile(r"\b(?:lead(?:s|ing)?(?!\s+(?:researcher|author|engineer|scientist|developer|designer|investor|"
-                r"analyst|negotiator|architect|role|singer))|ahead|overt(?:ake|akes|aken|ook|aking)|surpass(?:es|ed|ing)?|"
-                r"outpac(?:e|es|ed|ing)|dominat(?:e|es|ed|ing)|win(?:s|ning)? the (?:AI )?race|edge out|"
-                r"advantage|beat(?:s|ing)?|outperform(?:s|ed|ing)?|"
-                r"(?:global|world|a|the) leader (?:in|of) (?:the )?(?:AI|field|race))\b", re.I), +1, True),
-    (re.compile(r"领先|超越|超过|反超|赢得|领跑|称霸|主导|优势|击败|胜过|引领|胜出"), +1, True),
-    (re.compile(r"\b(?:behind|lag(?:s|ging|ged)?|trail(?:s|ing|ed)?|fall(?:s|ing|en)? short|inferior)\b", re.I),
-     -1, True),
-    (re.compile(r"落后|比不过|不及|不如|滞后"), -1, True),
-    (re.compile(r"差距"), -1, False),
-    (re.compile(r"取得.{0,6}突破|\bbreakthroughs?\b", re.I), +0.5, True),
-    (re.compile(r"短板|瓶颈|鸿沟|挑战|受制于|卡脖子|\b(?:bottlenecks?|hurdles?|obstacles?|challenges?|shortfalls?)\b",
-                re.I), -0.5, False),
-    (re.compile(r"\b(?:gap|divide)\b.{0,60}\bwiden(?:s|ing|ed)?\b|\bwiden(?:s|ing|ed)? the gap\b", re.I), -1, False),
-    (re.compile(r"差距.{0,6}(?:扩大|拉大|加大|巨大)"), -1, False),
-]
-_NEGATION = _bounded(r"\b(?:not|n't|never|no|unlikely|hardly|nor|without|cannot|can't|won't|far from)\b|"
-                       r"不|没|未|非|难以|无法|别|并非", re.I)
-_HEDGE = _bounded(r"\b(?:may|might|could|possibly|perhaps)\b|或许|可能|也许|或将", re.I)
 _SENT_ZH = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _SENT_EN = re.compile(r"(?:[^.!?\n]|[.!?](?!\s|$))+[.!?]*")
-_INTENT = re.compile(r"\b(?:whatever it takes|aims? to|wants? to|plans? to|seeks? to|hopes? to|vows? to|"
-                     r"determined to)\b|力争|希望|目标是|计划|誓言", re.I)
-# Dismissing a quoted claim: "the 'China leads' hype can rest", "the narrative is overblown".
-_DISMISS = _bounded(
-    r"炒作|鼓吹|夸大|歇歇|神话|迷思|言过其实|\b(?:hype[sd]?|overblown|overstated|myth|exaggerated)\b", re.I
-)
-_CONTRAST = _bounded(r"但|但是|然而|不过|却|尽管|虽然|\b(?:but|however|although|though)\b", re.I)
 _SCARE = re.compile(r"[‘“「『\"'][^’”」』\"']{1,60}[’”」』\"']")
+_CLAUSE_MARKS = ",;:，；：—"
+_RELATIVE = re.compile(r"\b(?:that|which|who)\b")
+_PASSIVE = re.compile(r"\s+by\s+")
 _WEIGHT = {"title": 2.0, "body": 1.0, "comment": 0.3}
+_OPPOSITE = {CN: US, US: CN}
 
 
 @dataclass(slots=True)
@@ -86,51 +62,164 @@ class Stance:
         return asdict(self)
 
 
-def _actor(before: str) -> int:
-    """+1 when China is the nearest actor named before the predicate, -1 for the US/the West, 0 if none."""
-    c = [m.end() for m in _CHINA.finditer(before)]
-    u = [m.end() for m in _US.finditer(before)]
-    if not c and not u:
-        return 0
-    return 1 if (c[-1] if c else -1) > (u[-1] if u else -1) else -1
+def _orient(subject: str | None, obj: str | None) -> int:
+    """+1 when the subject is China's side of the comparison, −1 the US's, 0 when neither is compared."""
+    if subject == CN:
+        return 1
+    if subject == US:
+        return -1
+    if subject == REST:  # "every other country trails the US": China is among them
+        return {US: 1, CN: -1}.get(obj or "", 0)
+    if subject == OTHER:  # "TSMC leads SMIC": China's rival, whoever it is
+        return -1 if obj == CN else 0
+    return 0
 
 
-def sentence_polarity(sentence: str) -> float:
+def _subject(sentence: str, actors: list[Actor], at: int, clause_start: int) -> tuple[str | None, bool]:
+    """(side of the predicate's subject, whether a non-actor subject was found) — the nearest actor before
+    the predicate, in its clause first; "an AI system that beat …" has a subject that is no actor."""
+    before = [a for a in actors if a.end <= at]
+    in_clause = [a for a in before if a.start >= clause_start]
+    actor = in_clause[-1] if in_clause else (before[-1] if before else None)
+    if actor is None:
+        return None, False
+    between = sentence[actor.end:at]
+    rel = _RELATIVE.search(between)
+    if rel and len(between[:rel.start()].split()) > 3:
+        return None, True
+    return actor.side, False
+
+
+def _object(sentence: str, actors: list[Actor], end: int) -> str | None:
+    stop = min([i for i in (sentence.find(ch, end) for ch in _CLAUSE_MARKS) if i >= 0] + [end + 80])
+    after = [a for a in actors if end <= a.start < stop]
+    passive = _PASSIVE.match(sentence, end)
+    if passive and after:
+        return None  # "surpassed by China": the agent is read as the subject, below
+    return after[0].side if after else None
+
+
+def _fallback(actors: list[Actor], obj: str | None) -> str | None:
+    """No subject named (pro-drop "仍落后于美国", a headline): China if named, else the US, else the object's rival."""
+    sides = [a.side for a in actors]
+    if obj is not None and sides.count(obj) == 1:
+        sides.remove(obj)
+    for side in (CN, US):
+        if side in sides:
+            return side
+    return _OPPOSITE.get(obj or "")
+
+
+def _clause_weight(sentence: str) -> Any:
+    contrasts = [m.start() for m in CONTRAST.finditer(sentence)]
+    conceded: list[tuple[int, int]] = []
+    for m in CONCESSION.finditer(sentence):
+        ends = [i for i in (sentence.find(ch, m.end()) for ch in _CLAUSE_MARKS) if i >= 0]
+        conceded.append((m.start(), min(ends) if ends else len(sentence)))
+
+    def weight(pos: int) -> float:
+        if contrasts and pos < contrasts[-1] or any(a <= pos < b for a, b in conceded):
+            return 0.5
+        return 1.0
+
+    return weight
+
+
+def _rejected_spans(sentence: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in REJECTED.finditer(sentence):
+        end = REJECTED_END.search(sentence, m.end())
+        spans.append((m.end(), end.start() if end else len(sentence)))
+    return spans
+
+
+def sentence_polarity(sentence: str, we_side: str | None = None) -> float:
     """Signed strength of one sentence: > 0 China ahead/catching up, < 0 China behind, 0 no signal."""
-    pos, neg = sentence_evidence(sentence)
+    pos, neg = sentence_evidence(sentence, we_side)
     return pos - neg
 
 
-def sentence_evidence(sentence: str) -> tuple[float, float]:
+def sentence_evidence(sentence: str, we_side: str | None = None) -> tuple[float, float]:
     """(for, against) China being ahead or catching up, in one sentence. Both can be non-zero: a
-    contrast ("closing the gap, but innovation lags") is evidence on both sides, not a wash."""
-    if not (_CHINA.search(sentence) or _US.search(sentence)):
+    contrast ("closing the gap, but innovation lags") is evidence on both sides, not a wash.
+    `we_side` is the speaker's side, for "we"/"our"/"我们" in a quote."""
+    actors = find_actors(sentence)
+    if we_side in (CN, US):
+        actors = sorted(actors + [Actor(m.start(), m.end(), we_side) for m in WE.finditer(sentence)
+                                  if not any(a.start < m.end() and m.start() < a.end for a in actors)],
+                        key=lambda a: a.start)
+    if not any(a.side in (CN, US) for a in actors):
         return 0.0, 0.0
+    weight_at = _clause_weight(sentence)
+    rejected = _rejected_spans(sentence)
+    scare = [(q.start(), q.end()) for q in _SCARE.finditer(sentence)]
     signs: list[float] = []
     taken: list[tuple[int, int]] = []
-    for pattern, polarity, needs_actor in _LEXICON:
-        for m in pattern.finditer(sentence):
+    for predicate in PREDICATES:
+        for m in predicate.pattern.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            sign = _read(sentence, actors, predicate, m)
+            if sign is None:
+                continue
             taken.append((m.start(), m.end()))
-            clause_start = max(sentence.rfind(ch, 0, m.start()) for ch in ",;:，；：—") + 1
-            before = sentence[:m.start()]
-            # catching up and the gap read the same whoever is named ("can the West catch up with China?")
-            actor = (_actor(before[clause_start:]) or _actor(before)) if needs_actor else 1
-            if actor == 0:
-                actor = 1 if _CHINA.search(sentence) else -1
-            after = sentence[m.end():m.end() + 30]
-            passive = re.match(r"\s+by\s+(?:the\s+)?(\S+(?:\s+\S+)?)", after)
-            if passive and (_CHINA.search(passive.group(1)) or _US.search(passive.group(1))):
-                actor = 1 if _CHINA.search(passive.group(1)) else -1  # "… has been surpassed by China"
-            sign = polarity * actor
-            if any(q.start() < m.start() and m.end() < q.end() for q in _SCARE.finditer(sentence)):
+            if any(a < m.start() and m.end() < b for a, b in scare):
                 # a claim in quotation marks is mentioned, not asserted; dismissed, it counts against itself
-                sign *= -0.8 if _DISMISS.search(sentence) else 0.3
-            window = sentence[max(clause_start, m.start() - 25):m.start()]
-            if _NEGATION.search(window):
+                sign *= -0.8 if DISMISS.search(sentence) else 0.3
+            clause_start = max(sentence.rfind(ch, 0, m.start()) for ch in _CLAUSE_MARKS) + 1
+            if NEGATION.search(sentence[max(clause_start, m.start() - 25):m.start()]):
                 sign = -sign
-            signs.append(sign)
+            if any(a <= m.start() < b for a, b in rejected):
+                sign *= -0.5  # "I used to think China was far behind": the old view counts against itself
+            signs.append(sign * weight_at(m.start()))
+    return _sum_up(sentence, signs)
+
+
+def _read(sentence: str, actors: list[Actor], predicate: Any, m: re.Match[str]) -> float | None:
+    """The sign of one predicate match, or None when it compares nobody of the question."""
+    kind, polarity = predicate.kind, predicate.polarity
+    if kind == "plain":
+        return polarity
+    clause_start = max(sentence.rfind(ch, 0, m.start()) for ch in _CLAUSE_MARKS) + 1
+    if kind == "catchup":
+        if not HYPOTHETICAL.search(sentence[clause_start:m.start()]):
+            return polarity  # whoever catches up, the other is no longer far ahead
+        catcher, _ = _subject(sentence, actors, m.start(), clause_start)
+        return polarity if catcher == US else -polarity  # "would help China catch up": behind now
+    if kind == "parity":
+        return polarity if any(a.side == CN for a in actors) else None
+    if kind == "trend":  # whose share or lead moves: "share of Chinese models", "英伟达在中国的份额"
+        inside = [a for a in actors if m.start() <= a.start < m.end()]
+        in_clause = [a for a in actors if clause_start <= a.start < m.start()]
+        owner = (inside or in_clause or [None])[0]
+        owner_side = owner.side if owner else _subject(sentence, actors, m.start(), clause_start)[0]
+        owner = owner_side or _fallback(actors, None)
+        side = _orient(owner, None) if owner in (CN, US) else 0
+        return polarity * side if side else None
+    obj = _object(sentence, actors, m.end())
+    passive = _PASSIVE.match(sentence, m.end())
+    agent = next((a for a in actors if passive and passive.end() <= a.start < passive.end() + 20), None)
+    if agent is not None:  # "… has been surpassed by China"
+        subject, obj, explicit = agent.side, None, False
+    else:
+        subject, explicit = _subject(sentence, actors, m.start(), clause_start)
+    if explicit:
+        return None
+    if predicate.needs_object and obj is None and agent is None:
+        return None  # "DeepSeek beat expectations" compares nobody
+    if subject is None:
+        subject = _fallback(actors, obj)
+    side = _orient(subject, obj)
+    if not side:
+        return None
+    if kind == "behind":
+        small = SMALL_GAP.search(sentence[m.end():m.end() + 30]) or SMALL_BEFORE.search(sentence[:m.start()])
+        if small:
+            return 1.0  # "only months behind", "nanoseconds behind": catching up, whoever trails
+    return polarity * side
+
+
+def _sum_up(sentence: str, signs: list[float]) -> tuple[float, float]:
     if not any(signs):
         return 0.0, 0.0
     total = sum(signs)
@@ -140,15 +229,15 @@ def sentence_evidence(sentence: str) -> tuple[float, float]:
     if (high is not None and high < 0.5) or likelihood == "low":
         signs = [-abs(x) for x in signs]  # "less than 20% chance of surpassing" counts against
         total = sum(signs)
-    if _HEDGE.search(sentence):
+    if HEDGE.search(sentence):
         weight *= 0.6
-    if _INTENT.search(sentence):
+    if INTENT.search(sentence):
         weight *= 0.3  # an ambition to lead is not a lead
     if sentence.rstrip().endswith(("?", "？")):
         weight *= 0.1  # a question raises the issue; it asserts nothing
     pos = min(1.0, sum(x for x in signs if x > 0)) * weight
     neg = min(1.0, -sum(x for x in signs if x < 0)) * weight
-    if not _CONTRAST.search(sentence):  # without a "but", the sentence makes one net point
+    if not CONTRAST.search(sentence):  # without a "but", the sentence makes one net point
         net = max(-1.0, min(1.0, total)) * weight
         return (net, 0.0) if net > 0 else (0.0, -net)
     return pos, neg
@@ -172,7 +261,9 @@ def _label_of(value: float) -> str:
 
 def document_stance(doc: Doc, quotes: list[Quote]) -> Stance:
     content = [p for p in doc.paragraphs if p.section in _WEIGHT and p.lang in ("en", "zh")]
-    if not content or not _TOPIC.search(" ".join(p.analysis_text for p in content)[:200_000]):
+    title = " ".join(p.analysis_text for p in content if p.section == "title")
+    body = " ".join(p.analysis_text for p in content if p.section != "title")
+    if not content or not page_on_topic(title, body):
         return Stance(NONE, 0.0)
     paired_zh = {pair.zh for pair in doc.pairs}
     attributed = [q for q in quotes if q.speaker and q.section == "body"]
@@ -185,11 +276,14 @@ def document_stance(doc: Doc, quotes: list[Quote]) -> Stance:
             continue  # the translated headline says the same thing again
         text = para.analysis_text
         for m in (_SENT_ZH if para.lang == "zh" else _SENT_EN).finditer(text):
-            for_, against = sentence_evidence(m.group())
-            if not (for_ or against):
+            if not sentence_on_topic(m.group(), True):
                 continue
             s, e = para.start + m.start(), para.start + m.end()
-            holder = next((q.speaker for q in attributed if q.start < e and s < q.end), None)
+            quote = next((q for q in attributed if q.start < e and s < q.end), None)
+            for_, against = sentence_evidence(m.group(), entity_side(quote.speaker_id) if quote else None)
+            if not (for_ or against):
+                continue
+            holder = quote.speaker if quote else None
             weight = _WEIGHT[para.section] * (1.5 if holder else 1.0)
             pos += for_ * weight
             neg += against * weight
@@ -204,11 +298,12 @@ def _by_speaker(quotes: list[Quote]) -> list[dict[str, Any]]:
     tallies: dict[str, list[float]] = {}
     evidence: dict[str, list[dict[str, Any]]] = {}
     for q in quotes:
-        if not q.speaker:
+        if not q.speaker or not sentence_on_topic(q.text, True):
             continue
-        value = sentence_polarity(q.text)
+        side = entity_side(q.speaker_id)
+        value = sentence_polarity(q.text, side)
         if not value and q.text_zh:
-            value = sentence_polarity(q.text_zh)
+            value = sentence_polarity(q.text_zh, side)
         if not value:
             continue
         t = tallies.setdefault(q.speaker, [0.0, 0.0])

@@ -1,0 +1,132 @@
+"""The stance lexicon: comparison predicates and the frames that change how they read.
+
+Each predicate has a kind that tells the reader how to orient it:
+
+- ``compare``: polarity for the subject's side ("China leads" +, "the US leads" −); ``needs_object``
+  predicates ("beat", "exceed", "match") count only against a named rival ("DeepSeek beat expectations" is
+  not a comparison);
+- ``catchup``: catching up or closing the gap, + whoever is named (if the US catches up, China is ahead);
+  under a hypothetical or a purpose frame ("would help China catch up") it says the catcher is behind now;
+- ``behind``: polarity for the subject's side, but a small gap ("months behind", "nanoseconds") is catching up;
+- ``parity``: matching or rivalling; + when China is one side;
+- ``trend``: a share or a lead that moves; polarity for the possessor's side;
+- ``plain``: a fixed polarity (a widening gap, a bottleneck).
+
+Order matters: the first pattern to claim a span wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_B = r"(?:(?<![A-Za-z])(?=[A-Za-z])|(?<=[A-Za-z])(?![A-Za-z]))"
+
+
+def _bounded(pattern: str, flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(pattern.replace(r"\b", _B), flags)
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    pattern: re.Pattern[str]
+    polarity: float
+    kind: str
+    needs_object: bool = False
+
+
+_SMALL = r"(?:months?|weeks?|days?|nanoseconds?|seconds?|a hair|a whisker|几个月|数月|半年|几周|数周|个月|几天)"
+_LARGE = r"(?:years?|decades?|generations?|几年|多年|数年|十年|两代|三代|几代|代)"
+_RISE = r"(?:ris(?:e|es|ing|en)|rose|gr(?:ow|ows|owing|own|ew)|climb\w*|jump\w*|surg\w*|soar\w*|doubl\w*|increas\w*)"
+_FALL = r"(?:fall(?:s|ing|en)?|fell|drop\w*|declin\w*|shr[iu]nk\w*|slip\w*|slid\w*|tumbl\w*)"
+_SHARE = r"(?:market share|share|shares|adoption|downloads|usage|footprint)"
+
+PREDICATES: list[Predicate] = [
+    # -- the size of the gap
+    Predicate(_bounded(rf"\b(?:only|just|mere(?:ly)?)\s+(?:a\s+few\s+|several\s+|\w+\s+)?{_SMALL}\s+"
+                       r"(?:behind|ahead)|\b(?:only|just|merely)\s+(?:slightly\s+)?behind\b|"
+                       rf"\bgap\b[^.;]{{0,25}}?\b(?:only|just|mere|measured in|down to)\s+(?:a\s+few\s+)?"
+                       rf"(?:\w+\s+)?{_SMALL}|\bmeasured in {_SMALL}|\b{_SMALL} behind\b|"
+                       r"\bgap\b[^.;]{0,15}?\b(?:is|are|remains|looks)\s+(?:now\s+)?(?:small|tiny|minimal|"
+                       r"negligible|narrow)\b"), +1, "plain"),
+    Predicate(_bounded(rf"(?:仅|只|只是)\s*落后\S{{0,12}}?{_SMALL}|落后\S{{0,6}}?{_SMALL}|"
+                       rf"差距(?:仅|只有|只剩|不到|缩小到|缩小至|已缩小至|约为|仅为|在)\S{{0,8}}?{_SMALL}|"
+                       r"差距(?:已经|已)?(?:不大|很小|极小|微乎其微|有限|所剩无几)|相差无几|相差不大|差距(?:仅|只)"),
+              +1, "plain"),
+    Predicate(_bounded(rf"\b{_LARGE} behind\b|\bgap\b[^.;]{{0,20}}?\b(?:is|are|remains|of)\s+(?:still\s+)?"
+                       r"(?:years|decades|huge|vast|enormous|wide|large|massive)\b|"
+                       rf"落后\S{{0,4}}?{_LARGE}|差距(?:依然|仍然|仍|还)?(?:巨大|很大|明显|悬殊|较大|不小)"), -1, "plain"),
+    # -- a lead or a share that moves (before the bare "lead"/"advantage" below)
+    Predicate(_bounded(r"\b(?:lead|edge|advantage|dominance|primacy|head start)\b[^.;,]{0,30}?\b(?:shrink\w*|"
+                       r"shrunk|narrow\w*|erod\w*|slipp\w*|evaporat\w*|vanish\w*|disappear\w*|gone|dwindl\w*|"
+                       r"diminish\w*)\b|优势\S{0,6}?(?:缩小|减弱|不再|消失|收窄|缩水|丧失|不复存在)"), -1, "trend"),
+    Predicate(_bounded(r"\b(?:lead|edge|advantage)\b[^.;,]{0,25}?\b(?:widen\w*|grow\w*|grew|extend\w*|increas\w*)\b|"
+                       r"(?:优势|领先)\S{0,4}?(?:扩大|拉大|加大)"), +1, "trend"),
+    Predicate(_bounded(rf"\b{_SHARE}\b[^.;,]{{0,40}}?\b{_RISE}\b|"
+                       r"(?:份额|占比|市场占有率|下载量|使用量|采用率|渗透率)\S{0,8}?(?:上升|提升|提高|增长|攀升|翻倍|扩大|"
+                       r"猛增|大增|激增|上涨)"), +1, "trend"),
+    Predicate(_bounded(rf"\b{_SHARE}\b[^.;,]{{0,40}}?\b{_FALL}\b|"
+                       r"(?:份额|占比|市场占有率|下载量|使用量|采用率)\S{0,8}?(?:下降|下滑|萎缩|减少|下跌|骤降|归零)"),
+              -1, "trend"),
+    # -- catching up
+    Predicate(_bounded(r"\bstill (?:playing )?catch(?:ing)?[- ]up\b|仍在追赶|还在追赶|仍处于追赶|仍是追赶者"), -1, "plain"),
+    Predicate(_bounded(r"\b(?:catch(?:es|ing)? up|caught up|clos(?:e|es|ing|ed) (?:the|that|this) gap|"
+                       r"narrow(?:s|ing|ed)? (?:the|that|this) gap|"
+                       r"gap\b(?:(?!\bnot\b|n't|\bnever\b)[^.;]){0,40}?\b(?:is |are |has been |have been )?"
+                       r"(?:narrowing|closing|shrinking|narrowed|closed|shrunk)|"
+                       r"clos(?:e|es|ing|ed) in on|gain(?:s|ing|ed)? ground on)\b"), +1, "catchup"),
+    Predicate(_bounded(r"赶上|追上|追赶|赶超|缩小.{0,6}差距|差距.{0,4}(?:缩小|收窄)|逼近|紧追|紧随其后|迎头赶上"),
+              +1, "catchup"),
+    # -- parity
+    Predicate(_bounded(r"\b(?:on (?:a )?par with|at parity with|neck and neck|neck-and-neck|as good as|"
+                       r"comparable (?:to|with)|level with|keep(?:s|ing)? pace with|kept pace with|"
+                       r"match(?:es|ed|ing)?(?=\s+(?:or\s+(?:beat|exceed)\w*\s+)?(?:the\s+|those\s+|that\s+|"
+                       r"[A-Z]|American|Chinese|US))|"
+                       r"rival(?:s|led|ed|ling|ing)?(?=\s+(?:the\s+|those\s+|that\s+|[A-Z])))\b|"
+                       r"持平|追平|比肩|媲美|不相上下|旗鼓相当|平分秋色|并驾齐驱|平起平坐|分庭抗礼|不输于?"), +1, "parity"),
+    # -- leading and beating
+    Predicate(_bounded(r"\b(?:beat(?:s|ing)?|exceed(?:s|ed|ing)?|best(?:s|ed)|trounc\w+|crush(?:es|ed|ing)?|"
+                       r"outclass\w*|outdo(?:es|ne)?|outdid|eclips\w+|outscor\w+)\b"), +1, "compare", True),
+    Predicate(_bounded(r"\b(?:lead(?:s|ing)?(?!\s+(?:researcher|author|engineer|scientist|developer|designer|"
+                       r"investor|analyst|negotiator|architect|role|singer))|ahead|overt(?:ake|akes|aken|ook|aking)|"
+                       r"surpass(?:es|ed|ing)?|outpac(?:e|es|ed|ing)|dominat(?:e|es|ed|ing)|"
+                       r"win(?:s|ning)? the (?:AI |tech |chip )?race|edge out|advantage|outperform(?:s|ed|ing)?|"
+                       r"(?:global|world|a|the) leader (?:in|of) (?:the )?(?:AI|field|race))\b"), +1, "compare"),
+    Predicate(_bounded(r"碾压|吊打|完胜|甩开|遥遥领先|大幅领先|领先|超越|超过|反超|赢得|领跑|称霸|主导|优势|击败|胜过|引领|胜出"),
+              +1, "compare"),
+    Predicate(_bounded(r"\b(?:behind|lag(?:s|ging|ged)?|trail(?:s|ing|ed)?|fall(?:s|ing|en)? short|inferior)\b|"
+                       r"落后|比不过|不及|不如|滞后"), -1, "behind"),
+    Predicate(_bounded(r"差距"), -1, "plain"),
+    Predicate(_bounded(r"取得.{0,6}突破|\bbreakthroughs?\b"), +0.5, "compare"),
+    Predicate(_bounded(r"短板|瓶颈|鸿沟|挑战|受制于|卡脖子|\b(?:bottlenecks?|hurdles?|obstacles?|challenges?|"
+                       r"shortfalls?)\b"), -0.5, "plain"),
+    Predicate(_bounded(r"\b(?:gap|divide)\b.{0,60}\bwiden(?:s|ing|ed)?\b|\bwiden(?:s|ing|ed)? the gap\b|"
+                       r"差距.{0,6}(?:扩大|拉大|加大)"), -1, "plain"),
+]
+
+SMALL_GAP = _bounded(rf"^\W{{0,3}}(?:by\s+|of\s+)?(?:only\s+|just\s+|a\s+few\s+|several\s+|some\s+|\w+\s+)?{_SMALL}|"
+                     rf"^(?:约|大约|仅|只)?\S{{0,4}}?{_SMALL}")
+SMALL_BEFORE = _bounded(r"(?:\b(?:only|just|merely|slightly|barely)\s+|仅|只|略微?|稍微?|稍)$")
+NEGATION = _bounded(r"\b(?:not|n't|never|no|unlikely|hardly|nor|without|cannot|can't|won't|far from|yet to)\b|"
+                    r"不|没|未|非|难以|无法|别|并非|尚未")
+HEDGE = _bounded(r"\b(?:may|might|could|possibly|perhaps)\b|或许|可能|也许|或将")
+INTENT = _bounded(r"\b(?:whatever it takes|aims? to|wants? to|plans? to|seeks? to|hopes? to|vows? to|"
+                  r"determined to)\b|力争|希望|目标是|计划|誓言")
+# A purpose or hypothetical frame before "catch up": the catcher is behind now.
+HYPOTHETICAL = _bounded(r"(?:\b(?:help(?:s|ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let|in order to|"
+                        r"needs? to|must|ha(?:s|ve|d) to|bid to|efforts? to|struggl\w* to|try(?:ing)? to|"
+                        r"tries to|tried to|rac(?:e|es|ing) to|scrambl\w* to|so that|if)\b(?:\s+\S+){0,4}\s+$)|"
+                        r"(?:帮助|帮|有助于|助力|以便|为了|要想|若想|如想|想要|试图|力图|努力|必须|需要|才能|得以|"
+                        r"若要|如果要|要)\S{0,10}$")
+DISMISS = _bounded(r"炒作|鼓吹|夸大|歇歇|神话|迷思|言过其实|\b(?:hype[sd]?|overblown|overstated|myth|exaggerated)\b")
+# "but" weighs the clause after it; a concession ("although") the clause it opens weighs less.
+CONTRAST = _bounded(r"但是|但|然而|不过|可是|却|\b(?:but|however|yet(?!\s+to\b)|still,)\b")
+CONCESSION = _bounded(r"尽管|虽然|虽说|即便|即使|\b(?:although|though|even though|even if|despite)\b")
+# An earlier view the speaker now rejects: "I used to think…", "过去我以为…".
+REJECTED = _bounded(r"\b(?:used to (?:think|believe|assume|say)|once (?:thought|believed|assumed)|"
+                    r"had (?:long )?(?:thought|assumed|believed)|(?:I|we) thought|was wrong (?:to think )?that)\b|"
+                    r"曾(?:经)?(?:以为|认为|觉得|相信)|(?:过去|以前|之前|原来)(?:我们?|人们|大家)?(?:以为|认为|觉得)|"
+                    r"原以为|本以为|一度认为")
+REJECTED_END = _bounded(r"\b(?:now|but|today|these days|nowadays|I now|we now)\b|现在|如今|而今|但|然而|不过|[;；]")
+WE = _bounded(r"\b(?:we|our|ours|us)\b|我们|咱们", 0)
+PROBABILITY_WORDS = _bounded(r"\b(?:chance|chances|probability|likely|odds)\b|概率|可能性|机会")

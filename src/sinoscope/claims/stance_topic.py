@@ -1,0 +1,70 @@
+"""Topic gate for the stance question: is a page, or a sentence, about AI, chips, compute or the
+technology race between China and the US/the West?
+
+Words such as "gap", "lead" or "超过" are everywhere (income gaps, league tables, car sales); they say
+something about the AI race only on a page that is about it. A page is on topic when technology terms
+are frequent enough (or in its headline); a sentence on such a page is read unless it is plainly about
+another domain (income, trade partners, sport) and names no technology itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .stance_actors import has_tech_entity
+
+_B = r"(?:(?<![A-Za-z])(?=[A-Za-z])|(?<=[A-Za-z])(?![A-Za-z]))"
+
+
+def _bounded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern.replace(r"\b", _B), flags)
+
+
+# Terms that by themselves put a sentence in the field (generic "technology"/"科技" do not).
+TECH = _bounded(
+    r"\bA\.?I\b|\bAGI\b|\bLLMs?\b|\bGPUs?\b|\bEUV\b|\bDUV\b|"
+    r"\b(?:artificial intelligence|machine learning|deep learning|neural networks?|(?:large )?language models?|"
+    r"foundation models?|frontier models?|open(?:-source| source|-weight)? models?|reasoning models?|"
+    r"generative|chatbots?|chips?|chipmakers?|microchips?|semiconductors?|processors?|accelerators?|"
+    r"computing power|compute|data cent(?:er|re)s?|supercomput\w*|foundr(?:y|ies)|lithography|wafers?|"
+    r"fabs?|algorithms?|robots?|robotics|humanoids?|autonomous driving|self-driving|quantum comput\w*|"
+    r"export controls?|tech(?:nology)? (?:race|war|rivalry|competition|gap|lead|supremacy|dominance)|"
+    r"benchmarks?|training runs?|inference|agents? (?:market|race))\b|"
+    r"人工智能|大模型|语言模型|基础模型|开源模型|推理模型|生成式|智能体|芯片|半导体|算力|光刻|晶圆|制程|"
+    r"数据中心|智算|超算|算法|机器人|具身智能|自动驾驶|量子计算|出口管制|科技竞争|科技战|技术竞争|"
+    r"科技竞赛|科技霸权|技术差距|科技差距",
+    re.I,
+)
+# Domains whose "gap", "lead" or "partner" is not the AI race.
+OFF_TOPIC = _bounded(
+    r"\b(?:income|incomes|wages?|salar(?:y|ies)|poverty|inequality|GDP|per capita|trade (?:partners?|deals?|"
+    r"agreements?|surplus|deficit)|trading partners?|tariff-free|tourism|tourists|housing|property market|"
+    r"stock (?:market|index)|shares? (?:rose|fell|closed)|football|soccer|basketball|tennis|olympics?|"
+    r"medals?|league|tournament|championship|world cup|match(?:es)? (?:against|between)|"
+    r"cars?|vehicles?|SUVs?|box office|election|polls?|birth rate|population|cosmetic|beauty)\b|"
+    r"收入|工资|薪资|贫富|城乡|居民|人均|GDP|国内生产总值|贸易伙伴|贸易协定|自贸|关税|旅游|游客|房价|楼市|"
+    r"股市|股指|大盘|比赛|球队|联赛|奥运|金牌|奖牌|冠军|进球|比分|足球|篮球|乒乓|网球|票房|选举|民调|"
+    r"出生率|人口|车型|汽车|轿车|SUV|医美|美容|养老",
+    re.I,
+)
+
+
+def tech_hits(text: str) -> int:
+    return len(TECH.findall(text))
+
+
+def page_on_topic(title: str, body: str) -> bool:
+    """A page is about the field when technology terms are in its headline or frequent in its text; a long
+    page with a handful of passing mentions (a market report naming "AI stocks") is not about it."""
+    title_hits = tech_hits(title) + has_tech_entity(title)
+    body_hits = tech_hits(body[:200_000])
+    if title_hits and (body_hits or not body.strip()):
+        return True
+    return body_hits >= 12 or (body_hits >= 1 and 1000 * body_hits / max(1, len(body)) >= 1.0)
+
+
+def sentence_on_topic(sentence: str, page_topic: bool) -> bool:
+    """A sentence naming technology is read; on a page about the field, so is one that names no other domain."""
+    if TECH.search(sentence) or has_tech_entity(sentence):
+        return True
+    return page_topic and not OFF_TOPIC.search(sentence)
