@@ -20,7 +20,7 @@ from typing import Any
 from ..doc import Doc
 from .forecasts import parse_probability
 from .quotes import Quote
-from .stance_actors import CN, OTHER, REST, US, Actor, entity_side, find_actors
+from .stance_actors import CN, OTHER, PAIR, REST, US, Actor, find_actors, speaker_side
 from .stance_lexicon import (
     CONCESSION,
     CONTRAST,
@@ -101,7 +101,7 @@ def _object(sentence: str, actors: list[Actor], end: int) -> str | None:
 
 def _fallback(actors: list[Actor], obj: str | None) -> str | None:
     """No subject named (pro-drop "仍落后于美国", a headline): China if named, else the US, else the object's rival."""
-    sides = [a.side for a in actors]
+    sides = [a.side for a in actors if a.side != PAIR]
     if obj is not None and sides.count(obj) == 1:
         sides.remove(obj)
     for side in (CN, US):
@@ -139,16 +139,25 @@ def sentence_polarity(sentence: str, we_side: str | None = None) -> float:
     return pos - neg
 
 
-def sentence_evidence(sentence: str, we_side: str | None = None) -> tuple[float, float]:
-    """(for, against) China being ahead or catching up, in one sentence. Both can be non-zero: a
-    contrast ("closing the gap, but innovation lags") is evidence on both sides, not a wash.
-    `we_side` is the speaker's side, for "we"/"our"/"我们" in a quote."""
+def sentence_actors(sentence: str, we_side: str | None = None) -> list[Actor]:
+    """The sides a sentence names; "we"/"our"/"我们" is `we_side` (the speaker's)."""
     actors = find_actors(sentence)
     if we_side in (CN, US):
         actors = sorted(actors + [Actor(m.start(), m.end(), we_side) for m in WE.finditer(sentence)
                                   if not any(a.start < m.end() and m.start() < a.end for a in actors)],
                         key=lambda a: a.start)
-    if not any(a.side in (CN, US) for a in actors):
+    return actors
+
+
+def sentence_evidence(sentence: str, we_side: str | None = None, carried: tuple[str, ...] = (),
+                      quoted: bool = False) -> tuple[float, float]:
+    """(for, against) China being ahead or catching up, in one sentence. Both can be non-zero: a
+    contrast ("closing the gap, but innovation lags") is evidence on both sides, not a wash.
+    `carried`: the sides the previous sentence named, so that one naming none continues it ("Now I think
+    the gap is months"); they make the sentence about the question but are no one's subject.
+    `quoted`: the sentence holds an attributed quote, whose quotation marks are speech, not scare quotes."""
+    actors = sentence_actors(sentence, we_side)
+    if not any(a.side in (CN, US, PAIR) for a in actors) and not carried:
         return 0.0, 0.0
     weight_at = _clause_weight(sentence)
     rejected = _rejected_spans(sentence)
@@ -164,8 +173,9 @@ def sentence_evidence(sentence: str, we_side: str | None = None) -> tuple[float,
                 continue
             taken.append((m.start(), m.end()))
             if any(a < m.start() and m.end() < b for a, b in scare):
-                # a claim in quotation marks is mentioned, not asserted; dismissed, it counts against itself
-                sign *= -0.8 if DISMISS.search(sentence) else 0.3
+                # a claim in quotation marks is mentioned, not asserted; dismissed, it counts against itself;
+                # a speaker's short quote is reported, weaker than the page's own words
+                sign *= -0.8 if DISMISS.search(sentence) else 0.6 if quoted else 0.3
             clause_start = max(sentence.rfind(ch, 0, m.start()) for ch in _CLAUSE_MARKS) + 1
             if NEGATION.search(sentence[max(clause_start, m.start() - 25):m.start()]):
                 sign = -sign
@@ -188,14 +198,15 @@ def _read(sentence: str, actors: list[Actor], predicate: Any, m: re.Match[str]) 
         return polarity if catcher == US else -polarity  # "would help China catch up": behind now
     if kind == "parity":
         return polarity if any(a.side == CN for a in actors) else None
-    if kind == "trend":  # whose share or lead moves: "share of Chinese models", "英伟达在中国的份额"
+    if kind in ("trend", "share"):  # whose share or lead moves: "share of Chinese models", "英伟达在中国的份额"
         inside = [a for a in actors if m.start() <= a.start < m.end()]
         in_clause = [a for a in actors if clause_start <= a.start < m.start()]
-        owner = (inside or in_clause or [None])[0]
+        owner = (in_clause or inside or [None])[0]
         owner_side = owner.side if owner else _subject(sentence, actors, m.start(), clause_start)[0]
         owner = owner_side or _fallback(actors, None)
         side = _orient(owner, None) if owner in (CN, US) else 0
-        return polarity * side if side else None
+        # a rival losing share (to export bans as often as to Chinese rivals) says less than China gaining
+        return polarity * side * (0.5 if side < 0 and kind == "share" else 1.0) if side else None
     obj = _object(sentence, actors, m.end())
     passive = _PASSIVE.match(sentence, m.end())
     agent = next((a for a in actors if passive and passive.end() <= a.start < passive.end() + 20), None)
@@ -245,7 +256,7 @@ def _sum_up(sentence: str, signs: list[float]) -> tuple[float, float]:
 
 def _label(pos: float, neg: float, floor: float = 0.9) -> tuple[str, float]:
     total = pos + neg
-    if total < floor:
+    if total < floor - 1e-9:
         return NONE, 0.0
     score = (pos - neg) / total
     if score > 0.33:
@@ -275,12 +286,18 @@ def document_stance(doc: Doc, quotes: list[Quote]) -> Stance:
         if para.section == "title" and para.role == "title_alt":
             continue  # the translated headline says the same thing again
         text = para.analysis_text
+        carried: tuple[str, ...] = ()
         for m in (_SENT_ZH if para.lang == "zh" else _SENT_EN).finditer(text):
-            if not sentence_on_topic(m.group(), True):
-                continue
             s, e = para.start + m.start(), para.start + m.end()
             quote = next((q for q in attributed if q.start < e and s < q.end), None)
-            for_, against = sentence_evidence(m.group(), entity_side(quote.speaker_id) if quote else None)
+            we_side = _speaker_side(quote) if quote else None
+            named = tuple(dict.fromkeys(a.side for a in sentence_actors(m.group(), we_side)
+                                        if a.side in (CN, US)))
+            if not sentence_on_topic(m.group(), True):
+                carried = named or carried
+                continue
+            for_, against = sentence_evidence(m.group(), we_side, carried, quoted=quote is not None)
+            carried = named or carried
             if not (for_ or against):
                 continue
             holder = quote.speaker if quote else None
@@ -294,13 +311,17 @@ def document_stance(doc: Doc, quotes: list[Quote]) -> Stance:
     return Stance(label, score, evidence, _by_speaker(quotes))
 
 
+def _speaker_side(quote: Quote) -> str | None:
+    return speaker_side(quote.speaker_id, [quote.speaker_surface or "", *quote.speaker_aliases])
+
+
 def _by_speaker(quotes: list[Quote]) -> list[dict[str, Any]]:
     tallies: dict[str, list[float]] = {}
     evidence: dict[str, list[dict[str, Any]]] = {}
     for q in quotes:
         if not q.speaker or not sentence_on_topic(q.text, True):
             continue
-        side = entity_side(q.speaker_id)
+        side = _speaker_side(q)
         value = sentence_polarity(q.text, side)
         if not value and q.text_zh:
             value = sentence_polarity(q.text_zh, side)

@@ -3,7 +3,8 @@
 Country words ("Chinese", "美方", "the West") and every knowledge-base entity with a country — given, or
 derived through its maker, parent or (for people) organisation — so that "Kimi beats Claude" and
 "千问超过GPT" read as China against the US. Sides: CN, US (the US and "the West"), OTHER (another country),
-REST ("other countries", "其他国家": when compared with the US, China is among them).
+REST ("other countries", "其他国家": when compared with the US, China is among them), PAIR ("中美",
+"US-China": both sides at once, the frame of a gap).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..entities.linker import Gazetteer
 from ..kb.load import KnowledgeBase, load_kb
 from ..kb.model import Entity
 
-CN, US, OTHER, REST = "CN", "US", "OTHER", "REST"
+CN, US, OTHER, REST, PAIR = "CN", "US", "OTHER", "REST", "PAIR"
 _B = r"(?:(?<![A-Za-z])(?=[A-Za-z])|(?<=[A-Za-z])(?![A-Za-z]))"
 
 
@@ -30,6 +31,8 @@ _WORDS: list[tuple[re.Pattern[str], str]] = [
               r"本土(?=\S{0,2}(?:创新|企业|厂商|芯片|模型|大模型|AI|团队|公司))"), CN),
     (_bounded(r"\b(?:US|U\.S\.|USA|America|American|Americans|United States|Washington|Silicon Valley|"
               r"West|Western)\b|美国|美方|美企|美系|硅谷|华盛顿|西方|欧美"), US),
+    (_bounded(r"\b(?:US-China|U\.S\.-China|China-US|China-U\.S\.|Sino-US|Sino-American|US-Chinese)\b|"
+              r"中美|美中"), PAIR),
     (_bounded(r"\b(?:other countries|other nations|the rest of the world|everyone else|every other country|"
               r"all other countries)\b|其他国家|其它国家|其余国家|全球其他|世界其他"), REST),
 ]
@@ -86,9 +89,22 @@ def _kb_hits(text: str):
 
 
 def has_tech_entity(text: str) -> int:
-    """1 when the text names a model, a chip or a maker of either (Nvidia, DeepSeek), else 0."""
+    """How many names of models, chips or makers of either (Nvidia, DeepSeek) the text has."""
     tech = _actor_index()[2]
-    return int(any(h.surface.entity_id in tech for h in _kb_hits(text)))
+    return sum(h.surface.entity_id in tech for h in _kb_hits(text))
+
+
+def speaker_side(entity_id: str | None, descriptions: list[str]) -> str | None:
+    """The side a speaker's "we" stands for: the KB's, else a country named in how the page introduces
+    them ("Dana Whitfield, a US commerce official")."""
+    side = entity_side(entity_id)
+    if side in (CN, US):
+        return side
+    for text in descriptions:
+        for actor in find_actors(text or ""):
+            if actor.side in (CN, US):
+                return actor.side
+    return None
 
 
 def find_actors(text: str) -> list[Actor]:

@@ -9,7 +9,8 @@ Each predicate has a kind that tells the reader how to orient it:
   under a hypothetical or a purpose frame ("would help China catch up") it says the catcher is behind now;
 - ``behind``: polarity for the subject's side, but a small gap ("months behind", "nanoseconds") is catching up;
 - ``parity``: matching or rivalling; + when China is one side;
-- ``trend``: a share or a lead that moves; polarity for the possessor's side;
+- ``trend``, ``share``: a lead or a share that moves; polarity for the possessor's side (a rival's falling
+  share, to export bans as often as to Chinese rivals, counts half);
 - ``plain``: a fixed polarity (a widening gap, a bottleneck).
 
 Order matters: the first pattern to claim a span wins.
@@ -46,7 +47,9 @@ PREDICATES: list[Predicate] = [
     Predicate(_bounded(rf"\b(?:only|just|mere(?:ly)?)\s+(?:a\s+few\s+|several\s+|\w+\s+)?{_SMALL}\s+"
                        r"(?:behind|ahead)|\b(?:only|just|merely)\s+(?:slightly\s+)?behind\b|"
                        rf"\bgap\b[^.;]{{0,25}}?\b(?:only|just|mere|measured in|down to)\s+(?:a\s+few\s+)?"
-                       rf"(?:\w+\s+)?{_SMALL}|\bmeasured in {_SMALL}|\b{_SMALL} behind\b|"
+                       rf"(?:\w+\s+)?{_SMALL}|\bmeasured in {_SMALL}|"
+                       rf"\bgap\b[^.;]{{0,20}}?\b(?:is|of|at|to)\s+(?:now\s+)?(?:a\s+few|several|a\s+couple\s+of|"
+                       rf"\w+)\s+{_SMALL}|\b{_SMALL} behind\b|"
                        r"\bgap\b[^.;]{0,15}?\b(?:is|are|remains|looks)\s+(?:now\s+)?(?:small|tiny|minimal|"
                        r"negligible|narrow)\b"), +1, "plain"),
     Predicate(_bounded(rf"(?:仅|只|只是)\s*落后\S{{0,12}}?{_SMALL}|落后\S{{0,6}}?{_SMALL}|"
@@ -64,10 +67,10 @@ PREDICATES: list[Predicate] = [
                        r"(?:优势|领先)\S{0,4}?(?:扩大|拉大|加大)"), +1, "trend"),
     Predicate(_bounded(rf"\b{_SHARE}\b[^.;,]{{0,40}}?\b{_RISE}\b|"
                        r"(?:份额|占比|市场占有率|下载量|使用量|采用率|渗透率)\S{0,8}?(?:上升|提升|提高|增长|攀升|翻倍|扩大|"
-                       r"猛增|大增|激增|上涨)"), +1, "trend"),
+                       r"猛增|大增|激增|上涨)"), +1, "share"),
     Predicate(_bounded(rf"\b{_SHARE}\b[^.;,]{{0,40}}?\b{_FALL}\b|"
                        r"(?:份额|占比|市场占有率|下载量|使用量|采用率)\S{0,8}?(?:下降|下滑|萎缩|减少|下跌|骤降|归零)"),
-              -1, "trend"),
+              -1, "share"),
     # -- catching up
     Predicate(_bounded(r"\bstill (?:playing )?catch(?:ing)?[- ]up\b|仍在追赶|还在追赶|仍处于追赶|仍是追赶者"), -1, "plain"),
     Predicate(_bounded(r"\b(?:catch(?:es|ing)? up|caught up|clos(?:e|es|ing|ed) (?:the|that|this) gap|"
@@ -128,5 +131,5 @@ REJECTED = _bounded(r"\b(?:used to (?:think|believe|assume|say)|once (?:thought|
                     r"曾(?:经)?(?:以为|认为|觉得|相信)|(?:过去|以前|之前|原来)(?:我们?|人们|大家)?(?:以为|认为|觉得)|"
                     r"原以为|本以为|一度认为")
 REJECTED_END = _bounded(r"\b(?:now|but|today|these days|nowadays|I now|we now)\b|现在|如今|而今|但|然而|不过|[;；]")
-WE = _bounded(r"\b(?:we|our|ours|us)\b|我们|咱们", 0)
+WE = _bounded(r"\b(?:[Ww]e|[Oo]urs?|us)\b|我们|咱们", 0)
 PROBABILITY_WORDS = _bounded(r"\b(?:chance|chances|probability|likely|odds)\b|概率|可能性|机会")

@@ -25,7 +25,7 @@ TECH = _bounded(
     r"\bA\.?I\b|\bAGI\b|\bLLMs?\b|\bGPUs?\b|\bEUV\b|\bDUV\b|"
     r"\b(?:artificial intelligence|machine learning|deep learning|neural networks?|(?:large )?language models?|"
     r"foundation models?|frontier models?|open(?:-source| source|-weight)? models?|reasoning models?|"
-    r"generative|chatbots?|chips?|chipmakers?|microchips?|semiconductors?|processors?|accelerators?|"
+    r"generative|chatbots?|(?<!potato )(?<!tortilla )(?<!chocolate )(?<!corn )chips?|chipmakers?|microchips?|semiconductors?|processors?|accelerators?|"
     r"computing power|compute|data cent(?:er|re)s?|supercomput\w*|foundr(?:y|ies)|lithography|wafers?|"
     r"fabs?|algorithms?|robots?|robotics|humanoids?|autonomous driving|self-driving|quantum comput\w*|"
     r"export controls?|tech(?:nology)? (?:race|war|rivalry|competition|gap|lead|supremacy|dominance)|"
@@ -57,7 +57,7 @@ def page_on_topic(title: str, body: str) -> bool:
     """A page is about the field when technology terms are in its headline or frequent in its text; a long
     page with a handful of passing mentions (a market report naming "AI stocks") is not about it."""
     title_hits = tech_hits(title) + has_tech_entity(title)
-    body_hits = tech_hits(body[:200_000])
+    body_hits = tech_hits(body[:200_000]) + has_tech_entity(body[:200_000])
     if title_hits and (body_hits or not body.strip()):
         return True
     return body_hits >= 12 or (body_hits >= 1 and 1000 * body_hits / max(1, len(body)) >= 1.0)
