@@ -58,7 +58,8 @@ PREDICATES: list[Predicate] = [
               +1, "plain"),
     Predicate(_bounded(rf"\b{_LARGE} behind\b|\bgap\b[^.;]{{0,20}}?\b(?:is|are|remains|of)\s+(?:still\s+)?"
                        r"(?:years|decades|huge|vast|enormous|wide|large|massive)\b|"
-                       rf"落后\S{{0,4}}?{_LARGE}|差距(?:依然|仍然|仍|还)?(?:巨大|很大|明显|悬殊|较大|不小)"), -1, "plain"),
+                       rf"落后\S{{0,4}}?{_LARGE}|差距(?:依然|仍然|仍|还)?(?:巨大|很大|明显|悬殊|较大|不小)"),
+              -1, "plain"),
     # -- a lead or a share that moves (before the bare "lead"/"advantage" below)
     Predicate(_bounded(r"\b(?:lead|edge|advantage|dominance|primacy|head start)\b[^.;,]{0,30}?\b(?:shrink\w*|"
                        r"shrunk|narrow\w*|erod\w*|slipp\w*|evaporat\w*|vanish\w*|disappear\w*|gone|dwindl\w*|"
@@ -72,7 +73,8 @@ PREDICATES: list[Predicate] = [
                        r"(?:份额|占比|市场占有率|下载量|使用量|采用率)\S{0,8}?(?:下降|下滑|萎缩|减少|下跌|骤降|归零)"),
               -1, "share"),
     # -- catching up
-    Predicate(_bounded(r"\bstill (?:playing )?catch(?:ing)?[- ]up\b|仍在追赶|还在追赶|仍处于追赶|仍是追赶者"), -1, "plain"),
+    Predicate(_bounded(r"\bstill (?:playing )?catch(?:ing)?[- ]up\b|仍在追赶|还在追赶|仍处于追赶|仍是追赶者"),
+              -1, "plain"),
     Predicate(_bounded(r"\b(?:catch(?:es|ing)? up|caught up|clos(?:e|es|ing|ed) (?:the|that|this) gap|"
                        r"narrow(?:s|ing|ed)? (?:the|that|this) gap|"
                        r"gap\b(?:(?!\bnot\b|n't|\bnever\b)[^.;]){0,40}?\b(?:is |are |has been |have been )?"
@@ -86,7 +88,8 @@ PREDICATES: list[Predicate] = [
                        r"match(?:es|ed|ing)?(?=\s+(?:or\s+(?:beat|exceed)\w*\s+)?(?:the\s+|those\s+|that\s+|"
                        r"[A-Z]|American|Chinese|US))|"
                        r"rival(?:s|led|ed|ling|ing)?(?=\s+(?:the\s+|those\s+|that\s+|[A-Z])))\b|"
-                       r"持平|追平|比肩|媲美|不相上下|旗鼓相当|平分秋色|并驾齐驱|平起平坐|分庭抗礼|不输于?"), +1, "parity"),
+                       r"持平|追平|比肩|媲美|不相上下|旗鼓相当|平分秋色|并驾齐驱|平起平坐|分庭抗礼|不输于?"),
+              +1, "parity"),
     # -- leading and beating
     Predicate(_bounded(r"\b(?:beat(?:s|ing)?|exceed(?:s|ed|ing)?|best(?:s|ed)|trounc\w+|crush(?:es|ed|ing)?|"
                        r"outclass\w*|outdo(?:es|ne)?|outdid|eclips\w+|outscor\w+)\b"), +1, "compare", True),
