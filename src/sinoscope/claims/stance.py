@@ -43,10 +43,14 @@ MIXED, NONE = "mixed", "not_addressed"
 
 _SENT_ZH = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _SENT_EN = re.compile(r"(?:[^.!?\n]|[.!?](?!\s|$))+[.!?]*")
-_SCARE = re.compile(r"[‘“「『\"'][^’”」』\"']{1,60}[’”」』\"']")
+# quotation marks around a short phrase; an apostrophe inside a word ("OpenAI's") opens or closes nothing
+_SCARE = re.compile(r"(?<![A-Za-z0-9])[‘'][^’'\n]{1,60}[’'](?![A-Za-z])|[“「『\"][^”」』\"]{1,60}[”」』\"]")
 _CLAUSE_MARKS = ",;:，；：—"
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b")
 _PASSIVE = re.compile(r"\s+by\s+")
+_CONCEDED = 0.35
+_OPENING_TURN = re.compile(r"\W*(?:But|Yet|However|Still|Even so|但是|但|然而|不过|可是)\b", re.I)
+_STILL = re.compile(r"\b(?:still|remains?)\b|仍然|依然|仍|依旧|还是", re.I)
 _WEIGHT = {"title": 2.0, "body": 1.0, "comment": 0.3}
 _OPPOSITE = {CN: US, US: CN}
 
@@ -78,11 +82,10 @@ def _orient(subject: str | None, obj: str | None) -> int:
 def _subject(sentence: str, actors: list[Actor], at: int, clause_start: int) -> tuple[str | None, bool]:
     """(side of the predicate's subject, whether a non-actor subject was found) — the nearest actor before
     the predicate, in its clause first; "an AI system that beat …" has a subject that is no actor."""
-    before = [a for a in actors if a.end <= at]
-    in_clause = [a for a in before if a.start >= clause_start]
-    actor = in_clause[-1] if in_clause else (before[-1] if before else None)
-    if actor is None:
+    in_clause = [a for a in actors if clause_start <= a.start and a.end <= at]
+    if not in_clause:  # an actor of another clause is no subject ("…Nvidia chips, and their own still fall short")
         return None, False
+    actor = in_clause[-1]
     between = sentence[actor.end:at]
     rel = _RELATIVE.search(between)
     if rel and len(between[:rel.start()].split()) > 3:
@@ -110,19 +113,20 @@ def _fallback(actors: list[Actor], obj: str | None) -> str | None:
     return _OPPOSITE.get(obj or "")
 
 
-def _clause_weight(sentence: str) -> Any:
+def _turn_weights(sentence: str, found: list[tuple[int, float]]) -> list[float]:
+    """Contrast and concession: the clause before "but" (or opened by "although") weighs less — when the
+    rest of the sentence makes a point of its own."""
     contrasts = [m.start() for m in CONTRAST.finditer(sentence)]
     conceded: list[tuple[int, int]] = []
     for m in CONCESSION.finditer(sentence):
         ends = [i for i in (sentence.find(ch, m.end()) for ch in _CLAUSE_MARKS) if i >= 0]
         conceded.append((m.start(), min(ends) if ends else len(sentence)))
 
-    def weight(pos: int) -> float:
-        if contrasts and pos < contrasts[-1] or any(a <= pos < b for a, b in conceded):
-            return 0.5
-        return 1.0
+    def weak(pos: int) -> bool:
+        return bool(contrasts and pos < contrasts[-1] or any(a <= pos < b for a, b in conceded))
 
-    return weight
+    has_point = any(not weak(pos) for pos, _ in found)
+    return [sign * (_CONCEDED if has_point and weak(pos) else 1.0) for pos, sign in found]
 
 
 def _rejected_spans(sentence: str) -> list[tuple[int, int]]:
@@ -159,10 +163,9 @@ def sentence_evidence(sentence: str, we_side: str | None = None, carried: tuple[
     actors = sentence_actors(sentence, we_side)
     if not any(a.side in (CN, US, PAIR) for a in actors) and not carried:
         return 0.0, 0.0
-    weight_at = _clause_weight(sentence)
     rejected = _rejected_spans(sentence)
     scare = [(q.start(), q.end()) for q in _SCARE.finditer(sentence)]
-    signs: list[float] = []
+    found: list[tuple[int, float]] = []
     taken: list[tuple[int, int]] = []
     for predicate in PREDICATES:
         for m in predicate.pattern.finditer(sentence):
@@ -181,8 +184,8 @@ def sentence_evidence(sentence: str, we_side: str | None = None, carried: tuple[
                 sign = -sign
             if any(a <= m.start() < b for a, b in rejected):
                 sign *= -0.5  # "I used to think China was far behind": the old view counts against itself
-            signs.append(sign * weight_at(m.start()))
-    return _sum_up(sentence, signs)
+            found.append((m.start(), sign))
+    return _sum_up(sentence, _turn_weights(sentence, found))
 
 
 def _read(sentence: str, actors: list[Actor], predicate: Any, m: re.Match[str]) -> float | None:
@@ -248,7 +251,7 @@ def _sum_up(sentence: str, signs: list[float]) -> tuple[float, float]:
         weight *= 0.1  # a question raises the issue; it asserts nothing
     pos = min(1.0, sum(x for x in signs if x > 0)) * weight
     neg = min(1.0, -sum(x for x in signs if x < 0)) * weight
-    if not CONTRAST.search(sentence):  # without a "but", the sentence makes one net point
+    if not (CONTRAST.search(sentence) or CONCESSION.search(sentence)):  # without a "but", one net point
         net = max(-1.0, min(1.0, total)) * weight
         return (net, 0.0) if net > 0 else (0.0, -net)
     return pos, neg
@@ -285,30 +288,47 @@ def document_stance(doc: Doc, quotes: list[Quote]) -> Stance:
             continue
         if para.section == "title" and para.role == "title_alt":
             continue  # the translated headline says the same thing again
-        text = para.analysis_text
-        carried: tuple[str, ...] = ()
-        for m in (_SENT_ZH if para.lang == "zh" else _SENT_EN).finditer(text):
-            s, e = para.start + m.start(), para.start + m.end()
-            quote = next((q for q in attributed if q.start < e and s < q.end), None)
-            we_side = _speaker_side(quote) if quote else None
-            named = tuple(dict.fromkeys(a.side for a in sentence_actors(m.group(), we_side)
-                                        if a.side in (CN, US)))
-            if not sentence_on_topic(m.group(), True):
-                carried = named or carried
-                continue
-            for_, against = sentence_evidence(m.group(), we_side, carried, quoted=quote is not None)
-            carried = named or carried
-            if not (for_ or against):
-                continue
-            holder = quote.speaker if quote else None
-            weight = _WEIGHT[para.section] * (1.5 if holder else 1.0)
-            pos += for_ * weight
-            neg += against * weight
-            label = MIXED if for_ and against else _label_of(for_ - against)
-            evidence.append({"text": m.group().strip(), "start": s, "end": e, "label": label,
-                             "holder": holder, "weight": round((for_ + against) * weight, 3)})
+        for item in _paragraph_evidence(para, attributed):
+            pos += item.pop("for")
+            neg += item.pop("against")
+            evidence.append(item)
     label, score = _label(pos, neg)
     return Stance(label, score, evidence, _by_speaker(quotes))
+
+
+def _paragraph_evidence(para: Any, attributed: list[Quote]) -> list[dict[str, Any]]:
+    """The weighted evidence of one paragraph's sentences. A sentence opening with "But"/"不过" weighs
+    the one before it down: a little when the two are separate findings, more when the first only
+    concedes an incumbent's position ("American labs still lead. Yet …")."""
+    items: list[dict[str, Any]] = []
+    carried: tuple[str, ...] = ()
+    previous: dict[str, Any] | None = None
+    text = para.analysis_text
+    for m in (_SENT_ZH if para.lang == "zh" else _SENT_EN).finditer(text):
+        sentence = m.group()
+        s, e = para.start + m.start(), para.start + m.end()
+        quote = next((q for q in attributed if q.start < e and s < q.end), None)
+        we_side = _speaker_side(quote) if quote else None
+        named = tuple(dict.fromkeys(a.side for a in sentence_actors(sentence, we_side) if a.side in (CN, US)))
+        on_topic = sentence_on_topic(sentence, True)
+        for_, against = sentence_evidence(sentence, we_side, carried, quoted=quote is not None) if on_topic \
+            else (0.0, 0.0)
+        carried = named or carried
+        if not (for_ or against):
+            continue
+        if previous is not None and _OPENING_TURN.match(sentence):
+            factor = _CONCEDED if _STILL.search(previous["text"]) else 0.6
+            for key in ("for", "against", "weight"):
+                previous[key] *= factor
+            previous["weight"] = round(previous["weight"], 3)
+        holder = quote.speaker if quote else None
+        weight = _WEIGHT[para.section] * (1.5 if holder else 1.0)
+        label = MIXED if for_ and against else _label_of(for_ - against)
+        previous = {"text": sentence.strip(), "start": s, "end": e, "label": label, "holder": holder,
+                    "weight": round((for_ + against) * weight, 3), "for": for_ * weight,
+                    "against": against * weight}
+        items.append(previous)
+    return items
 
 
 def _speaker_side(quote: Quote) -> str | None:

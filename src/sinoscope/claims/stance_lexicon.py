@@ -61,15 +61,15 @@ PREDICATES: list[Predicate] = [
                        rf"落后\S{{0,4}}?{_LARGE}|差距(?:依然|仍然|仍|还)?(?:巨大|很大|明显|悬殊|较大|不小)"),
               -1, "plain"),
     # -- a lead or a share that moves (before the bare "lead"/"advantage" below)
-    Predicate(_bounded(r"\b(?:lead|edge|advantage|dominance|primacy|head start)\b[^.;,]{0,30}?\b(?:shrink\w*|"
+    Predicate(_bounded(r"\b(?:lead|edge|advantage|dominance|primacy|head start)\b[^.;,]{0,55}?\b(?:shrink\w*|"
                        r"shrunk|narrow\w*|erod\w*|slipp\w*|evaporat\w*|vanish\w*|disappear\w*|gone|dwindl\w*|"
                        r"diminish\w*)\b|优势\S{0,6}?(?:缩小|减弱|不再|消失|收窄|缩水|丧失|不复存在)"), -1, "trend"),
-    Predicate(_bounded(r"\b(?:lead|edge|advantage)\b[^.;,]{0,25}?\b(?:widen\w*|grow\w*|grew|extend\w*|increas\w*)\b|"
+    Predicate(_bounded(r"\b(?:lead|edge|advantage)\b[^.;,]{0,50}?\b(?:widen\w*|grow\w*|grew|extend\w*|increas\w*)\b|"
                        r"(?:优势|领先)\S{0,4}?(?:扩大|拉大|加大)"), +1, "trend"),
-    Predicate(_bounded(rf"\b{_SHARE}\b[^.;,]{{0,40}}?\b{_RISE}\b|"
+    Predicate(_bounded(rf"\b{_SHARE}\b[^.;,]{{0,60}}?\b{_RISE}\b|"
                        r"(?:份额|占比|市场占有率|下载量|使用量|采用率|渗透率)\S{0,8}?(?:上升|提升|提高|增长|攀升|翻倍|扩大|"
                        r"猛增|大增|激增|上涨)"), +1, "share"),
-    Predicate(_bounded(rf"\b{_SHARE}\b[^.;,]{{0,40}}?\b{_FALL}\b|"
+    Predicate(_bounded(rf"\b{_SHARE}\b[^.;,]{{0,60}}?\b{_FALL}\b|"
                        r"(?:份额|占比|市场占有率|下载量|使用量|采用率)\S{0,8}?(?:下降|下滑|萎缩|减少|下跌|骤降|归零)"),
               -1, "share"),
     # -- catching up
@@ -80,7 +80,8 @@ PREDICATES: list[Predicate] = [
                        r"gap\b(?:(?!\bnot\b|n't|\bnever\b)[^.;]){0,40}?\b(?:is |are |has been |have been )?"
                        r"(?:narrowing|closing|shrinking|narrowed|closed|shrunk)|"
                        r"clos(?:e|es|ing|ed) in on|gain(?:s|ing|ed)? ground on)\b"), +1, "catchup"),
-    Predicate(_bounded(r"赶上|追上|追赶|赶超|缩小.{0,6}差距|差距.{0,4}(?:缩小|收窄)|逼近|紧追|紧随其后|迎头赶上"),
+    Predicate(_bounded(r"赶上|追上|追赶|赶超|缩小[^。；，]{0,12}差距|差距(?:(?!没|未|不)[^。；]){0,14}?(?:缩小|收窄)|"
+                       r"逼近|紧追|紧随其后|迎头赶上"),
               +1, "catchup"),
     # -- parity
     Predicate(_bounded(r"\b(?:on (?:a )?par with|at parity with|neck and neck|neck-and-neck|as good as|"
@@ -96,12 +97,14 @@ PREDICATES: list[Predicate] = [
     Predicate(_bounded(r"\b(?:lead(?:s|ing)?(?!\s+(?:researcher|author|engineer|scientist|developer|designer|"
                        r"investor|analyst|negotiator|architect|role|singer))|ahead|overt(?:ake|akes|aken|ook|aking)|"
                        r"surpass(?:es|ed|ing)?|outpac(?:e|es|ed|ing)|dominat(?:e|es|ed|ing)|"
-                       r"win(?:s|ning)? the (?:AI |tech |chip )?race|edge out|advantage|outperform(?:s|ed|ing)?|"
+                       r"win(?:s|ning)? the (?:AI |tech |chip )?race|edg(?:e|es|ed|ing) out|advantage|outperform(?:s|ed|ing)?|"
                        r"(?:global|world|a|the) leader (?:in|of) (?:the )?(?:AI|field|race))\b"), +1, "compare"),
-    Predicate(_bounded(r"碾压|吊打|完胜|甩开|遥遥领先|大幅领先|领先|超越|超过|反超|赢得|领跑|称霸|主导|优势|击败|胜过|引领|胜出"),
-              +1, "compare"),
+    Predicate(_bounded(r"碾压|吊打|完胜|小胜|险胜|力压|击败|战胜|胜过|打败"), +1, "compare", True),
+    Predicate(_bounded(r"\b(?:more|better|faster|cheaper|larger|bigger|stronger) than\b"), +1, "compare", True),
+    Predicate(_bounded(r"\b(?:less|fewer|worse|slower|weaker|smaller) than\b"), -1, "compare", True),
+    Predicate(_bounded(r"遥遥领先|大幅领先|领先|超越|超过|反超|赢得|领跑|称霸|主导|优势|引领|胜出|甩开"), +1, "compare"),
     Predicate(_bounded(r"\b(?:behind|lag(?:s|ging|ged)?|trail(?:s|ing|ed)?|fall(?:s|ing|en)? short|inferior)\b|"
-                       r"落后|比不过|不及|不如|滞后"), -1, "behind"),
+                       r"难以望其项背|望尘莫及|落后|比不过|比不上|赶不上|追不上|不敌|逊于|逊色于|不及|不如|滞后"), -1, "behind"),
     Predicate(_bounded(r"差距"), -1, "plain"),
     Predicate(_bounded(r"取得.{0,6}突破|\bbreakthroughs?\b"), +0.5, "compare"),
     Predicate(_bounded(r"短板|瓶颈|鸿沟|挑战|受制于|卡脖子|\b(?:bottlenecks?|hurdles?|obstacles?|challenges?|"
@@ -114,7 +117,7 @@ SMALL_GAP = _bounded(rf"^\W{{0,3}}(?:by\s+|of\s+)?(?:only\s+|just\s+|a\s+few\s+|
                      rf"^(?:约|大约|仅|只)?\S{{0,4}}?{_SMALL}")
 SMALL_BEFORE = _bounded(r"(?:\b(?:only|just|merely|slightly|barely)\s+|仅|只|略微?|稍微?|稍)$")
 NEGATION = _bounded(r"\b(?:not|n't|never|no|unlikely|hardly|nor|without|cannot|can't|won't|far from|yet to)\b|"
-                    r"不|没|未|非|难以|无法|别|并非|尚未")
+                    r"不(?!断|少|仅|同|久|过|但|光|论|管|停|错)|没|未(?!来)|非(?!常|洲|凡)|难以|无法|并非|尚未")
 HEDGE = _bounded(r"\b(?:may|might|could|possibly|perhaps)\b|或许|可能|也许|或将")
 INTENT = _bounded(r"\b(?:whatever it takes|aims? to|wants? to|plans? to|seeks? to|hopes? to|vows? to|"
                   r"determined to)\b|力争|希望|目标是|计划|誓言")
@@ -122,6 +125,7 @@ INTENT = _bounded(r"\b(?:whatever it takes|aims? to|wants? to|plans? to|seeks? t
 HYPOTHETICAL = _bounded(r"(?:\b(?:help(?:s|ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let|in order to|"
                         r"needs? to|must|ha(?:s|ve|d) to|bid to|efforts? to|struggl\w* to|try(?:ing)? to|"
                         r"tries to|tried to|rac(?:e|es|ing) to|scrambl\w* to|so that|if)\b(?:\s+\S+){0,4}\s+$)|"
+                        r"(?:^\W*(?:[Tt]o|[Ii]n order to|[Ff]or \w+ to)\s+$)|"
                         r"(?:帮助|帮|有助于|助力|以便|为了|要想|若想|如想|想要|试图|力图|努力|必须|需要|才能|得以|"
                         r"若要|如果要|要)\S{0,10}$")
 DISMISS = _bounded(r"炒作|鼓吹|夸大|歇歇|神话|迷思|言过其实|\b(?:hype[sd]?|overblown|overstated|myth|exaggerated)\b")

@@ -31,7 +31,8 @@ TECH = _bounded(
     r"fabs?|algorithms?|robots?|robotics|humanoids?|autonomous driving|self-driving|quantum comput\w*|"
     r"export controls?|tech(?:nology)? (?:race|war|rivalry|competition|gap|lead|supremacy|dominance)|"
     r"benchmarks?|training runs?|inference|agents? (?:market|race))\b|"
-    r"人工智能|大模型|语言模型|基础模型|开源模型|推理模型|生成式|智能体|芯片|半导体|算力|光刻|晶圆|制程|"
+    r"人工智能|大模型|(?:语言|基础|开源|推理|生成|AI|多模态|视觉|语音|图像|视频)模型|生成式|智能体|芯片|半导体|算力|"
+    r"光刻|晶圆|制程|多模态|语音识别|图像识别|计算机视觉|深度学习|神经网络|机器学习|"
     r"数据中心|智算|超算|算法|机器人|具身智能|自动驾驶|量子计算|出口管制|科技竞争|科技战|技术竞争|"
     r"科技竞赛|科技霸权|技术差距|科技差距",
     re.I,
