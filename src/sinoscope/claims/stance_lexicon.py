@@ -97,14 +97,17 @@ PREDICATES: list[Predicate] = [
     Predicate(_bounded(r"\b(?:lead(?:s|ing)?(?!\s+(?:researcher|author|engineer|scientist|developer|designer|"
                        r"investor|analyst|negotiator|architect|role|singer))|ahead|overt(?:ake|akes|aken|ook|aking)|"
                        r"surpass(?:es|ed|ing)?|outpac(?:e|es|ed|ing)|dominat(?:e|es|ed|ing)|"
-                       r"win(?:s|ning)? the (?:AI |tech |chip )?race|edg(?:e|es|ed|ing) out|advantage|outperform(?:s|ed|ing)?|"
+                       r"win(?:s|ning)? the (?:AI |tech |chip )?race|edg(?:e|es|ed|ing) out|advantage|"
+                       r"outperform(?:s|ed|ing)?|"
                        r"(?:global|world|a|the) leader (?:in|of) (?:the )?(?:AI|field|race))\b"), +1, "compare"),
     Predicate(_bounded(r"碾压|吊打|完胜|小胜|险胜|力压|击败|战胜|胜过|打败"), +1, "compare", True),
     Predicate(_bounded(r"\b(?:more|better|faster|cheaper|larger|bigger|stronger) than\b"), +1, "compare", True),
     Predicate(_bounded(r"\b(?:less|fewer|worse|slower|weaker|smaller) than\b"), -1, "compare", True),
-    Predicate(_bounded(r"遥遥领先|大幅领先|领先|超越|超过|反超|赢得|领跑|称霸|主导|优势|引领|胜出|甩开"), +1, "compare"),
+    Predicate(_bounded(r"遥遥领先|大幅领先|领先|超越|超过|反超|赢得|领跑|称霸|主导|优势|引领|胜出|甩开"),
+              +1, "compare"),
     Predicate(_bounded(r"\b(?:behind|lag(?:s|ging|ged)?|trail(?:s|ing|ed)?|fall(?:s|ing|en)? short|inferior)\b|"
-                       r"难以望其项背|望尘莫及|落后|比不过|比不上|赶不上|追不上|不敌|逊于|逊色于|不及|不如|滞后"), -1, "behind"),
+                       r"难以望其项背|望尘莫及|落后|比不过|比不上|赶不上|追不上|不敌|逊于|逊色于|不及|不如|滞后"),
+              -1, "behind"),
     Predicate(_bounded(r"差距"), -1, "plain"),
     Predicate(_bounded(r"取得.{0,6}突破|\bbreakthroughs?\b"), +0.5, "compare"),
     Predicate(_bounded(r"短板|瓶颈|鸿沟|挑战|受制于|卡脖子|\b(?:bottlenecks?|hurdles?|obstacles?|challenges?|"
