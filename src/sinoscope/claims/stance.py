@@ -200,7 +200,7 @@ def _read(sentence: str, actors: list[Actor], predicate: Any, m: re.Match[str]) 
         catcher, _ = _subject(sentence, actors, m.start(), clause_start)
         return polarity if catcher == US else -polarity  # "would help China catch up": behind now
     if kind == "parity":
-        return polarity if any(a.side == CN for a in actors) else None
+        return polarity if any(a.side in (CN, PAIR) for a in actors) else None
     if kind in ("trend", "share"):  # whose share or lead moves: "share of Chinese models", "英伟达在中国的份额"
         inside = [a for a in actors if m.start() <= a.start < m.end()]
         in_clause = [a for a in actors if clause_start <= a.start < m.start()]

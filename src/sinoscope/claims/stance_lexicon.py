@@ -46,13 +46,13 @@ PREDICATES: list[Predicate] = [
     # -- the size of the gap
     Predicate(_bounded(rf"\b(?:only|just|mere(?:ly)?)\s+(?:a\s+few\s+|several\s+|\w+\s+)?{_SMALL}\s+"
                        r"(?:behind|ahead)|\b(?:only|just|merely)\s+(?:slightly\s+)?behind\b|"
-                       rf"\bgap\b[^.;]{{0,25}}?\b(?:only|just|mere|measured in|down to)\s+(?:a\s+few\s+)?"
+                       rf"\b(?:gap|lag|difference|distance)\b[^.;]{{0,60}}?\b(?:only|just|mere|measured in|down to)\s+(?:a\s+few\s+)?"
                        rf"(?:\w+\s+)?{_SMALL}|\bmeasured in {_SMALL}|"
                        rf"\bgap\b[^.;]{{0,20}}?\b(?:is|of|at|to)\s+(?:now\s+)?(?:a\s+few|several|a\s+couple\s+of|"
                        rf"\w+)\s+{_SMALL}|\b{_SMALL} behind\b|"
                        r"\bgap\b[^.;]{0,15}?\b(?:is|are|remains|looks)\s+(?:now\s+)?(?:small|tiny|minimal|"
                        r"negligible|narrow)\b"), +1, "plain"),
-    Predicate(_bounded(rf"(?:仅|只|只是)\s*落后\S{{0,12}}?{_SMALL}|落后\S{{0,6}}?{_SMALL}|"
+    Predicate(_bounded(rf"(?:仅|只|只是)\s*落后\S{{0,12}}?{_SMALL}|落后[^，。；\s]{{0,10}}?{_SMALL}|"
                        rf"差距(?:仅|只有|只剩|不到|缩小到|缩小至|已缩小至|约为|仅为|在)\S{{0,8}}?{_SMALL}|"
                        r"差距(?:已经|已)?(?:不大|很小|极小|微乎其微|有限|所剩无几)|相差无几|相差不大|差距(?:仅|只)"),
               +1, "plain"),
@@ -77,7 +77,7 @@ PREDICATES: list[Predicate] = [
               -1, "plain"),
     Predicate(_bounded(r"\b(?:catch(?:es|ing)? up|caught up|clos(?:e|es|ing|ed) (?:the|that|this) gap|"
                        r"narrow(?:s|ing|ed)? (?:the|that|this) gap|"
-                       r"gap\b(?:(?!\bnot\b|n't|\bnever\b)[^.;]){0,40}?\b(?:is |are |has been |have been )?"
+                       r"gap\b(?:(?!\bnot\b|n't|\bnever\b)[^.;]){0,70}?\b(?:is |are |has been |have been |has |have )?"
                        r"(?:narrowing|closing|shrinking|narrowed|closed|shrunk)|"
                        r"clos(?:e|es|ing|ed) in on|gain(?:s|ing|ed)? ground on)\b"), +1, "catchup"),
     Predicate(_bounded(r"赶上|追上|追赶|赶超|缩小[^。；，]{0,12}差距|差距(?:(?!没|未|不)[^。；]){0,14}?(?:缩小|收窄)|"
@@ -101,8 +101,14 @@ PREDICATES: list[Predicate] = [
                        r"outperform(?:s|ed|ing)?|"
                        r"(?:global|world|a|the) leader (?:in|of) (?:the )?(?:AI|field|race))\b"), +1, "compare"),
     Predicate(_bounded(r"碾压|吊打|完胜|小胜|险胜|力压|击败|战胜|胜过|打败"), +1, "compare", True),
-    Predicate(_bounded(r"\b(?:more|better|faster|cheaper|larger|bigger|stronger) than\b"), +1, "compare", True),
-    Predicate(_bounded(r"\b(?:less|fewer|worse|slower|weaker|smaller) than\b"), -1, "compare", True),
+    Predicate(_bounded(r"\b(?:more|better|faster|cheaper|larger|bigger|stronger)\b(?:\s+[\w-]+){0,3}?\s+than\b"),
+              +1, "compare", True),
+    Predicate(_bounded(r"\b(?:less|fewer|worse|slower|weaker|smaller)\b(?:\s+[\w-]+){0,3}?\s+than\b"),
+              -1, "compare", True),
+    # a superlative: "Chinese open models are the most downloaded in the world", "下载量最高"
+    Predicate(_bounded(r"\bthe (?:world's |global )?(?:most (?:downloaded|used|popular|widely used|advanced)|"
+                       r"best|top|leading|largest)\b(?= (?:in the world|globally|worldwide|on|models?|chips?|AI))|"
+                       r"(?:下载量|使用量|市场份额|性能)最高|全球第一|世界第一|排名第一|位居榜首|居全球首位"), +1, "compare"),
     Predicate(_bounded(r"遥遥领先|大幅领先|领先|超越|超过|反超|赢得|领跑|称霸|主导|优势|引领|胜出|甩开"),
               +1, "compare"),
     Predicate(_bounded(r"\b(?:behind|lag(?:s|ging|ged)?|trail(?:s|ing|ed)?|fall(?:s|ing|en)? short|inferior)\b|"
@@ -117,7 +123,7 @@ PREDICATES: list[Predicate] = [
 ]
 
 SMALL_GAP = _bounded(rf"^\W{{0,3}}(?:by\s+|of\s+)?(?:only\s+|just\s+|a\s+few\s+|several\s+|some\s+|\w+\s+)?{_SMALL}|"
-                     rf"^(?:约|大约|仅|只)?\S{{0,4}}?{_SMALL}")
+                     rf"^(?:约|大约|仅|只)?[^，。；\s]{{0,10}}?{_SMALL}")
 SMALL_BEFORE = _bounded(r"(?:\b(?:only|just|merely|slightly|barely)\s+|仅|只|略微?|稍微?|稍)$")
 NEGATION = _bounded(r"\b(?:not|n't|never|no|unlikely|hardly|nor|without|cannot|can't|won't|far from|yet to)\b|"
                     r"不(?!断|少|仅|同|久|过|但|光|论|管|停|错)|没|未(?!来)|非(?!常|洲|凡)|难以|无法|并非|尚未")
@@ -126,8 +132,9 @@ INTENT = _bounded(r"\b(?:whatever it takes|aims? to|wants? to|plans? to|seeks? t
                   r"determined to)\b|力争|希望|目标是|计划|誓言")
 # A purpose or hypothetical frame before "catch up": the catcher is behind now.
 HYPOTHETICAL = _bounded(r"(?:\b(?:help(?:s|ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let|in order to|"
-                        r"needs? to|must|ha(?:s|ve|d) to|bid to|efforts? to|struggl\w* to|try(?:ing)? to|"
-                        r"tries to|tried to|rac(?:e|es|ing) to|scrambl\w* to|so that|if)\b(?:\s+\S+){0,4}\s+$)|"
+                        r"needs? to|must|ha(?:s|ve|d) to|bid to|efforts? to|so that|if|"
+                        r"(?:try|trying|tries|tried|struggl\w*|work\w*|striv\w*|push\w*|rac(?:e|es|ing)|scrambl\w*)"
+                        r"(?:\s+\w+)?\s+to)\b(?:\s+\S+){0,4}\s+$)|"
                         r"(?:^\W*(?:[Tt]o|[Ii]n order to|[Ff]or \w+ to)\s+$)|"
                         r"(?:帮助|帮|有助于|助力|以便|为了|要想|若想|如想|想要|试图|力图|努力|必须|需要|才能|得以|"
                         r"若要|如果要|要)\S{0,10}$")

@@ -25,14 +25,15 @@ TECH = _bounded(
     r"\bA\.?I\b|\bAGI\b|\bLLMs?\b|\bGPUs?\b|\bEUV\b|\bDUV\b|"
     r"\b(?:artificial intelligence|machine learning|deep learning|neural networks?|(?:large )?language models?|"
     r"foundation models?|frontier models?|open(?:-source| source|-weight)? models?|reasoning models?|"
-    r"generative|chatbots?|(?<!potato )(?<!tortilla )(?<!chocolate )(?<!corn )chips?|chipmakers?|microchips?|"
+    r"generative|chatbots?|(?<!potato )(?<!tortilla )(?<!chocolate )(?<!corn )chips?|chipmakers?|chip-?making|"
+    r"microchips?|(?:AI|Chinese|American|US|open|frontier|flagship|rival|leading|top) models?|"
     r"semiconductors?|processors?|accelerators?|"
     r"computing power|compute|data cent(?:er|re)s?|supercomput\w*|foundr(?:y|ies)|lithography|wafers?|"
     r"fabs?|algorithms?|robots?|robotics|humanoids?|autonomous driving|self-driving|quantum comput\w*|"
     r"export controls?|tech(?:nology)? (?:race|war|rivalry|competition|gap|lead|supremacy|dominance)|"
     r"benchmarks?|training runs?|inference|agents? (?:market|race))\b|"
     r"人工智能|大模型|(?:语言|基础|开源|推理|生成|AI|多模态|视觉|语音|图像|视频)模型|生成式|智能体|芯片|半导体|算力|"
-    r"光刻|晶圆|制程|多模态|语音识别|图像识别|计算机视觉|深度学习|神经网络|机器学习|"
+    r"光刻|晶圆|制程|多模态|(?:中国|美国|国产|国外|海外|前沿|顶尖|旗舰|同类|领先)模型|基准测试|语音识别|图像识别|计算机视觉|深度学习|神经网络|机器学习|"
     r"数据中心|智算|超算|算法|机器人|具身智能|自动驾驶|量子计算|出口管制|科技竞争|科技战|技术竞争|"
     r"科技竞赛|科技霸权|技术差距|科技差距",
     re.I,
