@@ -36,7 +36,7 @@ from .stance_lexicon import (
     SMALL_GAP,
     WE,
 )
-from .stance_topic import page_on_topic, sentence_on_topic
+from .stance_topic import TECH, page_on_topic, sentence_on_topic
 
 AHEAD, BEHIND = "china_ahead_or_catching_up", "china_behind_or_gap_widening"
 MIXED, NONE = "mixed", "not_addressed"
@@ -145,12 +145,19 @@ def sentence_polarity(sentence: str, we_side: str | None = None) -> float:
 
 def sentence_actors(sentence: str, we_side: str | None = None) -> list[Actor]:
     """The sides a sentence names; "we"/"our"/"我们" is `we_side` (the speaker's)."""
-    actors = find_actors(sentence)
+    actors = find_actors(sentence, trust_ambiguous=bool(TECH.search(sentence)))
     if we_side in (CN, US):
         actors = sorted(actors + [Actor(m.start(), m.end(), we_side) for m in WE.finditer(sentence)
                                   if not any(a.start < m.end() and m.start() < a.end for a in actors)],
                         key=lambda a: a.start)
     return actors
+
+
+def _about_the_race(actors: list[Actor], carried: tuple[str, ...]) -> bool:
+    """China's side is named (or was, in the sentence before), or the US as a country: "Apple caught up
+    with Amazon" is no part of the question."""
+    return (any(a.side in (CN, PAIR, REST) or a.side == US and a.entity is None for a in actors)
+            or CN in carried)
 
 
 def sentence_evidence(sentence: str, we_side: str | None = None, carried: tuple[str, ...] = (),
@@ -161,7 +168,7 @@ def sentence_evidence(sentence: str, we_side: str | None = None, carried: tuple[
     the gap is months"); they make the sentence about the question but are no one's subject.
     `quoted`: the sentence holds an attributed quote, whose quotation marks are speech, not scare quotes."""
     actors = sentence_actors(sentence, we_side)
-    if not any(a.side in (CN, US, PAIR) for a in actors) and not carried:
+    if not _about_the_race(actors, carried):
         return 0.0, 0.0
     rejected = _rejected_spans(sentence)
     scare = [(q.start(), q.end()) for q in _SCARE.finditer(sentence)]
@@ -223,7 +230,7 @@ def _read(sentence: str, actors: list[Actor], predicate: Any, m: re.Match[str]) 
         return None  # "DeepSeek beat expectations" compares nobody
     if subject is None:
         subject = _fallback(actors, obj)
-    side = _orient(subject, obj)
+    side = _orient(subject, obj) if subject != obj else 0
     if not side:
         return None
     if kind == "behind":
@@ -277,7 +284,7 @@ def document_stance(doc: Doc, quotes: list[Quote]) -> Stance:
     content = [p for p in doc.paragraphs if p.section in _WEIGHT and p.lang in ("en", "zh")]
     title = " ".join(p.analysis_text for p in content if p.section == "title")
     body = " ".join(p.analysis_text for p in content if p.section != "title")
-    if not content or not page_on_topic(title, body):
+    if not content or not page_on_topic(title, body) or not _names_china(title, body):
         return Stance(NONE, 0.0)
     paired_zh = {pair.zh for pair in doc.pairs}
     attributed = [q for q in quotes if q.speaker and q.section == "body"]
@@ -294,6 +301,10 @@ def document_stance(doc: Doc, quotes: list[Quote]) -> Stance:
             evidence.append(item)
     label, score = _label(pos, neg)
     return Stance(label, score, evidence, _by_speaker(quotes))
+
+
+def _names_china(title: str, body: str) -> bool:
+    return any(a.side in (CN, PAIR) for a in find_actors(f"{title}\n{body[:200_000]}", trust_ambiguous=True))
 
 
 def _paragraph_evidence(para: Any, attributed: list[Quote]) -> list[dict[str, Any]]:

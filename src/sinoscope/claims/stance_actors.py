@@ -64,33 +64,44 @@ def entity_country(kb: KnowledgeBase, entity: Entity, depth: int = 0) -> str | N
 
 
 @functools.cache
-def _actor_index() -> tuple[Gazetteer, dict[str, str], frozenset[str]]:
+def _actor_index() -> tuple[Gazetteer, dict[str, str], frozenset[str], frozenset[str]]:
     kb = load_kb()
     sides: dict[str, str] = {}
-    tech: set[str] = set()
+    tech: set[str] = set()  # models, chips, AI assistants, and the companies that mostly make them
+    makers: set[str] = set()  # every company that makes some (Nvidia, DeepSeek — and Apple, Amazon)
     for entity in kb:
         country = entity_country(kb, entity)
         if country and entity.type != "outlet":  # an outlet reports the race; it does not run in it
             sides[entity.id] = _SIDE_OF_COUNTRY.get(country, OTHER)
-        if entity.type in _TECH_TYPES or any(p.type in _TECH_TYPES for p in kb.products_of(entity.id)):
+        products = kb.products_of(entity.id)
+        built = sum(p.type in _TECH_TYPES for p in products)
+        if entity.type in _TECH_TYPES:
             tech.add(entity.id)
-    return Gazetteer(kb), sides, frozenset(tech)
+        elif built:
+            makers.add(entity.id)
+            if built >= 2 and built >= 0.75 * len(products):
+                tech.add(entity.id)  # an AI lab or a chip designer, not a consumer group with an assistant
+    for entity in kb:
+        if entity.type == "product" and entity.maker in makers:
+            tech.add(entity.id)
+    return Gazetteer(kb), sides, frozenset(tech), frozenset(tech | makers)
 
 
 def entity_side(entity_id: str | None) -> str | None:
     return _actor_index()[1].get(entity_id or "")
 
 
-def _kb_hits(text: str):
+def _kb_hits(text: str, trust_ambiguous: bool = False):
     for hit in _actor_index()[0].find(text):
-        if hit.surface.ambiguous and len(hit.text) <= 3:
-            continue  # "R1", "Wan": too short to trust without the linker's context
+        if hit.surface.ambiguous and len(hit.text) <= 3 and not trust_ambiguous:
+            continue  # "R1", "豆包" (a bun): too short to trust outside a sentence about the field
         yield hit
 
 
-def has_tech_entity(text: str) -> int:
-    """How many names of models, chips or makers of either (Nvidia, DeepSeek) the text has."""
-    tech = _actor_index()[2]
+def has_tech_entity(text: str, makers: bool = False) -> int:
+    """How many names of models, chips, AI assistants and AI labs the text has; with `makers`, of every
+    company that builds some too (Apple and Amazon as well, so no evidence of a page's topic)."""
+    tech = _actor_index()[3 if makers else 2]
     return sum(h.surface.entity_id in tech for h in _kb_hits(text))
 
 
@@ -107,13 +118,14 @@ def speaker_side(entity_id: str | None, descriptions: list[str]) -> str | None:
     return None
 
 
-def find_actors(text: str) -> list[Actor]:
-    """Every side named in `text`, in order, longest names first where they overlap."""
+def find_actors(text: str, trust_ambiguous: bool = False) -> list[Actor]:
+    """Every side named in `text`, in order, longest names first where they overlap; short ambiguous
+    names ("豆包", "R1") only with `trust_ambiguous` (the text is about AI)."""
     found: list[Actor] = []
     for pattern, side in _WORDS:
         found.extend(Actor(m.start(), m.end(), side) for m in pattern.finditer(text))
     sides = _actor_index()[1]
-    for hit in _kb_hits(text):
+    for hit in _kb_hits(text, trust_ambiguous):
         side = sides.get(hit.surface.entity_id)
         if side:
             found.append(Actor(hit.start, hit.end, side, hit.surface.entity_id))

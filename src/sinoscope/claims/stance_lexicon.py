@@ -46,7 +46,8 @@ PREDICATES: list[Predicate] = [
     # -- the size of the gap
     Predicate(_bounded(rf"\b(?:only|just|mere(?:ly)?)\s+(?:a\s+few\s+|several\s+|\w+\s+)?{_SMALL}\s+"
                        r"(?:behind|ahead)|\b(?:only|just|merely)\s+(?:slightly\s+)?behind\b|"
-                       rf"\b(?:gap|lag|difference|distance)\b[^.;]{{0,60}}?\b(?:only|just|mere|measured in|down to)\s+(?:a\s+few\s+)?"
+                       rf"\b(?:gap|lag|difference|distance)\b[^.;]{{0,60}}?\b(?:only|just|mere|measured in|down to)\s+"
+                       rf"(?:a\s+few\s+)?"
                        rf"(?:\w+\s+)?{_SMALL}|\bmeasured in {_SMALL}|"
                        rf"\bgap\b[^.;]{{0,20}}?\b(?:is|of|at|to)\s+(?:now\s+)?(?:a\s+few|several|a\s+couple\s+of|"
                        rf"\w+)\s+{_SMALL}|\b{_SMALL} behind\b|"
@@ -108,7 +109,8 @@ PREDICATES: list[Predicate] = [
     # a superlative: "Chinese open models are the most downloaded in the world", "下载量最高"
     Predicate(_bounded(r"\bthe (?:world's |global )?(?:most (?:downloaded|used|popular|widely used|advanced)|"
                        r"best|top|leading|largest)\b(?= (?:in the world|globally|worldwide|on|models?|chips?|AI))|"
-                       r"(?:下载量|使用量|市场份额|性能)最高|全球第一|世界第一|排名第一|位居榜首|居全球首位"), +1, "compare"),
+                       r"(?:下载量|使用量|市场份额|性能)最高|全球第一|世界第一|排名第一|位居榜首|居全球首位"),
+              +1, "compare"),
     Predicate(_bounded(r"遥遥领先|大幅领先|领先|超越|超过|反超|赢得|领跑|称霸|主导|优势|引领|胜出|甩开"),
               +1, "compare"),
     Predicate(_bounded(r"\b(?:behind|lag(?:s|ging|ged)?|trail(?:s|ing|ed)?|fall(?:s|ing|en)? short|inferior)\b|"

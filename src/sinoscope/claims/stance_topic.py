@@ -68,6 +68,6 @@ def page_on_topic(title: str, body: str) -> bool:
 
 def sentence_on_topic(sentence: str, page_topic: bool) -> bool:
     """A sentence naming technology is read; on a page about the field, so is one that names no other domain."""
-    if TECH.search(sentence) or has_tech_entity(sentence):
+    if TECH.search(sentence) or has_tech_entity(sentence, makers=True):
         return True
     return page_topic and not OFF_TOPIC.search(sentence)
