@@ -49,6 +49,10 @@ _CLAUSE_MARKS = ",;:，；：—"
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b")
 _PASSIVE = re.compile(r"\s+by\s+")
 _CONCEDED = 0.35
+# an actor introduced as the yardstick ("与英伟达相比", "compared with the US") is no subject
+_COMPARED_WITH = re.compile(r"(?:与|和|跟|同|比|较|对比)\s*$|\b(?:compared (?:with|to)|than|versus|vs\.?|against|"
+                            r"relative to)\s+(?:the\s+)?$", re.I)
+_PRONOUN = re.compile(r"\b(?:it|its|they|their|the country|the nation)\b|该国|其|它|他们", re.I)
 _OPENING_TURN = re.compile(r"\W*(?:But|Yet|However|Still|Even so|但是|但|然而|不过|可是)\b", re.I)
 _STILL = re.compile(r"\b(?:still|remains?)\b|仍然|依然|仍|依旧|还是", re.I)
 _WEIGHT = {"title": 2.0, "body": 1.0, "comment": 0.3}
@@ -82,7 +86,8 @@ def _orient(subject: str | None, obj: str | None) -> int:
 def _subject(sentence: str, actors: list[Actor], at: int, clause_start: int) -> tuple[str | None, bool]:
     """(side of the predicate's subject, whether a non-actor subject was found) — the nearest actor before
     the predicate, in its clause first; "an AI system that beat …" has a subject that is no actor."""
-    in_clause = [a for a in actors if clause_start <= a.start and a.end <= at]
+    in_clause = [a for a in actors if clause_start <= a.start and a.end <= at
+                 and not _COMPARED_WITH.search(sentence, max(0, a.start - 14), a.start)]
     if not in_clause:  # an actor of another clause is no subject ("…Nvidia chips, and their own still fall short")
         return None, False
     actor = in_clause[-1]
@@ -103,17 +108,23 @@ def _object(sentence: str, actors: list[Actor], end: int) -> str | None:
 
 
 def _fallback(actors: list[Actor], obj: str | None) -> str | None:
-    """No subject named (pro-drop "仍落后于美国", a headline): China if named, else the US, else the object's rival."""
-    sides = [a.side for a in actors if a.side != PAIR]
-    if obj is not None and sides.count(obj) == 1:
-        sides.remove(obj)
-    for side in (CN, US):
-        if side in sides:
-            return side
+    """No subject in the clause: the sentence's topic, its first side other than the object ("英伟达B200的
+    吞吐量…，远超国产芯片"); with none, the object's rival (pro-drop "仍落后于美国")."""
+    for actor in actors:
+        if actor.side in (CN, US) and actor.side != obj:
+            return actor.side
     return _OPPOSITE.get(obj or "")
 
 
-def _turn_weights(sentence: str, found: list[tuple[int, float]]) -> list[float]:
+def _pronoun_side(actors: list[Actor], carried: tuple[str, ...]) -> str | None:
+    """"Their systems fall behind": the side the sentence before was about, else China if named."""
+    if carried:
+        return carried[0]
+    sides = {a.side for a in actors}
+    return CN if CN in sides else US if US in sides else None
+
+
+def _turn_weights(sentence: str, found: list[tuple[int, float, bool]]) -> list[tuple[float, bool]]:
     """Contrast and concession: the clause before "but" (or opened by "although") weighs less — when the
     rest of the sentence makes a point of its own."""
     contrasts = [m.start() for m in CONTRAST.finditer(sentence)]
@@ -125,8 +136,9 @@ def _turn_weights(sentence: str, found: list[tuple[int, float]]) -> list[float]:
     def weak(pos: int) -> bool:
         return bool(contrasts and pos < contrasts[-1] or any(a <= pos < b for a, b in conceded))
 
-    has_point = any(not weak(pos) for pos, _ in found)
-    return [sign * (_CONCEDED if has_point and weak(pos) else 1.0) for pos, sign in found]
+    has_point = any(not weak(pos) for pos, _, _ in found)
+    return [(sign * (_CONCEDED if has_point and weak(pos) else 1.0), hedged)
+            for pos, sign, hedged in found]
 
 
 def _rejected_spans(sentence: str) -> list[tuple[int, int]]:
@@ -172,13 +184,13 @@ def sentence_evidence(sentence: str, we_side: str | None = None, carried: tuple[
         return 0.0, 0.0
     rejected = _rejected_spans(sentence)
     scare = [(q.start(), q.end()) for q in _SCARE.finditer(sentence)]
-    found: list[tuple[int, float]] = []
+    found: list[tuple[int, float, bool]] = []
     taken: list[tuple[int, int]] = []
     for predicate in PREDICATES:
         for m in predicate.pattern.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            sign = _read(sentence, actors, predicate, m)
+            sign = _read(sentence, actors, predicate, m, carried)
             if sign is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -191,18 +203,29 @@ def sentence_evidence(sentence: str, we_side: str | None = None, carried: tuple[
                 sign = -sign
             if any(a <= m.start() < b for a, b in rejected):
                 sign *= -0.5  # "I used to think China was far behind": the old view counts against itself
-            found.append((m.start(), sign))
+            # a purpose frame presupposes the present ("could help China catch up": behind now, surely)
+            presupposed = predicate.kind == "catchup" and sign < 0 and _hypothetical(sentence, m.start())
+            found.append((m.start(), sign, not presupposed))
     return _sum_up(sentence, _turn_weights(sentence, found))
 
 
-def _read(sentence: str, actors: list[Actor], predicate: Any, m: re.Match[str]) -> float | None:
+def _clause_start(sentence: str, at: int) -> int:
+    return max(sentence.rfind(ch, 0, at) for ch in _CLAUSE_MARKS) + 1
+
+
+def _hypothetical(sentence: str, at: int) -> bool:
+    return bool(HYPOTHETICAL.search(sentence[_clause_start(sentence, at):at]))
+
+
+def _read(sentence: str, actors: list[Actor], predicate: Any, m: re.Match[str],
+          carried: tuple[str, ...] = ()) -> float | None:
     """The sign of one predicate match, or None when it compares nobody of the question."""
     kind, polarity = predicate.kind, predicate.polarity
     if kind == "plain":
         return polarity
-    clause_start = max(sentence.rfind(ch, 0, m.start()) for ch in _CLAUSE_MARKS) + 1
+    clause_start = _clause_start(sentence, m.start())
     if kind == "catchup":
-        if not HYPOTHETICAL.search(sentence[clause_start:m.start()]):
+        if not _hypothetical(sentence, m.start()):
             return polarity  # whoever catches up, the other is no longer far ahead
         catcher, _ = _subject(sentence, actors, m.start(), clause_start)
         return polarity if catcher == US else -polarity  # "would help China catch up": behind now
@@ -228,6 +251,8 @@ def _read(sentence: str, actors: list[Actor], predicate: Any, m: re.Match[str]) 
         return None
     if predicate.needs_object and obj is None and agent is None:
         return None  # "DeepSeek beat expectations" compares nobody
+    if subject is None and _PRONOUN.search(sentence[clause_start:m.start()]):
+        subject = _pronoun_side(actors, carried)  # "Now it is still far behind"
     if subject is None:
         subject = _fallback(actors, obj)
     side = _orient(subject, obj) if subject != obj else 0
@@ -240,18 +265,18 @@ def _read(sentence: str, actors: list[Actor], predicate: Any, m: re.Match[str]) 
     return polarity * side
 
 
-def _sum_up(sentence: str, signs: list[float]) -> tuple[float, float]:
-    if not any(signs):
+def _sum_up(sentence: str, weighed: list[tuple[float, bool]]) -> tuple[float, float]:
+    if not any(sign for sign, _ in weighed):
         return 0.0, 0.0
-    total = sum(signs)
-    weight = 1.0
     prob, _, likelihood = parse_probability(sentence)
     high = prob.get("high") if isinstance(prob, dict) else prob
     if (high is not None and high < 0.5) or likelihood == "low":
-        signs = [-abs(x) for x in signs]  # "less than 20% chance of surpassing" counts against
-        total = sum(signs)
-    if HEDGE.search(sentence):
-        weight *= 0.6
+        weighed = [(-abs(x), h) for x, h in weighed]  # "less than 20% chance of surpassing" counts against
+    if HEDGE.search(sentence):  # "may", "可能": the claim is weaker — not what a purpose frame presupposes
+        weighed = [(x * 0.6 if hedged else x, hedged) for x, hedged in weighed]
+    signs = [x for x, _ in weighed]
+    total = sum(signs)
+    weight = 1.0
     if INTENT.search(sentence):
         weight *= 0.3  # an ambition to lead is not a lead
     if sentence.rstrip().endswith(("?", "？")):

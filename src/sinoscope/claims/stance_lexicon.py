@@ -76,16 +76,18 @@ PREDICATES: list[Predicate] = [
     # -- catching up
     Predicate(_bounded(r"\bstill (?:playing )?catch(?:ing)?[- ]up\b|仍在追赶|还在追赶|仍处于追赶|仍是追赶者"),
               -1, "plain"),
-    Predicate(_bounded(r"\b(?:catch(?:es|ing)? up|caught up|clos(?:e|es|ing|ed) (?:the|that|this) gap|"
+    Predicate(_bounded(r"\b(?:catch(?:es|ing)? up|caught up|"
+                       r"clos(?:e|es|ing|ed) (?:(?:much|most|part|some|half|a lot) of )?(?:the|that|this) gap|"
                        r"narrow(?:s|ing|ed)? (?:the|that|this) gap|"
                        r"gap\b(?:(?!\bnot\b|n't|\bnever\b)[^.;]){0,70}?\b(?:is |are |has been |have been |has |have )?"
                        r"(?:narrowing|closing|shrinking|narrowed|closed|shrunk)|"
                        r"clos(?:e|es|ing|ed) in on|gain(?:s|ing|ed)? ground on)\b"), +1, "catchup"),
-    Predicate(_bounded(r"赶上|追上|追赶|赶超|缩小[^。；，]{0,12}差距|差距(?:(?!没|未|不)[^。；]){0,14}?(?:缩小|收窄)|"
+    Predicate(_bounded(r"赶上|追上|追赶|赶超|(?:缩小|追平|弥补|填补|抹平)[^。；，]{0,12}差距|差距(?:(?!没|未|不)[^。；]){0,14}?(?:缩小|收窄)|"
                        r"逼近|紧追|紧随其后|迎头赶上"),
               +1, "catchup"),
     # -- parity
-    Predicate(_bounded(r"\b(?:on (?:a )?par with|at parity with|neck and neck|neck-and-neck|as good as|"
+    Predicate(_bounded(r"\b(?:on (?:a )?par\b|at parity with|neck and neck|neck-and-neck|as good as|"
+                       r"perform(?:s|ed|ing)? (?:just )?as well as|(?:just )?as (?:capable|strong|fast) as|"
                        r"comparable (?:to|with)|level with|keep(?:s|ing)? pace with|kept pace with|"
                        r"match(?:es|ed|ing)?(?=\s+(?:or\s+(?:beat|exceed)\w*\s+)?(?:the\s+|those\s+|that\s+|"
                        r"[A-Z]|American|Chinese|US))|"
@@ -93,7 +95,7 @@ PREDICATES: list[Predicate] = [
                        r"持平|追平|比肩|媲美|不相上下|旗鼓相当|平分秋色|并驾齐驱|平起平坐|分庭抗礼|不输于?"),
               +1, "parity"),
     # -- leading and beating
-    Predicate(_bounded(r"\b(?:beat(?:s|ing)?|exceed(?:s|ed|ing)?|best(?:s|ed)|trounc\w+|crush(?:es|ed|ing)?|"
+    Predicate(_bounded(r"\b(?:beat(?:s|ing)?|top(?:s|ped)|exceed(?:s|ed|ing)?|best(?:s|ed)|trounc\w+|crush(?:es|ed|ing)?|"
                        r"outclass\w*|outdo(?:es|ne)?|outdid|eclips\w+|outscor\w+)\b"), +1, "compare", True),
     Predicate(_bounded(r"\b(?:lead(?:s|ing)?(?!\s+(?:researcher|author|engineer|scientist|developer|designer|"
                        r"investor|analyst|negotiator|architect|role|singer))|ahead|overt(?:ake|akes|aken|ook|aking)|"
@@ -101,20 +103,22 @@ PREDICATES: list[Predicate] = [
                        r"win(?:s|ning)? the (?:AI |tech |chip )?race|edg(?:e|es|ed|ing) out|advantage|"
                        r"outperform(?:s|ed|ing)?|"
                        r"(?:global|world|a|the) leader (?:in|of) (?:the )?(?:AI|field|race))\b"), +1, "compare"),
-    Predicate(_bounded(r"碾压|吊打|完胜|小胜|险胜|力压|击败|战胜|胜过|打败"), +1, "compare", True),
+    Predicate(_bounded(r"碾压|吊打|完胜|小胜|险胜|力压|击败|战胜|胜过|打败|高于|优于|强于"), +1, "compare", True),
+    Predicate(_bounded(r"低于|弱于|逊于|不敌"), -1, "compare", True),
     Predicate(_bounded(r"\b(?:more|better|faster|cheaper|larger|bigger|stronger)\b(?:\s+[\w-]+){0,3}?\s+than\b"),
               +1, "compare", True),
     Predicate(_bounded(r"\b(?:less|fewer|worse|slower|weaker|smaller)\b(?:\s+[\w-]+){0,3}?\s+than\b"),
               -1, "compare", True),
     # a superlative: "Chinese open models are the most downloaded in the world", "下载量最高"
     Predicate(_bounded(r"\bthe (?:world's |global )?(?:most (?:downloaded|used|popular|widely used|advanced)|"
-                       r"best|top|leading|largest)\b(?= (?:in the world|globally|worldwide|on|models?|chips?|AI))|"
+                       r"best|top|leading|largest)\b"
+                       r"(?=(?: [\w-]+){0,3} (?:in the world|globally|worldwide|models?|chips?|AI\b))|"
                        r"(?:下载量|使用量|市场份额|性能)最高|全球第一|世界第一|排名第一|位居榜首|居全球首位"),
               +1, "compare"),
-    Predicate(_bounded(r"遥遥领先|大幅领先|领先|超越|超过|反超|赢得|领跑|称霸|主导|优势|引领|胜出|甩开"),
+    Predicate(_bounded(r"遥遥领先|大幅领先|领先|远超|远远超过|超越|超过|反超|赢得|领跑|称霸|主导|优势|引领|胜出|甩开"),
               +1, "compare"),
     Predicate(_bounded(r"\b(?:behind|lag(?:s|ging|ged)?|trail(?:s|ing|ed)?|fall(?:s|ing|en)? short|inferior)\b|"
-                       r"难以望其项背|望尘莫及|落后|比不过|比不上|赶不上|追不上|不敌|逊于|逊色于|不及|不如|滞后"),
+                       r"难以望其项背|望尘莫及|落后|比不过|比不上|赶不上|追不上|逊色于|不及|不如|滞后"),
               -1, "behind"),
     Predicate(_bounded(r"差距"), -1, "plain"),
     Predicate(_bounded(r"取得.{0,6}突破|\bbreakthroughs?\b"), +0.5, "compare"),
@@ -131,7 +135,7 @@ NEGATION = _bounded(r"\b(?:not|n't|never|no|unlikely|hardly|nor|without|cannot|c
                     r"不(?!断|少|仅|同|久|过|但|光|论|管|停|错)|没|未(?!来)|非(?!常|洲|凡)|难以|无法|并非|尚未")
 HEDGE = _bounded(r"\b(?:may|might|could|possibly|perhaps)\b|或许|可能|也许|或将")
 INTENT = _bounded(r"\b(?:whatever it takes|aims? to|wants? to|plans? to|seeks? to|hopes? to|vows? to|"
-                  r"determined to)\b|力争|希望|目标是|计划|誓言")
+                  r"determined to)\b|力争|(?<!毫无)(?<!没有)(?<!失去)希望|目标是|计划|誓言")
 # A purpose or hypothetical frame before "catch up": the catcher is behind now.
 HYPOTHETICAL = _bounded(r"(?:\b(?:help(?:s|ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let|in order to|"
                         r"needs? to|must|ha(?:s|ve|d) to|bid to|efforts? to|so that|if|"
@@ -139,7 +143,7 @@ HYPOTHETICAL = _bounded(r"(?:\b(?:help(?:s|ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e
                         r"(?:\s+\w+)?\s+to)\b(?:\s+\S+){0,4}\s+$)|"
                         r"(?:^\W*(?:[Tt]o|[Ii]n order to|[Ff]or \w+ to)\s+$)|"
                         r"(?:帮助|帮|有助于|助力|以便|为了|要想|若想|如想|想要|试图|力图|努力|必须|需要|才能|得以|"
-                        r"若要|如果要|要)\S{0,10}$")
+                        r"若要|如果要|要|艰难地?|苦苦|奋力|拼命|竭力|吃力地?)\S{0,10}$")
 DISMISS = _bounded(r"炒作|鼓吹|夸大|歇歇|神话|迷思|言过其实|\b(?:hype[sd]?|overblown|overstated|myth|exaggerated)\b")
 # "but" weighs the clause after it; a concession ("although") the clause it opens weighs less.
 CONTRAST = _bounded(r"但是|但|然而|不过|可是|却|\b(?:but|however|yet(?!\s+to\b)|still,)\b")

@@ -26,7 +26,8 @@ TECH = _bounded(
     r"\b(?:artificial intelligence|machine learning|deep learning|neural networks?|(?:large )?language models?|"
     r"foundation models?|frontier models?|open(?:-source| source|-weight)? models?|reasoning models?|"
     r"generative|chatbots?|(?<!potato )(?<!tortilla )(?<!chocolate )(?<!corn )chips?|chipmakers?|chip-?making|"
-    r"microchips?|(?:AI|Chinese|American|US|open|frontier|flagship|rival|leading|top) models?|"
+    r"microchips?|(?:AI|Chinese|American|US|open|frontier|flagship|rival|leading|top|image|video|vision|speech|"
+    r"coding|reasoning) models?|computer[- ]vision|speech recognition|image recognition|"
     r"semiconductors?|processors?|accelerators?|"
     r"computing power|compute|data cent(?:er|re)s?|supercomput\w*|foundr(?:y|ies)|lithography|wafers?|"
     r"fabs?|algorithms?|robots?|robotics|humanoids?|autonomous driving|self-driving|quantum comput\w*|"
@@ -38,20 +39,26 @@ TECH = _bounded(
     r"科技竞赛|科技霸权|技术差距|科技差距",
     re.I,
 )
-# Domains whose "gap", "lead" or "partner" is not the AI race.
+# Domains whose "gap", "lead" or "partner" is not the AI race: they rule a sentence out even when it names
+# AI ("AI stocks rose faster in New York than in Shanghai").
 OFF_TOPIC = _bounded(
-    r"\b(?:income|incomes|wages?|salar(?:y|ies)|poverty|inequality|GDP|per capita|trade (?:partners?|deals?|"
-    r"agreements?|surplus|deficit)|trading partners?|tariff-free|tourism|tourists|housing|property market|"
-    r"stock (?:market|index)|shares? (?:rose|fell|closed)|football|soccer|basketball|tennis|olympics?|"
-    r"medals?|league|tournament|championship|world cup|match(?:es)? (?:against|between)|"
-    r"cars?|vehicles?|SUVs?|box office|election|polls?|birth rate|population|cosmetic|beauty)\b|"
+    r"\b(?:income|incomes|wages?|salar(?:y|ies)|poverty|inequality|GDP|gross domestic product|per capita|"
+    r"trade (?:partners?|deals?|agreements?|surplus|deficit)|trading partners?|tariff-free|tourism|tourists|"
+    r"housing|home prices|property market|stocks?|stock (?:market|index)|shares? (?:rose|fell|closed)|"
+    r"shares in|market (?:value|cap\w*)|cars?|carmakers?|vehicles?|SUVs?|box office|election|polls?|"
+    r"birth rate|life expectancy|population|cosmetic|beauty|luxury|handbags?|soy\w*|farmers?)\b|"
     r"收入|工资|薪资|贫富|城乡|居民|人均|GDP|国内生产总值|贸易伙伴|贸易协定|自贸|关税|旅游|游客|房价|楼市|"
-    r"股市|股指|大盘|比赛|球队|联赛|奥运|金牌|奖牌|冠军|进球|比分|足球|篮球|乒乓|网球|票房|选举|民调|"
-    r"出生率|人口|车型|汽车|轿车|SUV|医美|美容|养老",
+    r"股市|股指|股价|股票|涨幅|市值|大盘|票房|选举|民调|出生率|预期寿命|人口|车型|汽车|车企|轿车|电动车|SUV|"
+    r"医美|美容|养老|奢侈品|大豆|农场|单产",
     re.I,
 )
-
-
+# Sport: its "beat" and "caught up" are the game's, unless the sentence is about AI ("a coding contest").
+SPORT = _bounded(
+    r"\b(?:football|soccer|basketball|tennis|swimm\w*|olympics?|medals?|golds?|league|tournament|"
+    r"championship|world cup|match(?:es)? (?:against|between)|quarter|half-time|runners?|lap)\b|"
+    r"比赛|球队|联赛|奥运|金牌|奖牌|冠军|进球|比分|足球|篮球|男篮|女篮|女排|乒乓|网球|游泳|选手|领跑者",
+    re.I,
+)
 def tech_hits(text: str) -> int:
     return len(TECH.findall(text))
 
@@ -67,7 +74,11 @@ def page_on_topic(title: str, body: str) -> bool:
 
 
 def sentence_on_topic(sentence: str, page_topic: bool) -> bool:
-    """A sentence naming technology is read; on a page about the field, so is one that names no other domain."""
-    if TECH.search(sentence) or has_tech_entity(sentence, makers=True):
-        return True
-    return page_topic and not OFF_TOPIC.search(sentence)
+    """On a page about the field, a sentence is read unless it is about another domain ("AI stocks rose
+    faster in New York than in Shanghai" is about stocks); off it, only a sentence naming technology."""
+    if OFF_TOPIC.search(sentence):
+        return False
+    names_tech = bool(TECH.search(sentence) or has_tech_entity(sentence, makers=True))
+    if SPORT.search(sentence):
+        return names_tech
+    return page_topic or names_tech
