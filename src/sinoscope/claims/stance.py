@@ -28,6 +28,7 @@ from .stance_lexicon import (
     HEDGE,
     HYPOTHETICAL,
     INTENT,
+    LOW_CHANCE,
     NEGATION,
     PREDICATES,
     REJECTED,
@@ -50,7 +51,7 @@ _RELATIVE = re.compile(r"\b(?:that|which|who)\b")
 _PASSIVE = re.compile(r"\s+by\s+")
 _CONCEDED = 0.35
 # an actor introduced as the yardstick ("与英伟达相比", "compared with the US") is no subject
-_COMPARED_WITH = re.compile(r"(?:与|和|跟|同|比|较|对比)\s*$|\b(?:compared (?:with|to)|than|versus|vs\.?|against|"
+_COMPARED_WITH = re.compile(r"(?:与|和|跟|同|比|较|对比|对)\s*$|\b(?:compared (?:with|to)|than|versus|vs\.?|against|"
                             r"relative to)\s+(?:the\s+)?$", re.I)
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|the country|the nation)\b|该国|其|它|他们", re.I)
 _OPENING_TURN = re.compile(r"\W*(?:But|Yet|However|Still|Even so|但是|但|然而|不过|可是)\b", re.I)
@@ -107,19 +108,37 @@ def _object(sentence: str, actors: list[Actor], end: int) -> str | None:
     return after[0].side if after else None
 
 
-def _fallback(actors: list[Actor], obj: str | None) -> str | None:
-    """No subject in the clause: the sentence's topic, its first side other than the object ("英伟达B200的
-    吞吐量…，远超国产芯片"); with none, the object's rival (pro-drop "仍落后于美国")."""
+def _earlier_clause_side(sentence: str, actors: list[Actor], obj: str | None, at: int) -> str | None:
+    """The first side named in the nearest clause before `at` that names one (other than the object)."""
+    start = _clause_start(sentence, at)
+    while start > 0:
+        prev_start = _clause_start(sentence, start - 1)
+        sides = [a.side for a in actors if prev_start <= a.start < start - 1 and a.side in (CN, US)]
+        if sides and sides[0] != obj:
+            return sides[0]
+        start = prev_start
+    return None
+
+
+def _fallback(sentence: str, actors: list[Actor], obj: str | None, at: int) -> str | None:
+    """No subject in the clause: the subject carries over from the nearest clause before that names a side —
+    its first ("英伟达B200的吞吐量…，远超国产芯片", "中国被甩在后面，明显落后"); with none, the first side
+    named, then the object's rival (pro-drop "仍落后于美国")."""
+    earlier = _earlier_clause_side(sentence, actors, obj, at)
+    if earlier:
+        return earlier
     for actor in actors:
         if actor.side in (CN, US) and actor.side != obj:
             return actor.side
     return _OPPOSITE.get(obj or "")
 
 
-def _pronoun_side(actors: list[Actor], carried: tuple[str, ...]) -> str | None:
-    """"Their systems fall behind": the side the sentence before was about, else China if named."""
-    if carried:
-        return carried[0]
+def _pronoun_side(sentence: str, actors: list[Actor], carried: tuple[str, ...], at: int) -> str | None:
+    """"…, and their systems fall behind": the side of an earlier clause, else of the sentence before, else
+    China if named."""
+    earlier = _earlier_clause_side(sentence, actors, None, at)
+    if earlier or carried:
+        return earlier or carried[0]
     sides = {a.side for a in actors}
     return CN if CN in sides else US if US in sides else None
 
@@ -236,7 +255,7 @@ def _read(sentence: str, actors: list[Actor], predicate: Any, m: re.Match[str],
         in_clause = [a for a in actors if clause_start <= a.start < m.start()]
         owner = (in_clause or inside or [None])[0]
         owner_side = owner.side if owner else _subject(sentence, actors, m.start(), clause_start)[0]
-        owner = owner_side or _fallback(actors, None)
+        owner = owner_side or _fallback(sentence, actors, None, m.start())
         side = _orient(owner, None) if owner in (CN, US) else 0
         # a rival losing share (to export bans as often as to Chinese rivals) says less than China gaining
         return polarity * side * (0.5 if side < 0 and kind == "share" else 1.0) if side else None
@@ -252,9 +271,9 @@ def _read(sentence: str, actors: list[Actor], predicate: Any, m: re.Match[str],
     if predicate.needs_object and obj is None and agent is None:
         return None  # "DeepSeek beat expectations" compares nobody
     if subject is None and _PRONOUN.search(sentence[clause_start:m.start()]):
-        subject = _pronoun_side(actors, carried)  # "Now it is still far behind"
+        subject = _pronoun_side(sentence, actors, carried, m.start())  # "Now it is still far behind"
     if subject is None:
-        subject = _fallback(actors, obj)
+        subject = _fallback(sentence, actors, obj, m.start())
     side = _orient(subject, obj) if subject != obj else 0
     if not side:
         return None
@@ -270,7 +289,8 @@ def _sum_up(sentence: str, weighed: list[tuple[float, bool]]) -> tuple[float, fl
         return 0.0, 0.0
     prob, _, likelihood = parse_probability(sentence)
     high = prob.get("high") if isinstance(prob, dict) else prob
-    if (high is not None and high < 0.5) or likelihood == "low":
+    low = LOW_CHANCE.search(sentence)
+    if (high is not None and high < 0.5) or likelihood == "low" or (low and float(low.group(1)) < 50):
         weighed = [(-abs(x), h) for x, h in weighed]  # "less than 20% chance of surpassing" counts against
     if HEDGE.search(sentence):  # "may", "可能": the claim is weaker — not what a purpose frame presupposes
         weighed = [(x * 0.6 if hedged else x, hedged) for x, hedged in weighed]
@@ -289,7 +309,7 @@ def _sum_up(sentence: str, weighed: list[tuple[float, bool]]) -> tuple[float, fl
     return pos, neg
 
 
-def _label(pos: float, neg: float, floor: float = 0.9) -> tuple[str, float]:
+def _label(pos: float, neg: float, floor: float = 0.55) -> tuple[str, float]:
     total = pos + neg
     if total < floor - 1e-9:
         return NONE, 0.0

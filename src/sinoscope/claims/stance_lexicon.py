@@ -54,17 +54,21 @@ PREDICATES: list[Predicate] = [
                        r"\bgap\b[^.;]{0,15}?\b(?:is|are|remains|looks)\s+(?:now\s+)?(?:small|tiny|minimal|"
                        r"negligible|narrow)\b"), +1, "plain"),
     Predicate(_bounded(rf"(?:仅|只|只是)\s*落后\S{{0,12}}?{_SMALL}|落后[^，。；\s]{{0,10}}?{_SMALL}|"
-                       rf"差距(?:仅|只有|只剩|不到|缩小到|缩小至|已缩小至|约为|仅为|在)\S{{0,8}}?{_SMALL}|"
+                       rf"差距[^，。；]{{0,8}}?(?:仅|只有|只剩|不到|缩小到|缩小至|约为|仅为|在)[^，。；]{{0,8}}?{_SMALL}|"
                        r"差距(?:已经|已)?(?:不大|很小|极小|微乎其微|有限|所剩无几)|相差无几|相差不大|差距(?:仅|只)"),
               +1, "plain"),
     Predicate(_bounded(rf"\b{_LARGE} behind\b|\bgap\b[^.;]{{0,20}}?\b(?:is|are|remains|of)\s+(?:still\s+)?"
                        r"(?:years|decades|huge|vast|enormous|wide|large|massive)\b|"
                        rf"落后\S{{0,4}}?{_LARGE}|差距(?:依然|仍然|仍|还)?(?:巨大|很大|明显|悬殊|较大|不小)"),
               -1, "plain"),
+    # -- the subject is the one overtaken: "中国被远远甩在后面", "…was overtaken by"  (zh; English via "by")
+    Predicate(_bounded(r"被[^，。；]{0,8}?(?:甩在后面|甩在身后|甩开|超越|超过|反超|击败|碾压|赶超|拉开差距)"),
+              -1, "compare"),
     # -- a lead or a share that moves (before the bare "lead"/"advantage" below)
     Predicate(_bounded(r"\b(?:lead|edge|advantage|dominance|primacy|head start)\b[^.;,]{0,55}?\b(?:shrink\w*|"
                        r"shrunk|narrow\w*|erod\w*|slipp\w*|evaporat\w*|vanish\w*|disappear\w*|gone|dwindl\w*|"
-                       r"diminish\w*)\b|优势\S{0,6}?(?:缩小|减弱|不再|消失|收窄|缩水|丧失|不复存在)"), -1, "trend"),
+                       r"diminish\w*)\b|(?:领先)?优势\S{0,6}?(?:缩小|减弱|不再|消失|收窄|缩水|丧失|不复存在)"),
+              -1, "trend"),
     Predicate(_bounded(r"\b(?:lead|edge|advantage)\b[^.;,]{0,50}?\b(?:widen\w*|grow\w*|grew|extend\w*|increas\w*)\b|"
                        r"(?:优势|领先)\S{0,4}?(?:扩大|拉大|加大)"), +1, "trend"),
     Predicate(_bounded(rf"\b{_SHARE}\b[^.;,]{{0,60}}?\b{_RISE}\b|"
@@ -82,7 +86,7 @@ PREDICATES: list[Predicate] = [
                        r"gap\b(?:(?!\bnot\b|n't|\bnever\b)[^.;]){0,70}?\b(?:is |are |has been |have been |has |have )?"
                        r"(?:narrowing|closing|shrinking|narrowed|closed|shrunk)|"
                        r"clos(?:e|es|ing|ed) in on|gain(?:s|ing|ed)? ground on)\b"), +1, "catchup"),
-    Predicate(_bounded(r"赶上|追上|追赶|赶超|(?:缩小|追平|弥补|填补|抹平)[^。；，]{0,12}差距|差距(?:(?!没|未|不)[^。；]){0,14}?(?:缩小|收窄)|"
+    Predicate(_bounded(r"赶上|追上|追赶|赶超|(?:缩小|追平|弥补|填补|抹平)[^。；，]{0,24}差距|差距(?:(?!没|未|不)[^。；]){0,14}?(?:缩小|收窄)|"
                        r"逼近|紧追|紧随其后|迎头赶上"),
               +1, "catchup"),
     # -- parity
@@ -90,8 +94,8 @@ PREDICATES: list[Predicate] = [
                        r"perform(?:s|ed|ing)? (?:just )?as well as|(?:just )?as (?:capable|strong|fast) as|"
                        r"comparable (?:to|with)|level with|keep(?:s|ing)? pace with|kept pace with|"
                        r"match(?:es|ed|ing)?(?=\s+(?:or\s+(?:beat|exceed)\w*\s+)?(?:the\s+|those\s+|that\s+|"
-                       r"[A-Z]|American|Chinese|US))|"
-                       r"rival(?:s|led|ed|ling|ing)?(?=\s+(?:the\s+|those\s+|that\s+|[A-Z])))\b|"
+                       r"(?-i:[A-Z])|American|Chinese|US|them\b|it\b))|"
+                       r"rival(?:s|led|ed|ling|ing)?(?=\s+(?:the\s+|those\s+|that\s+|(?-i:[A-Z]))))\b|"
                        r"持平|追平|比肩|媲美|不相上下|旗鼓相当|平分秋色|并驾齐驱|平起平坐|分庭抗礼|不输于?"),
               +1, "parity"),
     # -- leading and beating
@@ -105,12 +109,13 @@ PREDICATES: list[Predicate] = [
                        r"(?:global|world|a|the) leader (?:in|of) (?:the )?(?:AI|field|race))\b"), +1, "compare"),
     Predicate(_bounded(r"碾压|吊打|完胜|小胜|险胜|力压|击败|战胜|胜过|打败|高于|优于|强于"), +1, "compare", True),
     Predicate(_bounded(r"低于|弱于|逊于|不敌"), -1, "compare", True),
-    Predicate(_bounded(r"\b(?:more|better|faster|cheaper|larger|bigger|stronger)\b(?:\s+[\w-]+){0,3}?\s+than\b"),
+    Predicate(_bounded(r"\b(?:more|better|faster|cheaper|larger|bigger|stronger|higher)\b(?:\s+[\w-]+){0,3}?\s+than\b"),
               +1, "compare", True),
-    Predicate(_bounded(r"\b(?:less|fewer|worse|slower|weaker|smaller)\b(?:\s+[\w-]+){0,3}?\s+than\b"),
+    Predicate(_bounded(r"\b(?:less|fewer|worse|slower|weaker|smaller|lower)\b(?:\s+[\w-]+){0,3}?\s+than\b"),
               -1, "compare", True),
     # a superlative: "Chinese open models are the most downloaded in the world", "下载量最高"
-    Predicate(_bounded(r"\bthe (?:world's |global )?(?:most (?:downloaded|used|popular|widely used|advanced)|"
+    Predicate(_bounded(r"\b(?:is|are|was|were|remains?|became|become|among) the (?:world's |global )?"
+                       r"(?:most (?:widely )?(?:downloaded|used|popular|adopted|advanced|capable)|"
                        r"best|top|leading|largest)\b"
                        r"(?=(?: [\w-]+){0,3} (?:in the world|globally|worldwide|models?|chips?|AI\b))|"
                        r"(?:下载量|使用量|市场份额|性能)最高|全球第一|世界第一|排名第一|位居榜首|居全球首位"),
@@ -124,7 +129,9 @@ PREDICATES: list[Predicate] = [
     Predicate(_bounded(r"取得.{0,6}突破|\bbreakthroughs?\b"), +0.5, "compare"),
     Predicate(_bounded(r"短板|瓶颈|鸿沟|挑战|受制于|卡脖子|\b(?:bottlenecks?|hurdles?|obstacles?|challenges?|"
                        r"shortfalls?)\b"), -0.5, "plain"),
-    Predicate(_bounded(r"\b(?:gap|divide)\b.{0,60}\bwiden(?:s|ing|ed)?\b|\bwiden(?:s|ing|ed)? the gap\b|"
+    Predicate(_bounded(r"\b(?:gap|divide)\b.{0,60}\b(?:widen(?:s|ing|ed)?|"
+                       r"(?:grow|grew|grown|growing|become|became|gets|got) wider)\b|"
+                       r"\bwiden(?:s|ing|ed)? the gap\b|"
                        r"差距.{0,6}(?:扩大|拉大|加大)"), -1, "plain"),
 ]
 
@@ -138,7 +145,7 @@ INTENT = _bounded(r"\b(?:whatever it takes|aims? to|wants? to|plans? to|seeks? t
                   r"determined to)\b|力争|(?<!毫无)(?<!没有)(?<!失去)希望|目标是|计划|誓言")
 # A purpose or hypothetical frame before "catch up": the catcher is behind now.
 HYPOTHETICAL = _bounded(r"(?:\b(?:help(?:s|ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let|in order to|"
-                        r"needs? to|must|ha(?:s|ve|d) to|bid to|efforts? to|so that|if|"
+                        r"needs? (?:\w+ ){0,4}?to|must|ha(?:s|ve|d) to|bid to|efforts? to|so that|if|"
                         r"(?:try|trying|tries|tried|struggl\w*|work\w*|striv\w*|push\w*|rac(?:e|es|ing)|scrambl\w*)"
                         r"(?:\s+\w+)?\s+to)\b(?:\s+\S+){0,4}\s+$)|"
                         r"(?:^\W*(?:[Tt]o|[Ii]n order to|[Ff]or \w+ to)\s+$)|"
@@ -155,4 +162,7 @@ REJECTED = _bounded(r"\b(?:used to (?:think|believe|assume|say)|once (?:thought|
                     r"原以为|本以为|一度认为")
 REJECTED_END = _bounded(r"\b(?:now|but|today|these days|nowadays|I now|we now)\b|现在|如今|而今|但|然而|不过|[;；]")
 WE = _bounded(r"\b(?:[Ww]e|[Oo]urs?|us)\b|我们|咱们", 0)
-PROBABILITY_WORDS = _bounded(r"\b(?:chance|chances|probability|likely|odds)\b|概率|可能性|机会")
+# "puts the chance of China overtaking … at under 20 percent", "可能性低于20%"
+LOW_CHANCE = _bounded(r"(?:\b(?:chance|chances|probability|odds|likelihood)\b|概率|可能性|机会)[^.。;；]{0,70}?"
+                      r"(?:\b(?:under|less than|below|at most|no more than)\b|不到|低于|不足|少于|小于)\s*(?:a\s+)?"
+                      r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent|％)")

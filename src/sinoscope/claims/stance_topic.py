@@ -34,7 +34,7 @@ TECH = _bounded(
     r"export controls?|tech(?:nology)? (?:race|war|rivalry|competition|gap|lead|supremacy|dominance)|"
     r"benchmarks?|training runs?|inference|agents? (?:market|race))\b|"
     r"人工智能|大模型|(?:语言|基础|开源|推理|生成|AI|多模态|视觉|语音|图像|视频)模型|生成式|智能体|芯片|半导体|算力|"
-    r"光刻|晶圆|制程|多模态|(?:中国|美国|国产|国外|海外|前沿|顶尖|旗舰|同类|领先)模型|基准测试|语音识别|图像识别|计算机视觉|深度学习|神经网络|机器学习|"
+    r"光刻|晶圆|制程|多模态|(?:中国|美国|国产|开源|闭源|前沿|顶尖|旗舰|同类|最好的|最强的?)模型|基准测试|语音识别|图像识别|计算机视觉|深度学习|神经网络|机器学习|"
     r"数据中心|智算|超算|算法|机器人|具身智能|自动驾驶|量子计算|出口管制|科技竞争|科技战|技术竞争|"
     r"科技竞赛|科技霸权|技术差距|科技差距",
     re.I,
@@ -44,11 +44,13 @@ TECH = _bounded(
 OFF_TOPIC = _bounded(
     r"\b(?:income|incomes|wages?|salar(?:y|ies)|poverty|inequality|GDP|gross domestic product|per capita|"
     r"trade (?:partners?|deals?|agreements?|surplus|deficit)|trading partners?|tariff-free|tourism|tourists|"
-    r"housing|home prices|property market|stocks?|stock (?:market|index)|shares? (?:rose|fell|closed)|"
-    r"shares in|market (?:value|cap\w*)|cars?|carmakers?|vehicles?|SUVs?|box office|election|polls?|"
+    r"economic (?:gap|growth|output)|housing|home prices|property market|stocks?|stock (?:market|index)|"
+    r"shares? (?:rose|fell|closed)|"
+    r"shares (?:in|of)|market (?:value|cap\w*)|cars?|carmakers?|vehicles?|SUVs?|box office|election|"
     r"birth rate|life expectancy|population|cosmetic|beauty|luxury|handbags?|soy\w*|farmers?)\b|"
-    r"收入|工资|薪资|贫富|城乡|居民|人均|GDP|国内生产总值|贸易伙伴|贸易协定|自贸|关税|旅游|游客|房价|楼市|"
-    r"股市|股指|股价|股票|涨幅|市值|大盘|票房|选举|民调|出生率|预期寿命|人口|车型|汽车|车企|轿车|电动车|SUV|"
+    r"收入|工资|薪资|贫富|城乡|居民|人均|GDP|经济(?:差距|增长|建设|总量|发展水平|实力)|地区差距|区域差距|省区|"
+    r"国内生产总值|贸易伙伴|贸易协定|自贸|关税|旅游|游客|房价|楼市|"
+    r"股市|股指|股价|股票|涨幅|市值|大盘|票房|选举|出生率|预期寿命|人口|车型|汽车|车企|轿车|电动车|SUV|"
     r"医美|美容|养老|奢侈品|大豆|农场|单产",
     re.I,
 )
