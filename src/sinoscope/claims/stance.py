@@ -394,6 +394,7 @@ def _speaker_side(quote: Quote) -> str | None:
 def _by_speaker(quotes: list[Quote]) -> list[dict[str, Any]]:
     tallies: dict[str, list[float]] = {}
     evidence: dict[str, list[dict[str, Any]]] = {}
+    ids: dict[str, str | None] = {}
     for q in quotes:
         if not q.speaker or not sentence_on_topic(q.text, True):
             continue
@@ -403,9 +404,10 @@ def _by_speaker(quotes: list[Quote]) -> list[dict[str, Any]]:
             value = sentence_polarity(q.text_zh, side)
         if not value:
             continue
+        ids.setdefault(q.speaker, q.speaker_id)
         t = tallies.setdefault(q.speaker, [0.0, 0.0])
         t[0 if value > 0 else 1] += abs(value)
         evidence.setdefault(q.speaker, []).append(
             {"text": q.text, "start": q.start, "end": q.end, "label": _label_of(value), "holder": q.speaker})
-    return [{"speaker": name, "label": _label(pos, neg, floor=0.1)[0], "evidence": evidence[name]}
-            for name, (pos, neg) in tallies.items()]
+    return [{"speaker": name, "speaker_id": ids.get(name), "label": _label(pos, neg, floor=0.1)[0],
+             "evidence": evidence[name]} for name, (pos, neg) in tallies.items()]
