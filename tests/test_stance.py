@@ -75,3 +75,39 @@ def test_a_dismissed_claim_counts_against_itself():
 def test_a_gap_that_narrows_with_words_in_between():
     assert sentence_polarity("Chinese chips are good enough now, and the gap with American hardware is narrowing.") > 0
     assert sentence_polarity("The gap between China and the US is not closing.") <= 0
+
+
+def test_actors_come_from_the_knowledge_base():
+    from sinoscope.claims.stance_actors import CN, US, find_actors
+
+    assert [a.side for a in find_actors("样例：千问在测试中超过GPT。")] == [CN, US]
+    assert [a.side for a in find_actors("Kimi K2 beat Claude in a sample contest.")] == [CN, US]
+    assert sentence_polarity("Sample: DeepSeek-R1 beat OpenAI's o1 on a fictional maths test.") > 0
+    assert sentence_polarity("Sample: Apple caught up with Amazon in a fictional gadget ranking.") == 0
+
+
+def test_the_topic_gate_keeps_other_domains_out(pipeline):
+    for text in ("样例\n\n虚构统计局称，我国城乡居民收入差距连续缩小。",
+                 "Sample\n\nCanada and the EU signed a trade deal that gives their farmers an edge over US rivals.",
+                 "Sample\n\nThe Chinese team caught up in the final minutes and beat the American team.",
+                 "Sample\n\nAI stocks in New York rose faster than shares in Shanghai, a fictional fund said."):
+        assert stance_of(text, pipeline) == NONE
+
+
+def test_constructions_read_like_an_analyst():
+    assert sentence_polarity("Sample: Chinese models are only a few months behind the best US models.") > 0
+    assert sentence_polarity("样例：中美大模型的差距仅三个月左右。") > 0
+    assert sentence_polarity("Sample: Cheaper power would help China catch up with the US in AI.") < 0
+    assert sentence_polarity("样例：中国企业正竭力追赶美国AI实验室。") < 0
+    assert sentence_polarity("Sample: The US still leads in AI chips, but Chinese share of the market is rising.") > 0
+    assert sentence_polarity("样例：美国对中国的AI领先优势正在缩小。") > 0
+
+
+def test_a_speakers_we_is_the_speakers_country(pipeline):
+    text = ("Sample headline\n\nDana Whitfield, a fictional US commerce official, said: "
+            "“Our lead over China in AI chips is shrinking.”")
+    doc = analyze_text(text, pipeline=pipeline)
+    stance = doc.layers["stance"][0]
+    assert stance.china_ai == AHEAD
+    assert stance.evidence[0]["holder"] == "Dana Whitfield"
+    assert stance.by_speaker[0]["label"] == AHEAD
