@@ -298,3 +298,12 @@ def test_unit_words_without_an_amount_are_mentions_not_figures() -> None:
         ("人民币", "CNY", "money"), ("美元", "USD", "money"), ("percentage", "percent", "percent")]
     assert not [f for f in extract_figures(text) if f.text in ("人民币", "美元", "percentage")]
     assert unit_mentions("https://example.com/search?q=30%25%2020%") == []
+
+
+def test_number_parsers_are_total_on_separator_runs():
+    # shapes of scraped pages: a leading dot before a dotted run, mixed separators
+    for shape in (".07.11", "v .07.11 build", "1,2.3,4.5.6", "$.07.11", ".5,3.2"):
+        extract_figures(shape, "en")
+        extract_numbers(shape, "en")
+        extract_figures(shape, "zh")
+    assert [f.value for f in extract_numbers("build .07.11", "en")] == [7.11]
