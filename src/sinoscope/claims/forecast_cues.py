@@ -1,0 +1,191 @@
+"""The words that make a sentence a forecast, and the ones that make it something else.
+
+A forecast (ANNOTATION.md) is a statement about what will or may happen: a modal or a word of
+expectation ("will", "could", "is expected to", 将, 可能, 预计) that is not a counterfactual past
+("would have"), a polite or hedged way of speaking ("I would like", "could not say"), a question,
+a schedule ("will be held on"), or the holder's own plan ("we will launch", 计划, 力争).
+English is read with patterns; Chinese with the shared LAC tokens, which tell the adverb 将 (will)
+from the preposition 将 (= 把) and the modal 会 from 会 in 会议 or 社会.
+Unnamed groups ("analysts say", 业内人士认为) are found here too: they hold forecasts of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..nlp.chinese import Token
+
+# --- English ---------------------------------------------------------------------------------------
+EN_MARKER = re.compile(
+    r"(?<![A-Za-z])(?:will|won[’']t|wo n[’']t|shall|would|wouldn[’']t|could|may|might|[’']ll|"
+    r"(?:is|are|was|were|'s|’s|'re|’re|am|not)\s+going\s+to|gonna|expected\s+to|expects?|predict(?:s|ed)?|"
+    r"forecasts?|projected\s+to|(?:un)?likely|set\s+to|poised\s+to|on\s+track\s+to|bound\s+to|stand\s+to|"
+    r"at\s+risk\s+of|on\s+the\s+verge\s+of|about\s+to|chances?|odds|probability|likelihood)(?![A-Za-z])")
+# what follows a modal that makes it a past counterfactual, a polite request or a speech act
+_EN_NOT_AFTER = re.compile(
+    r"\s+(?:not\s+|never\s+)?(?:have|’ve|'ve|like|love|prefer|rather|say|argue|appeal|urge|ask|encourage|suggest|"
+    r"recommend|imagine|guess|hope|add|want|welcome|advise|thank|point|describe|call|characteri[sz]e)\b|[’']ve\b",
+    re.I)
+_EN_PAST_ABILITY = re.compile(r"could(?:\s+not|n[’']t|\s+never)\b", re.I)
+_EN_EPISTEMIC_PRESENT = re.compile(r"(?:may|might)\s+(?:not\s+|well\s+|also\s+|actually\s+)?be\b", re.I)
+_EN_PAST_GOING = re.compile(r"(?:was|were)\s+going\s+to$", re.I)
+_EN_LIKELY_PAST = re.compile(r"\s+to\s+have\b", re.I)
+_EN_EXPECT_NOT_FUTURE = re.compile(r"(?:as|than|had|were|was)\s+expected$", re.I)
+# a plan, an intention or a schedule, not a forecast
+_EN_PLAN = re.compile(
+    r"\b(?:plans?\s+to|planning\s+to|planned\s+to|intends?\s+to|intending\s+to|aims?\s+to|is\s+to\s+\w+|are\s+to\s+\w+|"
+    r"(?:is|are|was|were)\s+scheduled|(?:is|are)\s+due\s+to|will\s+be\s+held|will\s+take\s+place\s+on|"
+    r"will\s+(?:host|hold|meet|visit|travel|attend|air|start|begin|open|close|resume|return)\b|"
+    r"whatever\s+it\s+takes|vow(?:s|ed)?|promis(?:e|es|ed)|pledg(?:e|es|ed))", re.I)
+_EN_FIRST_PERSON_ACT = re.compile(
+    r"\b(?:I|we)\s*(?:will|shall|would|[’']ll|(?:are|am|'re|’re|'m|’m)\s+(?:not\s+)?going\s+to)\s+(?:not\s+|never\s+|also\s+|"
+    r"continue\s+to\s+|keep\s+)?(?!be\b|see\b|have\b|succeed|fail|fall|lose|win|need|face|suffer|regret|remain|"
+    r"become|find|feel|know|forget|get\b|miss|struggle|run\s+out)[a-z]+", re.I)
+_EN_QUESTION_LEAD = re.compile(r"\b(?:whether|asked\s+if|wondered\s+if|ask\s+if)\b", re.I)
+# a capitalised "Will" inside a sentence is a name ("coach Will Wade")
+_EN_NAME_WILL = re.compile(r"(?<=[a-z,] )Will(?= [A-Z])")
+
+GROUP_HEADS_EN = (
+    r"analysts?|experts?|economists?|observers?|critics?|officials?|lawmakers?|legislators?|sources?|studies|"
+    r"researchers?|scientists?|insiders?|industry|media|reports?|opponents|supporters|residents|AMs|MPs|"
+    r"senators|investors|traders|pundits|commentators|forecasters|campaigners|activists|aides?|diplomats|"
+    r"strategists|insiders|observers|authorities|doctors|engineers|executives|voters|many|others")
+_EN_GROUP_CUE = (r"(?:say|says|said|believe[sd]?|warn(?:s|ed)?|fear(?:s|ed)?|worr(?:y|ies|ied)|expect(?:s|ed)?|"
+                 r"predict(?:s|ed)?|estimate[sd]?|argue[sd]?|suggest(?:s|ed)?|think|thought|told|tell|"
+                 r"caution(?:s|ed)?|claim(?:s|ed)?|reported|report|reckon(?:s|ed)?|project(?:s|ed)|doubt(?:s|ed)?)")
+EN_GROUP = re.compile(
+    rf"(?P<np>(?:\b(?:a|an|the|some|many|most|several|other|few|two|three|local|senior|top|leading|nationalist|"
+    rf"[A-Z][\w.-]*)\s+){{0,5}}\b(?:{GROUP_HEADS_EN})\b)(?:\s+(?!{_EN_GROUP_CUE}\b)[a-z]+){{0,4}}?"
+    rf"\s+(?:have\s+|had\s+|also\s+|are\s+|were\s+|now\s+|still\s+)?{_EN_GROUP_CUE}\b"
+    rf"|\baccording\s+to\s+(?P<np2>(?:some\s+|local\s+|the\s+)?(?:{GROUP_HEADS_EN}))\b")
+_EN_NOT_GROUP = re.compile(r"^(?:the\s+)?(?:many|others)$|^(?:his|her|their)\b", re.I)
+EN_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|according\s+to|stated|states|noted|notes|argued|argues|warned|"
+    r"warns|explained|claimed|claims|insisted|believes|believed|thinks|wrote|writes|predicted|predicts|"
+    r"suggested|expects|expected\s+that|announced|confirmed|reported|stressed|emphasi[sz]ed)\b|[“”\"]")
+
+# --- Chinese ---------------------------------------------------------------------------------------
+_ZH_MARKER_TOKENS = ("可能", "将会", "将要", "有望", "可望", "预计", "预期", "即将", "势必", "必将", "终将",
+                     "或将", "不会", "必然会", "迟早", "很可能", "有可能", "不可能", "或许会", "也许会", "将是",
+                     "将成为", "将使", "将对", "将在", "将把", "将给", "概率", "可能性", "几率")
+_ZH_MARKER_EXACT = {"会", "将", "才能"}
+_ZH_DEGREE = re.compile(r"(?:太|很|真|最|挺|特别|非常|比较|更)$")  # 太会搞: a skill, not the future
+_ZH_SKILL_OR_SPEECH = {"搞", "说", "表示", "认为", "称", "觉得", "编程", "做饭", "开车", "游泳", "唱歌", "跳舞"}
+_ZH_EPISTEMIC = re.compile(r"可能(?:有|是|存在|已|已经|正在|还|就是)|将比")
+_ZH_HABITUAL_HUI = re.compile(r"^会(?:说|讲|写|做|用|搞|对话|开车|编程|游泳|唱)")
+ZH_QUESTION = re.compile(r"[？?]|是否|能否|会不会|可不可以|吗[。！]?$")
+ZH_PLAN = re.compile(
+    r"计划|打算|准备|拟于|拟将|力争|争取|定于|预定|将于[^，。]{0,14}(?:举行|召开|开幕|举办|访问|出席|启动|开始|发布|上线)|"
+    r"将(?:举行|召开|出席|访问|举办)|不惜一切代价|承诺|誓言|决心")
+_ZH_FIRST_PERSON_ACT = re.compile(
+    r"(?:^|[，：“])(?:我们|我|咱们)(?:也|还|都|一定|必须)?(?:将|会|要)(?:继续|进一步|加大|推进|开展|实施|加强|提供|"
+    r"投资|努力|坚持|扩大|打造|推出|建设|发布|启动|进行|采取|支持|帮助|保持|做好|全力|积极)")
+_ZH_COUNTERFACTUAL = re.compile(r"本应|本来会|原本会|本可以|早就会")
+GROUP_HEADS_ZH = (r"分析人士|分析师|分析家|专家们?|学者|业内人士|业界人士|知情人士|消息人士|有关人士|相关人士|观察人士|"
+                  r"观察家|评论人士|有人|很多人|不少人|许多人|多数人|外界|当地媒体|外媒|媒体|研究人员|研究机构|研究|"
+                  r"报告|官员|议员|批评者|批评人士|反对派|支持者|投资者|经济学家|有关渠道|渠道|舆论|高层人士|助手")
+_ZH_GROUP_CUE = r"(?:认为|表示|指出|称|说|预计|预测|估计|担心|警告|相信|透露|预期|分析|预言|坦言|显示|告诉|推测|判断)"
+ZH_GROUP = re.compile(
+    rf"(?P<np>[\u4e00-\u9fffA-Za-z ]{{0,8}}?(?:{GROUP_HEADS_ZH}))(?:也|还|则|都|均|普遍|一致|肯定地|更是|曾)?"
+    rf"{_ZH_GROUP_CUE}"
+    rf"|(?:据|根据|按照)“?(?P<np2>[\u4e00-\u9fffA-Za-z ]{{0,8}}?(?:{GROUP_HEADS_ZH}))”?的?(?:最新)?"
+    rf"(?:报道|透露|消息|称|统计|预计|分析|传言|说法|估计)"
+    rf"|在(?P<np3>[\u4e00-\u9fff]{{0,8}}?(?:{GROUP_HEADS_ZH}))看来")
+ZH_CUE = re.compile(r"表示|说|称|指出|认为|透露|告诉|介绍|强调|坦言|据.{1,12}?(?:报道|介绍|透露)|[“”「」]|：")
+
+
+def en_markers(sentence: str) -> list[int]:
+    """Offsets of the words in an English sentence that look ahead to what will or may happen."""
+    if _EN_QUESTION_END.search(sentence):
+        return []
+    found = []
+    for m in EN_MARKER.finditer(sentence):
+        word = m.group()
+        if word[0] == "W" and m.start() > 0 and _EN_NAME_WILL.match(sentence, m.start()):
+            continue
+        low = word.lower()
+        head = sentence[: m.start()]
+        if low in ("would", "could", "may", "might", "will") and _EN_NOT_AFTER.match(sentence, m.end()):
+            continue
+        if low.startswith("could") and _EN_PAST_ABILITY.match(sentence, m.start()):
+            continue
+        if low in ("may", "might") and _EN_EPISTEMIC_PRESENT.match(sentence, m.start()):
+            continue
+        if low.endswith("going to") and _EN_PAST_GOING.search(word):
+            continue
+        if low in ("likely", "unlikely") and _EN_LIKELY_PAST.match(sentence, m.end()):
+            continue
+        if low.startswith("expect") and (_EN_EXPECT_NOT_FUTURE.search(head + word) or low == "expected to"
+                                         and head.rstrip().endswith(("than", "as"))):
+            continue
+        if _EN_QUESTION_LEAD.search(head[-40:]):
+            continue
+        found.append(m.start())
+    return found
+
+
+_EN_QUESTION_END = re.compile(r"\?[”’\"']?\s*$")
+
+
+def en_is_plan(clause: str) -> bool:
+    return bool(_EN_PLAN.search(clause) or _EN_FIRST_PERSON_ACT.search(clause))
+
+
+def zh_markers(sentence: str, tokens: list[Token]) -> list[int]:
+    """Offsets (into `sentence`) of the Chinese words of the future; `tokens` are LAC tokens of it."""
+    if ZH_QUESTION.search(sentence) or _ZH_COUNTERFACTUAL.search(sentence):
+        return []
+    found = []
+    for i, tok in enumerate(tokens):
+        text = tok.text
+        if text == "将" and tok.tag == "p":  # 将 = 把: "将AI部署到"
+            continue
+        if text == "才能":  # 还要几个小时才能进入: a horizon, only after 要
+            if "要" not in sentence[max(0, tok.start - 14) : tok.start]:
+                continue
+        elif text not in _ZH_MARKER_EXACT and not text.startswith(_ZH_MARKER_TOKENS):
+            if not (text.startswith(("会", "将")) and tok.tag in ("v", "d") and len(text) > 1
+                    and not _ZH_HABITUAL_HUI.match(text) and not text.startswith(("会议", "会见", "会谈"))):
+                continue
+            if text.startswith("将") and text[1:2] in "近军领士":
+                continue
+        if text.startswith("会") and _ZH_HABITUAL_HUI.match(text):
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if text in ("会", "不会"):
+            if nxt is None or nxt.tag not in ("v", "vd", "a", "d", "p", "ad") or nxt.text in _ZH_SKILL_OR_SPEECH:
+                continue  # 会 before a noun is its own word (大会); 会搞, 会说: a skill or a habit
+            if _ZH_DEGREE.search(sentence[: tok.start]) or sentence[max(0, tok.start - 2) : tok.start].endswith(("我", "我不")):
+                continue  # 太会搞, 我不会编程: what someone can do
+        if _ZH_EPISTEMIC.match(sentence, tok.start):
+            continue  # 可能有, 可能是: a guess about the present; 将比…更: a comparison
+        found.append(tok.start)
+    return found
+
+
+# "• 地缘政治背景: …": a key-points list restates the article, it holds no statement of its own
+SUMMARY_BULLET = re.compile(r"^\s*[•·▪●◆■\-*]\s*[^:：。，,]{1,16}[:：]")
+
+
+def zh_is_plan(clause: str) -> bool:
+    return bool(ZH_PLAN.search(clause) or _ZH_FIRST_PERSON_ACT.search(clause))
+
+
+def en_group(sentence: str) -> re.Match[str] | None:
+    for m in EN_GROUP.finditer(sentence):
+        np = (m.group("np") or m.group("np2") or "").strip()
+        if np and not _EN_NOT_GROUP.search(np):
+            return m
+    return None
+
+
+def zh_group(sentence: str) -> re.Match[str] | None:
+    return ZH_GROUP.search(sentence)
+
+
+def group_noun(m: re.Match[str]) -> str:
+    for name in ("np", "np2", "np3"):
+        value = m.groupdict().get(name)
+        if value:
+            return value.strip(" “”")
+    return m.group().strip()
