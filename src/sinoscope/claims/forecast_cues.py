@@ -24,23 +24,40 @@ EN_MARKER = re.compile(
 # what follows a modal that makes it a past counterfactual, a polite request or a speech act
 _EN_NOT_AFTER = re.compile(
     r"\s+(?:not\s+|never\s+)?(?:have|’ve|'ve|like|love|prefer|rather|say|argue|appeal|urge|ask|encourage|suggest|"
-    r"recommend|imagine|guess|hope|add|want|welcome|advise|thank|point|describe|call|characteri[sz]e)\b|[’']ve\b",
+    r"recommend|imagine|guess|hope|add|want|welcome|advise|thank|point|describe|call|characteri[sz]e|comment|"
+    r"usually|often|normally|typically|always|sometimes)\b|[’']ve\b",
     re.I)
 _EN_PAST_ABILITY = re.compile(r"could(?:\s+not|n[’']t|\s+never)\b", re.I)
 _EN_EPISTEMIC_PRESENT = re.compile(r"(?:may|might)\s+(?:not\s+|well\s+|also\s+|actually\s+)?be\b", re.I)
 _EN_PAST_GOING = re.compile(r"(?:was|were)\s+going\s+to$", re.I)
 _EN_LIKELY_PAST = re.compile(r"\s+to\s+have\b", re.I)
+# "likely" looks ahead after a verb of being or with "to" ("is likely to", "will likely"); "the country likely
+# sees", "likely voters" and "more likely to" (a tendency) do not
+_EN_LIKELY_OK_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|been|seems?|appears?|looks?|very|highly|quite|not|"
+                                  r"will|would|[’']s|[’']re)\s+)$", re.I)
+_EN_TENDENCY = re.compile(r"\b(?:more|less|most|least)\s+$", re.I)
+_EN_CHANCE = re.compile(r"chances?|odds|probability|likelihood", re.I)
+_EN_PERCENT = re.compile(r"\d\s*(?:%|per\s?cent)", re.I)
+_EN_WHAT_COULD = re.compile(r"\b(?:anything|everything|whatever|all|what|as\s+\w+\s+as)\s+(?:\w+\s+)?$", re.I)
+_EN_YOU = re.compile(r"\byou\s+$", re.I)
 _EN_EXPECT_NOT_FUTURE = re.compile(r"(?:as|than|had|were|was)\s+expected$", re.I)
 # a plan, an intention or a schedule, not a forecast
 _EN_PLAN = re.compile(
     r"\b(?:plans?\s+to|planning\s+to|planned\s+to|intends?\s+to|intending\s+to|aims?\s+to|is\s+to\s+\w+|are\s+to\s+\w+|"
     r"(?:is|are|was|were)\s+scheduled|(?:is|are)\s+due\s+to|will\s+be\s+held|will\s+take\s+place\s+on|"
-    r"will\s+(?:host|hold|meet|visit|travel|attend|air|start|begin|open|close|resume|return)\b|"
+    r"will\s+(?:host|hold|meet|visit|travel|attend|air|start|begin|open|close|resume|return|star|appear|perform|"
+    r"feature)\b|will\s+be\s+(?:hosted|shown|broadcast|screened|aired)\b|"
     r"whatever\s+it\s+takes|vow(?:s|ed)?|promis(?:e|es|ed)|pledg(?:e|es|ed))", re.I)
 _EN_FIRST_PERSON_ACT = re.compile(
     r"\b(?:I|we)\s*(?:will|shall|would|[’']ll|(?:are|am|'re|’re|'m|’m)\s+(?:not\s+)?going\s+to)\s+(?:not\s+|never\s+|also\s+|"
     r"continue\s+to\s+|keep\s+)?(?!be\b|see\b|have\b|succeed|fail|fall|lose|win|need|face|suffer|regret|remain|"
     r"become|find|feel|know|forget|get\b|miss|struggle|run\s+out)[a-z]+", re.I)
+# a reported intention: "he would run", "she will take a hard look", "they would seek"
+_EN_INTENTION = re.compile(
+    r"\b(?:he|she|they|I|we)\s+(?:would|will|[’']ll|[’']d)\s+(?:not\s+|never\s+|also\s+|only\s+)?(?:run|seek|visit|"
+    r"decide|take|travel|return|sign|resign|attend|meet|announce|launch|release|introduce|vote|support|oppose|"
+    r"continue|keep|do|make|give|consider|try|work|hold|host|push|fight|ask|call|bring|send|stay|step|join|"
+    r"leave|stand|be\s+(?:voting|doing|running|taking|making|working|seeking|looking))\b", re.I)
 _EN_QUESTION_LEAD = re.compile(r"\b(?:whether|asked\s+if|wondered\s+if|ask\s+if)\b", re.I)
 # a capitalised "Will" inside a sentence is a name ("coach Will Wade")
 _EN_NAME_WILL = re.compile(r"(?<=[a-z,] )Will(?= [A-Z])")
@@ -113,8 +130,16 @@ def en_markers(sentence: str) -> list[int]:
             continue
         if low.endswith("going to") and _EN_PAST_GOING.search(word):
             continue
-        if low in ("likely", "unlikely") and _EN_LIKELY_PAST.match(sentence, m.end()):
+        if low in ("likely", "unlikely") and (_EN_LIKELY_PAST.match(sentence, m.end()) or _EN_TENDENCY.search(head)
+                                               or not (_EN_LIKELY_OK_BEFORE.search(head)
+                                                       or sentence.startswith(" to", m.end()))):
             continue
+        if _EN_CHANCE.fullmatch(word) and not _EN_PERCENT.search(sentence):
+            continue  # "took their chances": only a chance with a number is a forecast's probability
+        if low.startswith("could") and _EN_WHAT_COULD.search(head):
+            continue  # "anything they could find"
+        if _EN_YOU.search(head):
+            continue  # "you will find": a generic second person
         if low.startswith("expect") and (_EN_EXPECT_NOT_FUTURE.search(head + word) or low == "expected to"
                                          and head.rstrip().endswith(("than", "as"))):
             continue
@@ -128,7 +153,7 @@ _EN_QUESTION_END = re.compile(r"\?[”’\"']?\s*$")
 
 
 def en_is_plan(clause: str) -> bool:
-    return bool(_EN_PLAN.search(clause) or _EN_FIRST_PERSON_ACT.search(clause))
+    return bool(_EN_PLAN.search(clause) or _EN_FIRST_PERSON_ACT.search(clause) or _EN_INTENTION.search(clause))
 
 
 def zh_markers(sentence: str, tokens: list[Token]) -> list[int]:
@@ -181,6 +206,29 @@ def en_group(sentence: str) -> re.Match[str] | None:
 
 def zh_group(sentence: str) -> re.Match[str] | None:
     return ZH_GROUP.search(sentence)
+
+
+_PRONOUN = re.compile(r"^(?:he|she|they|it|i|we|you|him|her|them|his|its|their|this|that|这|那|他|她|它|其|我|你)"
+                      r"(?:们|自己)?$", re.I)
+_GROUP_SURFACE = re.compile(rf"\b(?:{GROUP_HEADS_EN}|source|official|aide|insider|spokes\w+)s?\b|(?:{GROUP_HEADS_ZH})$", re.I)
+_NAMEISH = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+)+$")
+
+
+# Cues of opinion and expectation. An unnamed group's forecast is one it holds ("analysts believe", 专家认为);
+# a group that "noted" or "stated" reports what the page's named people said, and is no holder of its own.
+_GROUP_HOLDING_CUE = re.compile(rf"^(?:{_EN_GROUP_CUE}|according to|{_ZH_GROUP_CUE}|据.*|.*看来)$", re.I)
+
+
+def group_cue(cue: str | None) -> bool:
+    return bool(_GROUP_HOLDING_CUE.match((cue or "").strip()))
+
+
+def group_surface(surface: str | None) -> bool:
+    """Whether a quote's speaker as written is an unnamed group or an anonymous source."""
+    surface = (surface or "").strip()
+    if not surface or _PRONOUN.match(surface) or _NAMEISH.match(surface):
+        return False
+    return bool(_GROUP_SURFACE.search(surface))
 
 
 def group_noun(m: re.Match[str]) -> str:

@@ -273,7 +273,13 @@ def _holder_of(doc: Doc, para_start: int, zh: bool, sentence: str, a: int, b: in
     if inside:
         at = para_start + marker
         quote = min(inside, key=lambda q: 0 if q.start <= at < q.end else min(abs(q.start - at), abs(q.end - at)))
-        if quote.speaker and quote.section == "body":
+        if quote.section != "body":
+            return _Holder("unknown"), 0
+        if C.group_surface(quote.speaker_surface):  # "analysts said", "a senior aide told CNN"
+            if not C.group_cue(quote.cue):
+                return _Holder("unknown"), 0
+            return _Holder("group", quote.speaker_surface.strip(), quote), 0
+        if quote.speaker:
             return _Holder("named", quote.speaker, quote), 0
         return _Holder("unknown"), 0
     group = C.zh_group(sentence) if zh else C.en_group(sentence)
@@ -281,8 +287,8 @@ def _holder_of(doc: Doc, para_start: int, zh: bool, sentence: str, a: int, b: in
         return _Holder("group", C.group_noun(group)), group.end()
     if (C.ZH_CUE if zh else C.EN_CUE).search(sentence):
         return _Holder("unknown"), 0
-    if previous is not None and previous.kind != "author":
-        return previous, 0
+    if previous is not None and previous.kind != "author":  # reported speech runs on
+        return _Holder(previous.kind, previous.name, None) if previous.kind != "named" else previous, 0
     return _Holder("author"), 0
 
 
@@ -293,11 +299,11 @@ def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker:
     lo, hi = (_zh_clause if zh else _en_clause)(sentence, marker - a)
     lo = max(lo, cue_end if cue_end <= marker - a else 0)
     quote = holder.quote
-    if quote is not None:  # the forecast is the quoted words, not the cue around them
-        q0, q1 = quote.start - para.start, quote.end - para.start
+    if quote is not None and quote.start < para.start + b and para.start + a < quote.end:
+        q0, q1 = quote.start - para.start, quote.end - para.start  # the quoted words, not the cue around them
         lo, hi = max(lo + a, q0) - a, min(hi + a, q1) - a
     lo, hi = _trimmed(sentence, lo, hi)
-    clause = sentence[lo:hi]
+    clause = sentence[lo:hi] if hi > lo else ""
     if len(clause) < (4 if zh else 12) or (C.zh_is_plan(clause) if zh else C.en_is_plan(clause)):
         return None
     start = para.start + a + lo
