@@ -216,7 +216,9 @@ _NAMEISH = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+)+$")
 
 # Cues of opinion and expectation. An unnamed group's forecast is one it holds ("analysts believe", 专家认为);
 # a group that "noted" or "stated" reports what the page's named people said, and is no holder of its own.
-_GROUP_HOLDING_CUE = re.compile(rf"^(?:{_EN_GROUP_CUE}|according to|{_ZH_GROUP_CUE}|据.*|.*看来)$", re.I)
+_GROUP_HOLDING_CUE = re.compile(
+    rf"^(?:(?:have|has|had|also|are|were)\s+)*(?:{_EN_GROUP_CUE}|according to|{_ZH_GROUP_CUE}|介绍|解释说|据.*|.*看来)$",
+    re.I)
 
 
 def group_cue(cue: str | None) -> bool:
