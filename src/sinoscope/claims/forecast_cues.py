@@ -152,8 +152,28 @@ def en_markers(sentence: str) -> list[int]:
 _EN_QUESTION_END = re.compile(r"\?[”’\"']?\s*$")
 
 
+_EN_CONDITION = re.compile(r"\b(?:if|unless|without|even if|in the event|otherwise)\b", re.I)
+_EN_WOULD = re.compile(r"\bwould(?:n[’']t)?\b", re.I)
+
+
+def en_narrative_would(clause: str) -> bool:
+    """In the article's own voice a bare "would" is mostly the past's future ("the stone would be revealed")."""
+    markers = en_markers(clause)
+    return bool(markers) and all(_EN_WOULD.match(clause, m) for m in markers) and not _EN_CONDITION.search(clause)
+
+
 def en_is_plan(clause: str) -> bool:
     return bool(_EN_PLAN.search(clause) or _EN_FIRST_PERSON_ACT.search(clause) or _EN_INTENTION.search(clause))
+
+
+_ZH_BA_TAIL = re.compile(r"作为|视为|改为|列为|当作|称为|称赞为|变成|交给|移交|送往|纳入|提升为|转为|用于|解救|部署到|联接成")
+_ZH_HABIT = re.compile(r"通常|往往|一般|总是|经常|常常|每当|每次")
+_ZH_CLAUSE_END = re.compile(r"[，,；;。！？]")
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    m = _ZH_CLAUSE_END.search(sentence, pos)
+    return m.start() if m else len(sentence)
 
 
 def zh_markers(sentence: str, tokens: list[Token]) -> list[int]:
@@ -169,11 +189,11 @@ def zh_markers(sentence: str, tokens: list[Token]) -> list[int]:
             if "要" not in sentence[max(0, tok.start - 14) : tok.start]:
                 continue
         elif text not in _ZH_MARKER_EXACT and not text.startswith(_ZH_MARKER_TOKENS):
-            if not (text.startswith(("会", "将")) and tok.tag in ("v", "d") and len(text) > 1
-                    and not _ZH_HABITUAL_HUI.match(text) and not text.startswith(("会议", "会见", "会谈"))):
-                continue
-            if text.startswith("将") and text[1:2] in "近军领士":
-                continue
+            continue
+        if text == "将" and _ZH_BA_TAIL.search(sentence, tok.end, _clause_end(sentence, tok.end)):
+            continue  # 将X作为Y, 将X解救出来: 将 = 把 even where the tagger reads an adverb
+        if text in ("会", "不会") and _ZH_HABIT.search(sentence, max(0, tok.start - 20), tok.start):
+            continue  # 通常…会: what usually happens
         if text.startswith("会") and _ZH_HABITUAL_HUI.match(text):
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
