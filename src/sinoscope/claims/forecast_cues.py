@@ -100,7 +100,7 @@ _ZH_FIRST_PERSON_ACT = re.compile(
 _ZH_COUNTERFACTUAL = re.compile(r"本应|本来会|原本会|本可以|早就会")
 GROUP_HEADS_ZH = (r"分析人士|分析师|分析家|专家们?|学者|业内人士|业界人士|知情人士|消息人士|有关人士|相关人士|观察人士|"
                   r"观察家|评论人士|有人|很多人|不少人|许多人|多数人|外界|当地媒体|外媒|媒体|研究人员|研究机构|研究|"
-                  r"报告|官员|议员|批评者|批评人士|反对派|支持者|投资者|经济学家|有关渠道|渠道|舆论|高层人士|助手")
+                  r"报告|官员|议员|批评者|批评人士|反对派|支持者|投资者|经济学家|有关渠道|渠道|舆论|高层人士|助手|人们")
 _ZH_GROUP_CUE = r"(?:认为|表示|指出|称|说|预计|预测|估计|担心|警告|相信|透露|预期|分析|预言|坦言|显示|告诉|推测|判断)"
 ZH_GROUP = re.compile(
     rf"(?P<np>[\u4e00-\u9fffA-Za-z ]{{0,8}}?(?:{GROUP_HEADS_ZH}))(?:也|还|则|都|均|普遍|一致|肯定地|更是|曾)?"
@@ -108,7 +108,11 @@ ZH_GROUP = re.compile(
     rf"|(?:据|根据|按照)“?(?P<np2>[\u4e00-\u9fffA-Za-z ]{{0,8}}?(?:{GROUP_HEADS_ZH}))”?的?(?:最新)?"
     rf"(?:报道|透露|消息|称|统计|预计|分析|传言|说法|估计)"
     rf"|在(?P<np3>[\u4e00-\u9fff]{{0,8}}?(?:{GROUP_HEADS_ZH}))看来")
-ZH_CUE = re.compile(r"表示|说|称|指出|认为|透露|告诉|介绍|强调|坦言|据.{1,12}?(?:报道|介绍|透露)|[“”「」]|：")
+ZH_CUE = re.compile(r"表示|说|称|指出|认为|透露|告诉|介绍|强调|坦言|据悉|显示|担心|相信|怀疑|期待|确认|据.{1,12}?(?:报道|介绍|透露)|"
+                    r"[“”「」]|：")
+# first and second persons in a sentence no quote holds: speech the page did not attribute, not its own voice
+ZH_PERSONAL = re.compile(r"我|你|咱们")
+EN_PERSONAL = re.compile(r"\b(?:I|we|We|you|You|my|our|Our|My|us)\b|\bI[’']")
 
 
 def en_markers(sentence: str) -> list[int]:
@@ -167,7 +171,9 @@ def en_is_plan(clause: str) -> bool:
 
 
 _ZH_BA_TAIL = re.compile(r"作为|视为|改为|列为|当作|称为|称赞为|变成|交给|移交|送往|纳入|提升为|转为|用于|解救|部署到|联接成")
-_ZH_HABIT = re.compile(r"通常|往往|一般|总是|经常|常常|每当|每次")
+_ZH_HABIT = re.compile(r"通常|往往|一般|总是|经常|常常|每当|每次|定期|有时|时常|很少")
+_ZH_ATTRIBUTIVE = re.compile(r"即将[\u4e00-\u9fff]{1,4}的")  # 即将到来的: an attribute, not a statement
+_ZH_PAST_GUESS = re.compile(r"可能[\u4e00-\u9fff]{0,6}了")  # 可能导致了: a guess about what happened
 _ZH_CLAUSE_END = re.compile(r"[，,；;。！？]")
 
 
@@ -202,6 +208,8 @@ def zh_markers(sentence: str, tokens: list[Token]) -> list[int]:
                 continue  # 会 before a noun is its own word (大会); 会搞, 会说: a skill or a habit
             if _ZH_DEGREE.search(sentence[: tok.start]) or sentence[max(0, tok.start - 2) : tok.start].endswith(("我", "我不")):
                 continue  # 太会搞, 我不会编程: what someone can do
+        if _ZH_ATTRIBUTIVE.match(sentence, tok.start) or _ZH_PAST_GUESS.match(sentence, tok.start):
+            continue
         if _ZH_EPISTEMIC.match(sentence, tok.start):
             continue  # 可能有, 可能是: a guess about the present; 将比…更: a comparison
         found.append(tok.start)

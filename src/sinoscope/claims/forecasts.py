@@ -306,7 +306,8 @@ def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker:
     clause = sentence[lo:hi] if hi > lo else ""
     if len(clause) < (4 if zh else 12) or (C.zh_is_plan(clause) if zh else C.en_is_plan(clause)):
         return None
-    if holder.kind == "author" and not zh and C.en_narrative_would(clause):
+    if holder.kind == "author" and ((C.ZH_PERSONAL if zh else C.EN_PERSONAL).search(sentence)
+                                    or not zh and C.en_narrative_would(clause)):
         return None
     start = para.start + a + lo
     fc = Forecast(None, para.text[a + lo : a + hi], start, start + len(clause))
