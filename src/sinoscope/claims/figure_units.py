@@ -80,17 +80,39 @@ EN_RATIO_WORDS = re.compile(r"([Tt]wice|[Dd]oubled?|[Tt]ripled?|[Qq]uadrupled?)"
 
 # --- durations and measured quantities -----------------------------------------------------------
 EN_DURATION_AFTER = re.compile(r"(?i)\s*-?\s*(years?|yrs?|months?|weeks?|days?|hours?|decades?)(?![A-Za-z])")
-ZH_DURATION_AFTER = re.compile(r"\s*(多|余|几)?\s*(个多月|个月|年|天|周|个星期|星期|小时|个小时|个季度)")
+ZH_DURATION_AFTER = re.compile(r"\s*(多|余|几)?\s*(个多月|个月|年|天|周|个星期|星期|小时|个小时|个季度|分钟)")
 DURATION_UNITS = {"year": "years", "yr": "years", "month": "months", "week": "weeks", "day": "days",
                   "hour": "hours", "decade": "decades", "年": "years", "个月": "months", "个多月": "months",
                   "天": "days", "周": "weeks", "个星期": "weeks", "星期": "weeks", "小时": "hours",
-                  "个小时": "hours", "个季度": "quarters"}  # fmt: skip
+                  "个小时": "hours", "个季度": "quarters", "分钟": "minutes", "月": "months"}  # fmt: skip
 QUANTITY_AFTER = re.compile(
     r"\s*-?\s*(GW|MW|kW|TW|GWh|TWh|MWh|kWh|nm|nanomet(?:er|re)s?|(?i:parameters?|params|tokens?|qubits?|"
-    r"petaflops|exaflops|teraflops|gigawatts?|megawatts?|terawatts?|kilomet(?:er|re)s?|tonnes?|barrels?)|"
-    r"TFLOPS|PFLOPS|EFLOPS|TOPS|GB|TB|PB|EB|km|kg)(?![A-Za-z])"
-    r"|\s*(个)?(参数|纳米|千瓦时|兆瓦|吉瓦|千瓦|吨|公里|平方公里|桶|量子比特|tokens?|token|TOPS|EFLOPS|PFLOPS)"
+    r"petaflops|exaflops|teraflops|gigawatts?|megawatts?|terawatts?|kilomet(?:er|re)s?|tonnes?|barrels?|"
+    r"feet|foot|miles?|mph|kph|km/h|met(?:er|re)s?|inch(?:es)?|kilograms?|kilos?|tons?|acres?|hectares?|"
+    r"gallons?|lit(?:er|re)s?|degrees?|magnitude|(?:cubic|square)\s+(?:feet|met(?:er|re)s?|miles?|kilomet(?:er|re)s?))|"
+    r"TFLOPS|PFLOPS|EFLOPS|TOPS|GB|TB|PB|EB|km|kg|ft|lbs?)(?![A-Za-z])"
+    r"|\s*(个)?(参数|纳米|千瓦时|兆瓦|吉瓦|千瓦|吨|公里|平方公里|平方米|立方米|平方英尺|桶|量子比特|英尺|英里|英亩|公分|厘米|"
+    r"毫米|毫升|公斤|千克|公顷|亩|磅|码|度|级|米|升|克|tokens?|token|TOPS|EFLOPS|PFLOPS)"
 )
+POUND_WEIGHT_AFTER = re.compile(r"\s*-?\s*pound(?!s)(?=\s*-?\s*[a-z])")  # "650 pound hog"; money is "650 pounds"
+MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[\s-]*$")
+MEASURE_CHAR_AFTER = re.compile(r"\s*(?:秒|米|克|升|毫米|厘米)")
+EN_FRACTION_WORD = re.compile(r"(?i)(?:thirds?|quarters?|halves|half|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)$")
+HYPHEN_NOUN_AFTER = re.compile(r"-(?!year|month|week|day|hour|minute|old\b)([a-z]{3,})(?![a-z-]*-old\b)")
+VAGUE_NUMERAL = re.compile(r"[数几]|[十百千万亿]+几")
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "twenty": 20, "hundred": 100, "a": 1}  # fmt: skip
+_SMALL_ALT = "|".join(_SMALL) + r"|\d{1,3}"
+ONE_IN_N = re.compile(rf"(?i)(?<![\w-])({_SMALL_ALT})\s+in\s+(?:every\s+)?({_SMALL_ALT})(?![\w-])")
+HALF_SHARE = re.compile(r"(?i)(?<![\w-])half(?=\s+(?:of|the|its|their|his|her|our)\b)|一半")
+DURATION_WORD = re.compile(r"(?i:(decade|year|month|week|day|hour))(?![\w-])(?!\s+(?:ago|later|earlier|old)\b)")
+ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:(half)\s+an?|an?\s+(?:extra|full|whole|single)|an?|just\s+over\s+a)\s+$")
+ZH_HALF_DURATION = re.compile(r"半(?:个)?(小时|年|天|个月)")
+
+
+def small_number(word: str) -> float | None:
+    word = word.lower()
+    return float(word) if word.isdigit() else _SMALL.get(word)
 QUANTITY_NAMES = {"nanometer": "nm", "nanometre": "nm", "纳米": "nm", "参数": "parameters", "param": "parameters",
                   "parameter": "parameters", "token": "tokens", "qubit": "qubits", "量子比特": "qubits",
                   "gigawatt": "GW", "megawatt": "MW", "terawatt": "TW", "兆瓦": "MW", "吉瓦": "GW", "千瓦": "kW",
@@ -100,7 +122,7 @@ QUANTITY_NAMES = {"nanometer": "nm", "nanometre": "nm", "纳米": "nm", "参数"
 # --- counts --------------------------------------------------------------------------------------
 ZH_CLASSIFIER_AFTER = re.compile(
     r"\s*(多|余|几)?\s*(个|家|项|名|位|款|台|块|座|所|条|次|种|件|张|辆|架|艘|枚|颗|部|篇|份|人|席|支|只|批|场|套|"
-    r"起|例|处|国|片|股|户|间|本|首|门|期|轮|届|队|层|栋|吨)"
+    r"起|例|处|国|片|股|户|间|本|首|门|期|轮|届|队|层|栋|吨|页|任|头|粒|株|针|根|瓶)"
 )
 ZH_NOUN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*|[\u4e00-\u9fff]{1,4}")
 ZH_NOUN_STOP = set("的在和与及是被将已为了中上下里等投有从向对把让使给共均约近达超占获宣表称推参进开签计提组建涉包")
@@ -227,5 +249,5 @@ BLOCKERS = [
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+\.[A-Za-z0-9.]+")
 # A product or model name glued to the number: "GPT-5", "Qwen3-235B", "COVID-19".
 MODEL_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.]*[-_]$")
-ZH_DATE_AFTER = re.compile(r"\s*(年(?!代)|月(?!份?[^\s]*?[内间])|日|号|点(?![零一二三四五六七八九\d])|时|时代|后|届)")
+ZH_DATE_AFTER = re.compile(r"\s*(年(?!代)|月(?!份?[^\s]*?[内间])|日|号|点(?![零一二三四五六七八九\d])|时|时代|后)")
 ORDINAL_BEFORE = re.compile(r"(第|No\.\s?|#)\s*$")

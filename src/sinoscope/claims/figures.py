@@ -123,13 +123,18 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
     scaled = bool(span.suffix) or bool(_SCALE_IN_TEXT.search(text))
     if U.ORDINAL_BEFORE.search(norm[max(0, start - 4) : start]):
         return None
+    weight = U.POUND_WEIGHT_AFTER.match(norm, end)
+    if weight and value != 1 and not currency_before(norm, start, lang, floor):
+        return _Draft(start, weight.end(), value, "lb", "quantity")  # "a 550 pound hog"
+    if U.MAGNITUDE_BEFORE.search(norm, max(0, start - 12), start):
+        return _Draft(start, end, value, "magnitude", "quantity")
     # money ----------------------------------------------------------------------------------
     before = currency_before(norm, start, lang, floor)
     glued_mult = SUFFIX_VALUES.get(span.glued) if span.glued else None
     if span.glued and not (before and glued_mult):
         after = currency_after(norm, end)
         if span.glued.lower() == "x":
-            return _Draft(start, end + 1, value, "x", "ratio")
+            return _Draft(start, end + 1, value, "ratio", "ratio")
         quantity = U.QUANTITY_AFTER.match(norm, end)
         if quantity:
             return _quantity(start, quantity, value)
@@ -160,6 +165,8 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
     # percent --------------------------------------------------------------------------------
     head = norm[max(0, start - 12) : start]
     rate = U.RATE_PREFIX.search(head)
+    if rate and U.MEASURE_CHAR_AFTER.match(norm, end):
+        return None  # 百分之一秒: a hundredth of a second, not a rate
     if rate:
         scale = 1.0
         for ch in rate.group(1):
@@ -190,12 +197,14 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
     # ratio, duration, quantity ----------------------------------------------------------------
     ratio = U.RATIO_AFTER.match(norm, end)
     if ratio:
-        return _Draft(start, ratio.end(), value, "x", "ratio")
+        return _Draft(start, ratio.end(), value, "ratio", "ratio")
     duration = U.EN_DURATION_AFTER.match(norm, end) or U.ZH_DURATION_AFTER.match(norm, end)
     if duration:
         word = duration.group(duration.lastindex or 1).lower()
         unit = U.DURATION_UNITS.get(word.rstrip("s"), U.DURATION_UNITS.get(word, word))
         draft = _Draft(start, duration.end(), value, unit, "duration")
+        if unit == "years" and norm.startswith("半", duration.end()):  # 3年半
+            draft.value, draft.end = value + 0.5, duration.end() + 1
         marker = duration.group(1) if duration.re is U.ZH_DURATION_AFTER else None
         if marker == "几":  # 十几年 → 11 to 19 years
             draft.value, draft.approximate = (value + 1, value + 9), True
@@ -204,7 +213,14 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
         return draft
     quantity = U.QUANTITY_AFTER.match(norm, end)
     if quantity:
+        if span.script == "zh" and value == 1 and end - start == 1:
+            return None  # 一度, 一级: words
         return _quantity(start, quantity, value)
+    if span.fraction or (span.script == "en" and U.EN_FRACTION_WORD.search(text)):
+        return _Draft(start, end, value, "ratio", "ratio")  # two-thirds, 三分之二: a share
+    hyphen = U.HYPHEN_NOUN_AFTER.match(norm, end)
+    if hyphen and value >= 1:
+        return _Draft(start, end, value, "count", "count", counted=hyphen.group(1))  # a six-game streak
     return _count(norm, spans, idx, scaled)
 
 
@@ -266,6 +282,8 @@ def _count(norm: str, spans: list[NumberSpan], idx: int, scaled: bool) -> _Draft
             pass
         elif U.COUNT_LEADS.search(norm[max(0, start - 16) : start]) and value >= 2:
             return _Draft(start, end, value, "count", "count")
+        elif scaled and value >= 1e4:  # "drew 2.94 million", "22.5亿": a large amount of something
+            return _Draft(start, end, value, "count", "count")
         else:
             return None
     if value < 2 and span.script == "en":
@@ -305,7 +323,8 @@ def _merge_range(norm: str, spans: list[NumberSpan], idx: int, draft: _Draft, pr
     low_span = spans[idx - 1]
     if spans[idx].start - low_span.end > 12:
         return draft
-    gap = norm[low_span.end : spans[idx].start]
+    gap_from = prev.end if prev is not None and low_span.start <= prev.start < prev.end <= spans[idx].start else low_span.end
+    gap = norm[gap_from : spans[idx].start]
     join = _RANGE_JOIN.fullmatch(gap) if gap.strip() or gap == "" else None
     if not join or (
         gap.strip() == "and" and not _BETWEEN_BEFORE.search(norm, max(0, low_span.start - 9), low_span.start)
@@ -331,23 +350,47 @@ def _word_figures(norm: str) -> list[_Draft]:
     drafts = []
     for match in U.ZH_RATIO_WORDS.finditer(norm):
         times = {"一": 2, None: 2, "两": 4, "二": 4, "三": 8}[match.group(1)] if "番" in match.group() else 2
-        drafts.append(_Draft(match.start(), match.end(), float(times), "x", "ratio"))
+        drafts.append(_Draft(match.start(), match.end(), float(times), "ratio", "ratio"))
     for match in U.EN_RATIO_WORDS.finditer(norm):
         if match.start() and norm[match.start() - 1].isalpha() or norm[match.end() : match.end() + 1].isalpha():
             continue
         word = match.group(1).lower()
         times = 2.0 if word in ("twice", "double", "doubled") else 3.0 if word.startswith("tripl") else 4.0
-        drafts.append(_Draft(match.start(), match.end(), times, "x", "ratio"))
+        drafts.append(_Draft(match.start(), match.end(), times, "ratio", "ratio"))
     for match in U.CODE_GLUED.finditer(norm):  # "USD115", "RMB500"
         if match.start() and norm[match.start() - 1].isascii() and norm[match.start() - 1].isalpha():
             continue
         amount = float(match.group(2).replace(",", ""))
         drafts.append(_Draft(match.start(), match.end(), amount, code_iso(match.group(1)), "money"))
+    for match in U.DURATION_WORD.finditer(norm):  # "a decade", "half an hour"
+        lead = U.ARTICLE_BEFORE.search(norm, max(0, match.start() - 24), match.start())
+        if not lead or (match.start() and norm[match.start() - 1].isalpha()):
+            continue
+        word = match.group(1).lower()
+        amount = 0.5 if lead.group(1) else 1.0
+        unit = "years" if word == "decade" else U.DURATION_UNITS[word]
+        drafts.append(_Draft(lead.start(), match.end(), amount * (10 if word == "decade" else 1), unit, "duration"))
+    if "半" in norm:
+        for match in U.ZH_HALF_DURATION.finditer(norm):  # 半年, 半个小时
+            drafts.append(_Draft(match.start(), match.end(), 0.5, U.DURATION_UNITS[match.group(1)], "duration"))
+    for match in U.ONE_IN_N.finditer(norm) if " in " in norm else ():  # "one in five"
+        top, bottom = U.small_number(match.group(1)), U.small_number(match.group(2))
+        if top and bottom and top < bottom:
+            drafts.append(_Draft(match.start(), match.end(), top / bottom, "ratio", "ratio"))
+    for match in U.HALF_SHARE.finditer(norm):  # "half of those", 一半
+        drafts.append(_Draft(match.start(), match.end(), 0.5, "ratio", "ratio"))
     for match in _HALF_RATE.finditer(norm):
         value = 5.0 if match.group() == "半成" else 50.0
         drafts.append(_Draft(match.start() + (1 if match.group() == "打对折" else 0), match.end(), value,
                              "percent", "percent"))  # fmt: skip
     return drafts
+
+
+def _clean(value: float | tuple[float, float]) -> float | tuple[float, float]:
+    """Twelve significant digits: 168.3亿 is 16830000000, not 16830000000.000002."""
+    if isinstance(value, tuple):
+        return tuple(float(f"{v:.12g}") for v in value)  # type: ignore[return-value]
+    return float(f"{value:.12g}")
 
 
 def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
@@ -369,13 +412,17 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
         # "from 10% to 15": the bare endpoint shares the percent sign; a bare 0 ("fell to 0") only
         # ends the change, it is not a magnitude of its own
         if (draft is None and prev and prev.kind == "percent" and span.value != 0
-                and U.CHANGE_LINK.search(norm[prev.end : span.start])):
+                and U.CHANGE_LINK.search(norm[prev.end : span.start]) and not _is_year(norm, span)
+                and not U.ZH_DATE_AFTER.match(norm, span.end)):
             draft = _Draft(span.start, span.end, span.value, "percent", "percent")
-        if draft is None and prev and prev.kind == "money" and _DASH_JOIN.fullmatch(norm[prev.end : span.start]):
+        bare = draft is None or (draft.kind == "count" and draft.counted is None)
+        if bare and prev and prev.kind == "money" and _DASH_JOIN.fullmatch(norm[prev.end : span.start]):
             scaled = bool(span.suffix) or bool(_SCALE_IN_TEXT.search(norm, span.start, span.end))
             draft = _Draft(span.start, span.end, span.value, prev.unit, "money", scaled=scaled)  # "$3-5 billion"
         if draft is None:
             continue
+        if draft.kind == "money" and U.VAGUE_NUMERAL.match(norm, span.start):
+            continue  # 数亿美元, 几十块钱: vague amounts are not figures
         if draft.kind == "money" and isinstance(draft.value, float) and not draft.scaled:
             change = minor_units(norm, spans, idx, draft.value, draft.end)
             if change:
@@ -398,7 +445,7 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
     for d in drafts:
         if d.start < last_end:
             continue
-        figures.append(Figure(d.start, d.end, text[d.start : d.end], d.value, d.unit, d.kind, d.counted,
+        figures.append(Figure(d.start, d.end, text[d.start : d.end], _clean(d.value), d.unit, d.kind, d.counted,
                               d.approximate, d.bound))  # fmt: skip
         last_end = d.end
     return figures
