@@ -76,15 +76,17 @@ CHENG_AFTER = re.compile(r"\s*成(?![员为功立本果都熟长交分绩型就�
 ZHE_AFTER = re.compile(r"\s*折(?![叠合算旧射返腾服磨中线扣价成])")
 RATIO_AFTER = re.compile(r"(?i:\s*(x|×|times|-fold|fold))(?![A-Za-z])|\s*倍")
 ZH_RATIO_WORDS = re.compile(r"翻(?:了)?(一|两|二|三)?番|翻倍|加倍")
+COMPARISON_AFTER = re.compile(r"(?i)\s+(?:as|the|that|more|less|bigger|larger|higher|faster|over)\b")
+ZH_MONTHS_AFTER = re.compile(r"(\d{1,2})个月")
 EN_RATIO_WORDS = re.compile(r"([Tt]wice|[Dd]oubled?|[Tt]ripled?|[Qq]uadrupled?)")  # boundaries checked by caller
 
 # --- durations and measured quantities -----------------------------------------------------------
 EN_DURATION_AFTER = re.compile(r"(?i)\s*-?\s*(years?|yrs?|months?|weeks?|days?|hours?|decades?)(?![A-Za-z])")
-ZH_DURATION_AFTER = re.compile(r"\s*(多|余|几)?\s*(个多月|个月|年|天|周|个星期|星期|小时|个小时|个季度|分钟)")
+ZH_DURATION_AFTER = re.compile(r"\s*(多|余|几)?\s*(个多月|个多小时|个月|年|天|周|个星期|星期|小时|个小时|个季度|分钟)")
 DURATION_UNITS = {"year": "years", "yr": "years", "month": "months", "week": "weeks", "day": "days",
                   "hour": "hours", "decade": "decades", "年": "years", "个月": "months", "个多月": "months",
                   "天": "days", "周": "weeks", "个星期": "weeks", "星期": "weeks", "小时": "hours",
-                  "个小时": "hours", "个季度": "quarters", "分钟": "minutes", "月": "months"}  # fmt: skip
+                  "个小时": "hours", "个多小时": "hours", "个季度": "quarters", "分钟": "minutes", "月": "months"}  # fmt: skip
 QUANTITY_AFTER = re.compile(
     r"\s*-?\s*(GW|MW|kW|TW|GWh|TWh|MWh|kWh|nm|nanomet(?:er|re)s?|(?i:parameters?|params|tokens?|qubits?|"
     r"petaflops|exaflops|teraflops|gigawatts?|megawatts?|terawatts?|kilomet(?:er|re)s?|tonnes?|barrels?|"
@@ -105,8 +107,9 @@ _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _SMALL_ALT = "|".join(_SMALL) + r"|\d{1,3}"
 ONE_IN_N = re.compile(rf"(?i)(?<![\w-])({_SMALL_ALT})\s+in\s+(?:every\s+)?({_SMALL_ALT})(?![\w-])")
 HALF_SHARE = re.compile(r"(?i)(?<![\w-])half(?=\s+(?:of|the|its|their|his|her|our)\b)|一半")
-DURATION_WORD = re.compile(r"(?i:(decade|year|month|week|day|hour))(?![\w-])(?!\s+(?:ago|later|earlier|old)\b)")
+DURATION_WORD = re.compile(r"(?i:(decade|year|month|week|day|hour))(?![\w-])(?!\s+old\b)")
 ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:(half)\s+an?|an?\s+(?:extra|full|whole|single)|an?|just\s+over\s+a)\s+$")
+HALF_UNIT_AFTER = re.compile(r"(?i)\s+an?\s+(decade|year|month|week|day|hour)(?![\w-])")
 ZH_HALF_DURATION = re.compile(r"半(?:个)?(小时|年|天|个月)")
 
 

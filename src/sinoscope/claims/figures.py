@@ -55,6 +55,7 @@ _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _LEADING_NUMBER = re.compile(r"[\d.]+")
 _BETWEEN_BEFORE = re.compile(r"(?i)between\s+$")
 _HALF_RATE = re.compile(r"半(成|折)|打对折")
+_GLUED_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}  # "€3.1billion"
 
 
 def extract_numbers(text: str, lang: str | None = None) -> list[Figure]:
@@ -130,7 +131,7 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
         return _Draft(start, end, value, "magnitude", "quantity")
     # money ----------------------------------------------------------------------------------
     before = currency_before(norm, start, lang, floor)
-    glued_mult = SUFFIX_VALUES.get(span.glued) if span.glued else None
+    glued_mult = (SUFFIX_VALUES.get(span.glued) or _GLUED_SCALES.get(span.glued.lower())) if span.glued else None
     if span.glued and not (before and glued_mult):
         after = currency_after(norm, end)
         if span.glued.lower() == "x":
@@ -190,7 +191,9 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
         unit = zh_after.group(1)
         if unit != "年" or _is_year(norm, span) or (span.script == "zh" and len(text) == 4 and value > 1000):
             return None
-    if span.script == "arabic" and _is_year(norm, span) and not U.EN_DURATION_AFTER.match(norm, end):
+    classified = U.ZH_CLASSIFIER_AFTER.match(norm, end)
+    if (span.script == "arabic" and _is_year(norm, span) and not U.EN_DURATION_AFTER.match(norm, end)
+            and not (classified and classified.group(1))):  # 2000多例 is a count, not a year
         noun = _english_noun(norm, end)
         if not noun:
             return None
@@ -205,6 +208,9 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
         draft = _Draft(start, duration.end(), value, unit, "duration")
         if unit == "years" and norm.startswith("半", duration.end()):  # 3年半
             draft.value, draft.end = value + 0.5, duration.end() + 1
+        months = U.ZH_MONTHS_AFTER.match(norm, duration.end()) if unit == "years" else None
+        if months:  # 5年8个月 = 68 months
+            draft.value, draft.unit, draft.end = value * 12 + float(months.group(1)), "months", months.end()
         marker = duration.group(1) if duration.re is U.ZH_DURATION_AFTER else None
         if marker == "几":  # 十几年 → 11 to 19 years
             draft.value, draft.approximate = (value + 1, value + 9), True
@@ -213,9 +219,14 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
         return draft
     quantity = U.QUANTITY_AFTER.match(norm, end)
     if quantity:
-        if span.script == "zh" and value == 1 and end - start == 1:
+        if span.script == "zh" and value == 1 and end - start == 1 and quantity.group(quantity.lastindex) in "度级":
             return None  # 一度, 一级: words
         return _quantity(start, quantity, value)
+    half_unit = U.HALF_UNIT_AFTER.match(norm, end) if span.script == "en" else None
+    if half_unit and value < 1:  # "half an hour"
+        word = half_unit.group(1).lower()
+        unit = "years" if word == "decade" else U.DURATION_UNITS[word]
+        return _Draft(start, half_unit.end(), value * (10 if word == "decade" else 1), unit, "duration")
     if span.fraction or (span.script == "en" and U.EN_FRACTION_WORD.search(text)):
         return _Draft(start, end, value, "ratio", "ratio")  # two-thirds, 三分之二: a share
     hyphen = U.HYPHEN_NOUN_AFTER.match(norm, end)
@@ -267,8 +278,8 @@ def _count(norm: str, spans: list[NumberSpan], idx: int, scaled: bool) -> _Draft
             word = noun.group()
             cut = next((i for i, ch in enumerate(word) if ch in U.ZH_NOUN_STOP), len(word))
             counted = word[:cut] or counted
-        if value == 1 and span.script == "zh":
-            return None  # 一个, 一家: a word, not a figure
+        if value == 1 and span.script == "zh" and not span.low_high:
+            return None  # 一个, 一家: a word, not a figure (一两页 is a range)
         draft = _Draft(start, classifier.end(), value, "count", "count", counted=counted)
         if classifier.group(1) == "几":  # 十几家 → 11 to 19
             draft.value, draft.approximate = (value + 1, value + 9), True
@@ -332,12 +343,14 @@ def _merge_range(norm: str, spans: list[NumberSpan], idx: int, draft: _Draft, pr
         return draft
     if gap.strip() == "to" and prev is not None:
         return draft  # "from 10% to 15%" is a change, not a range
-    if prev is not None and (prev.unit != draft.unit or prev.end > spans[idx].start):
-        return draft
+    bare_low = prev is not None and prev.kind == "count" and prev.counted is None and draft.kind == "money"
+    if prev is not None and not bare_low and (prev.unit != draft.unit or prev.end > spans[idx].start):
+        return draft  # "100亿～120亿元": a bare lower end takes the currency of the upper one
     if _FROM_BEFORE.search(norm[max(0, low_span.start - 6) : low_span.start]):
         return draft
     low = low_span.value
-    if draft.scaled and not (prev is not None and prev.scaled) and low < draft.value:
+    low_scaled = bool(low_span.suffix) or bool(_SCALE_IN_TEXT.search(norm, low_span.start, low_span.end))
+    if draft.scaled and not low_scaled and not (prev is not None and prev.scaled) and low < draft.value:
         low *= _leading_scale(norm, draft, spans[idx])
     if not low < draft.value:
         return draft
@@ -356,6 +369,9 @@ def _word_figures(norm: str) -> list[_Draft]:
             continue
         word = match.group(1).lower()
         times = 2.0 if word in ("twice", "double", "doubled") else 3.0 if word.startswith("tripl") else 4.0
+        if word == "twice" and not U.COMPARISON_AFTER.match(norm, match.end()):
+            drafts.append(_Draft(match.start(), match.end(), times, "count", "count", counted="time"))  # "met twice"
+            continue
         drafts.append(_Draft(match.start(), match.end(), times, "ratio", "ratio"))
     for match in U.CODE_GLUED.finditer(norm):  # "USD115", "RMB500"
         if match.start() and norm[match.start() - 1].isascii() and norm[match.start() - 1].isalpha():
