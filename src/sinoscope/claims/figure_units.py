@@ -51,7 +51,8 @@ ZH_CURRENCIES = {
     "韩元": "KRW", "卢布": "RUB", "瑞士法郎": "CHF", "法郎": "FRANC", "澳元": "AUD", "加元": "CAD",
     "新加坡元": "SGD", "新元": "SGD", "卢比": "INR", "奈拉": "NGN", "比特币": "BTC", "泰铢": "THB",
     "越南盾": "VND", "印尼盾": "IDR", "林吉特": "MYR", "兰特": "ZAR", "雷亚尔": "BRL", "里拉": "TRY",
-    "元": "CNY", "圆": "CNY", "块钱": "CNY", "块": "CNY",
+    "元": "CNY", "圆": "CNY", "块钱": "CNY", "块": "CNY", "元美金": "USD", "元美元": "USD", "元港币": "HKD",
+    "美分": "USD",
 }  # fmt: skip
 _ZH_CUR_ALT = "|".join(sorted(ZH_CURRENCIES, key=len, reverse=True))
 ZH_CURRENCY_AFTER = re.compile(rf"\s*(?:个|枚)?\s*({_ZH_CUR_ALT})(?!大楼)")
@@ -76,6 +77,8 @@ CHENG_AFTER = re.compile(r"\s*成(?![员为功立本果都熟长交分绩型就�
 ZHE_AFTER = re.compile(r"\s*折(?![叠合算旧射返腾服磨中线扣价成])")
 RATIO_AFTER = re.compile(r"(?i:\s*(x|×|times|-fold|fold))(?![A-Za-z])|\s*倍")
 ZH_RATIO_WORDS = re.compile(r"翻(?:了)?(一|两|二|三)?番|翻倍|加倍")
+LIST_JOIN = re.compile(r"\s*(?:,|、|，|;|；)?\s*(?:(?i:and|or|to|versus|vs\.?)|和|与|及|或|至|到|降至|升至|增至|减至)\s*"
+                       r"|\s*(?:,|、|，)\s*")
 COMPARISON_AFTER = re.compile(r"(?i)\s+(?:as|the|that|more|less|bigger|larger|higher|faster|over)\b")
 ZH_MONTHS_AFTER = re.compile(r"(\d{1,2})个月")
 EN_RATIO_WORDS = re.compile(r"([Tt]wice|[Dd]oubled?|[Tt]ripled?|[Qq]uadrupled?)")  # boundaries checked by caller

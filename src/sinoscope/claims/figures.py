@@ -432,9 +432,13 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
                 and not U.ZH_DATE_AFTER.match(norm, span.end)):
             draft = _Draft(span.start, span.end, span.value, "percent", "percent")
         bare = draft is None or (draft.kind == "count" and draft.counted is None)
+        scaled = bool(span.suffix) or bool(_SCALE_IN_TEXT.search(norm, span.start, span.end))
         if bare and prev and prev.kind == "money" and _DASH_JOIN.fullmatch(norm[prev.end : span.start]):
-            scaled = bool(span.suffix) or bool(_SCALE_IN_TEXT.search(norm, span.start, span.end))
             draft = _Draft(span.start, span.end, span.value, prev.unit, "money", scaled=scaled)  # "$3-5 billion"
+        elif (bare and prev and prev.kind == "money" and scaled and prev.scaled
+              and U.LIST_JOIN.fullmatch(norm[prev.end : span.start])):
+            # a currency given once covers the amounts listed after it: "$3bn, 4bn and 5bn", "3亿美元、5亿"
+            draft = _Draft(span.start, span.end, span.value, prev.unit, "money", scaled=scaled)
         if draft is None:
             continue
         if draft.kind == "money" and U.VAGUE_NUMERAL.match(norm, span.start):
