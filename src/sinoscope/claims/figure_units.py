@@ -77,8 +77,8 @@ CHENG_AFTER = re.compile(r"\s*成(?![员为功立本果都熟长交分绩型就�
 ZHE_AFTER = re.compile(r"\s*折(?![叠合算旧射返腾服磨中线扣价成])")
 RATIO_AFTER = re.compile(r"(?i:\s*(x|×|times|-fold|fold))(?![A-Za-z])|\s*倍")
 ZH_RATIO_WORDS = re.compile(r"翻(?:了)?(一|两|二|三)?番|翻倍|加倍")
-LIST_JOIN = re.compile(r"\s*(?:,|、|，|;|；)?\s*(?:(?i:and|or|to|versus|vs\.?)|和|与|及|或|至|到|降至|升至|增至|减至)\s*"
-                       r"|\s*(?:,|、|，)\s*")
+LIST_JOIN = re.compile(r"\s*(?:,|、|，|;|；)?\s*(?:(?i:and|or|to|versus|vs\.?)|和|与|及|或|至|到|"
+                       r"降至|升至|增至|减至)\s*|\s*(?:,|、|，)\s*")
 COMPARISON_AFTER = re.compile(r"(?i)\s+(?:as|the|that|more|less|bigger|larger|higher|faster|over)\b")
 ZH_MONTHS_AFTER = re.compile(r"(\d{1,2})个月")
 EN_RATIO_WORDS = re.compile(r"([Tt]wice|[Dd]oubled?|[Tt]ripled?|[Qq]uadrupled?)")  # boundaries checked by caller
@@ -89,7 +89,8 @@ ZH_DURATION_AFTER = re.compile(r"\s*(多|余|几)?\s*(个多月|个多小时|个
 DURATION_UNITS = {"year": "years", "yr": "years", "month": "months", "week": "weeks", "day": "days",
                   "hour": "hours", "decade": "decades", "年": "years", "个月": "months", "个多月": "months",
                   "天": "days", "周": "weeks", "个星期": "weeks", "星期": "weeks", "小时": "hours",
-                  "个小时": "hours", "个多小时": "hours", "个季度": "quarters", "分钟": "minutes", "月": "months"}  # fmt: skip
+                  "个小时": "hours", "个多小时": "hours", "个季度": "quarters", "分钟": "minutes",
+                  "月": "months"}  # fmt: skip
 QUANTITY_AFTER = re.compile(
     r"\s*-?\s*(GW|MW|kW|TW|GWh|TWh|MWh|kWh|nm|nanomet(?:er|re)s?|(?i:parameters?|params|tokens?|qubits?|"
     r"petaflops|exaflops|teraflops|gigawatts?|megawatts?|terawatts?|kilomet(?:er|re)s?|tonnes?|barrels?|"
@@ -102,7 +103,8 @@ QUANTITY_AFTER = re.compile(
 POUND_WEIGHT_AFTER = re.compile(r"\s*-?\s*pound(?!s)(?=\s*-?\s*[a-z])")  # "650 pound hog"; money is "650 pounds"
 MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[\s-]*$")
 MEASURE_CHAR_AFTER = re.compile(r"\s*(?:秒|米|克|升|毫米|厘米)")
-EN_FRACTION_WORD = re.compile(r"(?i)(?:thirds?|quarters?|halves|half|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)$")
+EN_FRACTION_WORD = re.compile(
+    r"(?i)(?:thirds?|quarters?|halves|half|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)$")
 HYPHEN_NOUN_AFTER = re.compile(r"-(?!year|month|week|day|hour|minute|old\b)([a-z]{3,})(?![a-z-]*-old\b)")
 VAGUE_NUMERAL = re.compile(r"[数几]|[十百千万亿]+几")
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -257,3 +259,4 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+\.[A-Za-z0-9.]+")
 MODEL_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.]*[-_]$")
 ZH_DATE_AFTER = re.compile(r"\s*(年(?!代)|月(?!份?[^\s]*?[内间])|日|号|点(?![零一二三四五六七八九\d])|时|时代|后)")
 ORDINAL_BEFORE = re.compile(r"(第|No\.\s?|#)\s*$")
+ORDINAL_RANGE_BEFORE = re.compile(r"(?:第|No\.\s?|pp?\.\s?)\s*[\d零一二三四五六七八九十百千]+\s*(?:-|~|～|至|到)\s*$")

@@ -55,6 +55,7 @@ _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _LEADING_NUMBER = re.compile(r"[\d.]+")
 _BETWEEN_BEFORE = re.compile(r"(?i)between\s+$")
 _HALF_RATE = re.compile(r"半(成|折)|打对折")
+_RANGE_CHARS = frozenset("-~～至到 ")
 _GLUED_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}  # "€3.1billion"
 
 
@@ -122,12 +123,14 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
     start, end, value = span.start, span.end, span.value
     text = norm[start:end]
     scaled = bool(span.suffix) or bool(_SCALE_IN_TEXT.search(text))
-    if U.ORDINAL_BEFORE.search(norm[max(0, start - 4) : start]):
-        return None
-    weight = U.POUND_WEIGHT_AFTER.match(norm, end)
+    ordinal_range = start and norm[start - 1] in _RANGE_CHARS and U.ORDINAL_RANGE_BEFORE.search(
+        norm[max(0, start - 14) : start])
+    if U.ORDINAL_BEFORE.search(norm[max(0, start - 4) : start]) or ordinal_range:
+        return None  # 第3名, 第605～606页
+    weight = U.POUND_WEIGHT_AFTER.match(norm, end) if "pound" in norm[end : end + 8] else None
     if weight and value != 1 and not currency_before(norm, start, lang, floor):
         return _Draft(start, weight.end(), value, "lb", "quantity")  # "a 550 pound hog"
-    if U.MAGNITUDE_BEFORE.search(norm, max(0, start - 12), start):
+    if "agnitude" in norm[max(0, start - 12) : start] and U.MAGNITUDE_BEFORE.search(norm, max(0, start - 12), start):
         return _Draft(start, end, value, "magnitude", "quantity")
     # money ----------------------------------------------------------------------------------
     before = currency_before(norm, start, lang, floor)
@@ -191,9 +194,8 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
         unit = zh_after.group(1)
         if unit != "年" or _is_year(norm, span) or (span.script == "zh" and len(text) == 4 and value > 1000):
             return None
-    classified = U.ZH_CLASSIFIER_AFTER.match(norm, end)
     if (span.script == "arabic" and _is_year(norm, span) and not U.EN_DURATION_AFTER.match(norm, end)
-            and not (classified and classified.group(1))):  # 2000多例 is a count, not a year
+            and not _vague_count_after(norm, end)):  # 2000多例 is a count, not a year
         noun = _english_noun(norm, end)
         if not noun:
             return None
@@ -222,17 +224,23 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
         if span.script == "zh" and value == 1 and end - start == 1 and quantity.group(quantity.lastindex) in "度级":
             return None  # 一度, 一级: words
         return _quantity(start, quantity, value)
-    half_unit = U.HALF_UNIT_AFTER.match(norm, end) if span.script == "en" else None
+    half_unit = U.HALF_UNIT_AFTER.match(norm, end) if span.script == "en" and value == 0.5 else None
     if half_unit and value < 1:  # "half an hour"
         word = half_unit.group(1).lower()
         unit = "years" if word == "decade" else U.DURATION_UNITS[word]
         return _Draft(start, half_unit.end(), value * (10 if word == "decade" else 1), unit, "duration")
-    if span.fraction or (span.script == "en" and U.EN_FRACTION_WORD.search(text)):
+    vulgar = span.fraction and span.script == "arabic" and "/" not in text  # ½, not "6/8" or "20/20"
+    if (span.fraction and span.script == "zh") or vulgar or (span.script == "en" and U.EN_FRACTION_WORD.search(text)):
         return _Draft(start, end, value, "ratio", "ratio")  # two-thirds, 三分之二: a share
     hyphen = U.HYPHEN_NOUN_AFTER.match(norm, end)
     if hyphen and value >= 1:
         return _Draft(start, end, value, "count", "count", counted=hyphen.group(1))  # a six-game streak
     return _count(norm, spans, idx, scaled)
+
+
+def _vague_count_after(norm: str, end: int) -> bool:
+    classified = U.ZH_CLASSIFIER_AFTER.match(norm, end)
+    return bool(classified and classified.group(1))
 
 
 def _quantity(start: int, match: re.Match[str], value: float) -> _Draft:
@@ -291,10 +299,8 @@ def _count(norm: str, spans: list[NumberSpan], idx: int, scaled: bool) -> _Draft
         linked, noun = _linked_noun(norm, spans, idx)
         if linked:
             pass
-        elif U.COUNT_LEADS.search(norm[max(0, start - 16) : start]) and value >= 2:
-            return _Draft(start, end, value, "count", "count")
-        elif scaled and value >= 1e4:  # "drew 2.94 million", "22.5亿": a large amount of something
-            return _Draft(start, end, value, "count", "count")
+        elif (U.COUNT_LEADS.search(norm[max(0, start - 16) : start]) and value >= 2) or (scaled and value >= 1e4):
+            return _Draft(start, end, value, "count", "count")  # "the other 5"; "drew 2.94 million", "22.5亿"
         else:
             return None
     if value < 2 and span.script == "en":
@@ -334,7 +340,8 @@ def _merge_range(norm: str, spans: list[NumberSpan], idx: int, draft: _Draft, pr
     low_span = spans[idx - 1]
     if spans[idx].start - low_span.end > 12:
         return draft
-    gap_from = prev.end if prev is not None and low_span.start <= prev.start < prev.end <= spans[idx].start else low_span.end
+    prev_between = prev is not None and low_span.start <= prev.start < prev.end <= spans[idx].start
+    gap_from = prev.end if prev_between else low_span.end  # "30% 至 43%": the gap after the sign
     gap = norm[gap_from : spans[idx].start]
     join = _RANGE_JOIN.fullmatch(gap) if gap.strip() or gap == "" else None
     if not join or (

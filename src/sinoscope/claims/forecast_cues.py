@@ -108,8 +108,8 @@ ZH_GROUP = re.compile(
     rf"|(?:据|根据|按照)“?(?P<np2>[\u4e00-\u9fffA-Za-z ]{{0,8}}?(?:{GROUP_HEADS_ZH}))”?的?(?:最新)?"
     rf"(?:报道|透露|消息|称|统计|预计|分析|传言|说法|估计)"
     rf"|在(?P<np3>[\u4e00-\u9fff]{{0,8}}?(?:{GROUP_HEADS_ZH}))看来")
-ZH_CUE = re.compile(r"表示|说|称|指出|认为|透露|告诉|介绍|强调|坦言|据悉|显示|担心|相信|怀疑|期待|确认|据.{1,12}?(?:报道|介绍|透露)|"
-                    r"[“”「」]|：")
+ZH_CUE = re.compile(r"表示|说|称|指出|认为|透露|告诉|介绍|强调|坦言|据悉|显示|担心|相信|怀疑|期待|确认|"
+                    r"据.{1,12}?(?:报道|介绍|透露)|[“”「」]|：")
 # first and second persons in a sentence no quote holds: speech the page did not attribute, not its own voice
 ZH_PERSONAL = re.compile(r"我|你|咱们")
 EN_PERSONAL = re.compile(r"\b(?:I|we|We|you|You|my|our|Our|My|us)\b|\bI[’']")
@@ -170,7 +170,8 @@ def en_is_plan(clause: str) -> bool:
     return bool(_EN_PLAN.search(clause) or _EN_FIRST_PERSON_ACT.search(clause) or _EN_INTENTION.search(clause))
 
 
-_ZH_BA_TAIL = re.compile(r"作为|视为|改为|列为|当作|称为|称赞为|变成|交给|移交|送往|纳入|提升为|转为|用于|解救|部署到|联接成")
+_ZH_BA_TAIL = re.compile(r"作为|视为|改为|列为|当作|称为|称赞为|变成|交给|移交|送往|纳入|提升为|转为|用于|解救|"
+                         r"部署到|联接成")
 _ZH_HABIT = re.compile(r"通常|往往|一般|总是|经常|常常|每当|每次|定期|有时|时常|很少")
 _ZH_ATTRIBUTIVE = re.compile(r"即将[\u4e00-\u9fff]{1,4}的")  # 即将到来的: an attribute, not a statement
 _ZH_PAST_GUESS = re.compile(r"可能[\u4e00-\u9fff]{0,6}了")  # 可能导致了: a guess about what happened
@@ -206,7 +207,8 @@ def zh_markers(sentence: str, tokens: list[Token]) -> list[int]:
         if text in ("会", "不会"):
             if nxt is None or nxt.tag not in ("v", "vd", "a", "d", "p", "ad") or nxt.text in _ZH_SKILL_OR_SPEECH:
                 continue  # 会 before a noun is its own word (大会); 会搞, 会说: a skill or a habit
-            if _ZH_DEGREE.search(sentence[: tok.start]) or sentence[max(0, tok.start - 2) : tok.start].endswith(("我", "我不")):
+            first_person = sentence[max(0, tok.start - 2) : tok.start].endswith(("我", "我不"))
+            if _ZH_DEGREE.search(sentence[: tok.start]) or first_person:
                 continue  # 太会搞, 我不会编程: what someone can do
         if _ZH_ATTRIBUTIVE.match(sentence, tok.start) or _ZH_PAST_GUESS.match(sentence, tok.start):
             continue
@@ -238,14 +240,16 @@ def zh_group(sentence: str) -> re.Match[str] | None:
 
 _PRONOUN = re.compile(r"^(?:he|she|they|it|i|we|you|him|her|them|his|its|their|this|that|这|那|他|她|它|其|我|你)"
                       r"(?:们|自己)?$", re.I)
-_GROUP_SURFACE = re.compile(rf"\b(?:{GROUP_HEADS_EN}|source|official|aide|insider|spokes\w+)s?\b|(?:{GROUP_HEADS_ZH})$", re.I)
+_GROUP_SURFACE = re.compile(rf"\b(?:{GROUP_HEADS_EN}|source|official|aide|insider)s?$|(?:{GROUP_HEADS_ZH})$",
+                            re.I)
 _NAMEISH = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+)+$")
 
 
 # Cues of opinion and expectation. An unnamed group's forecast is one it holds ("analysts believe", 专家认为);
 # a group that "noted" or "stated" reports what the page's named people said, and is no holder of its own.
 _GROUP_HOLDING_CUE = re.compile(
-    rf"^(?:(?:have|has|had|also|are|were)\s+)*(?:{_EN_GROUP_CUE}|according to|{_ZH_GROUP_CUE}|介绍|解释说|据.*|.*看来)$",
+    rf"^(?:(?:have|has|had|also|are|were)\s+)*(?:{_EN_GROUP_CUE}|according to|{_ZH_GROUP_CUE}|介绍|解释说|"
+    rf"据.*|.*看来)$",
     re.I)
 
 
@@ -255,7 +259,7 @@ def group_cue(cue: str | None) -> bool:
 
 def group_surface(surface: str | None) -> bool:
     """Whether a quote's speaker as written is an unnamed group or an anonymous source."""
-    surface = (surface or "").strip()
+    surface = re.split(r"[,，(（]", (surface or "").strip())[0].strip()  # "Pella Warrick, an analyst": a name
     if not surface or _PRONOUN.match(surface) or _NAMEISH.match(surface):
         return False
     return bool(_GROUP_SURFACE.search(surface))

@@ -167,8 +167,8 @@ _ZH_SENT = re.compile(r"[^。！？；!?]+[。！？；!?]*[”’」』）)]*")
 _EN_CLAUSE_START = re.compile(r"(?:[,;:(]\s+|\s[-–—]\s|\bthat\s+|[“\"]|\b(?:said|says|say|told|warned|believe[sd]?|"
                               r"argued?|estimated|suggested|added|noted|worried|fears?)\s+)")
 _EN_IF_CLAUSE = re.compile(r"(?:^|[,;]\s+|\b)(?:[Ii]f|[Uu]nless|[Ww]hen|[Oo]nce|[Ee]ven if)\b[^,;]*,\s*$")
-_EN_TRAILING_CUE = re.compile(r"[,;]?\s*[”’\"]?\s*,?\s*(?:(?:he|she|they|it|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"
-                              r"(?:said|says|added|told|warned|explained|noted)\b.*|(?:said|says|added|told)\s+.*)$")
+_EN_TRAILING_CUE = re.compile(r"[,;]?\s*[”’\"]?\s*,?\s*(?:(?:he|she|they|it|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+                              r"\s+(?:said|says|added|told|warned|explained|noted)\b.*|(?:said|says|added|told)\s+.*)$")
 _ZH_LEAD_CUE = re.compile(r"^.{0,30}?(?:表示|指出|认为|称|说|透露|警告称|警告|相信|担心|预计|看来|报道)[，,：:]\s*“?")
 _ZH_IF = re.compile(r"(?:如果|若|如|即使|一旦|假如|只有|除非|倘若)")
 _TRIM = " \t，,。.；;：:“”\"'’‘「」"
