@@ -93,11 +93,12 @@ _ZH_HABITUAL_HUI = re.compile(r"^会(?:说|讲|写|做|用|搞|对话|开车|编
 ZH_QUESTION = re.compile(r"[？?]|是否|能否|会不会|可不可以|吗[。！]?$")
 ZH_PLAN = re.compile(
     r"计划|打算|准备|拟于|拟将|力争|争取|定于|预定|将于[^，。]{0,14}(?:举行|召开|开幕|举办|访问|出席|启动|开始|发布|上线)|"
-    r"将(?:举行|召开|出席|访问|举办)|不惜一切代价|承诺|誓言|决心")
+    r"将(?:举行|召开|出席|访问|举办)|不惜一切代价|承诺|誓言|决心|"
+    r"将(?:于|在)[^，。]{0,16}(?:推出|上市|开业|发布|上线|举行|召开|开幕|举办|亮相|投产|开通|启用|饰演|出演|主演)")
 _ZH_FIRST_PERSON_ACT = re.compile(
     r"(?:^|[，：“])(?:我们|我|咱们)(?:也|还|都|一定|必须)?(?:将|会|要)(?:继续|进一步|加大|推进|开展|实施|加强|提供|"
     r"投资|努力|坚持|扩大|打造|推出|建设|发布|启动|进行|采取|支持|帮助|保持|做好|全力|积极)")
-_ZH_COUNTERFACTUAL = re.compile(r"本应|本来会|原本会|本可以|早就会")
+_ZH_COUNTERFACTUAL = re.compile(r"本应|本来会|原本会|本可以|早就会|以为会|原以为|怎么会|怎会|为什么会|为何会")
 GROUP_HEADS_ZH = (r"分析人士|分析师|分析家|专家们?|学者|业内人士|业界人士|知情人士|消息人士|有关人士|相关人士|观察人士|"
                   r"观察家|评论人士|有人|很多人|不少人|许多人|多数人|外界|当地媒体|外媒|媒体|研究人员|研究机构|研究|"
                   r"报告|官员|议员|批评者|批评人士|反对派|支持者|投资者|经济学家|有关渠道|渠道|舆论|高层人士|助手|人们")
@@ -199,7 +200,8 @@ def zh_markers(sentence: str, tokens: list[Token]) -> list[int]:
             continue
         if text == "将" and _ZH_BA_TAIL.search(sentence, tok.end, _clause_end(sentence, tok.end)):
             continue  # 将X作为Y, 将X解救出来: 将 = 把 even where the tagger reads an adverb
-        if text in ("会", "不会") and _ZH_HABIT.search(sentence, max(0, tok.start - 20), tok.start):
+        if text in ("会", "不会") and (_ZH_HABIT.search(sentence, max(0, tok.start - 20), tok.start)
+                                      or _ZH_HABIT.match(sentence, tok.end)):
             continue  # 通常…会: what usually happens
         if text.startswith("会") and _ZH_HABITUAL_HUI.match(text):
             continue

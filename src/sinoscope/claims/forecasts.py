@@ -191,19 +191,27 @@ def _en_clause(sentence: str, marker: int) -> tuple[int, int]:
     return start, end
 
 
-def _zh_clause(sentence: str, marker: int) -> tuple[int, int]:
-    """A Chinese forecast runs from the sentence start (its topic often stands before a comma), past a
-    leading attribution ("X表示，"), to the sentence end."""
-    start = 0
-    lead = _ZH_LEAD_CUE.match(sentence)
-    if lead and lead.end() <= marker:
-        start = lead.end()
-    end = len(sentence)
-    cut = re.compile(r"[，,](?:因为|由于)").search(sentence, marker)
-    if cut:
-        end = cut.start()
-    return start, end
+_ZH_COMMA = re.compile(r"[，,；;：:]")
+_ZH_BARE_START = re.compile(r"\s*(?:将|会|可能|也|还|就|则|便|并|又|都|才|必将|势必|有望|预计|不会|或将|从而|由此|因此|这)")
 
+
+def _zh_clause(sentence: str, marker: int) -> tuple[int, int]:
+    """The comma clause of a Chinese sentence that holds the marker, with the clause before it when that one
+    is a condition (如果…，) or when the marker's clause has no subject of its own (…的离去，会给…), past a
+    leading attribution ("X表示，"), to the end of the marker's clause or of the conditional's consequence."""
+    starts = [0] + [m.end() for m in _ZH_COMMA.finditer(sentence, 0, marker)]
+    start = starts[-1]
+    if len(starts) > 1:
+        before = starts[-2]
+        previous = sentence[before : start]
+        if _ZH_IF.search(previous) or _ZH_BARE_START.match(sentence, start):
+            start = before
+    lead = _ZH_LEAD_CUE.match(sentence)
+    if lead and start < lead.end() <= marker:
+        start = lead.end()
+    end_match = _ZH_COMMA.search(sentence, marker)
+    end = end_match.start() if end_match else len(sentence)
+    return start, end
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a] in _TRIM:
@@ -213,11 +221,12 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _holder_kind(doc: Doc, quote: Quote) -> str:
+def _holder_entity(doc: Doc, quote: Quote):
     for ent in doc.layers.get("entities") or []:
-        if quote.speaker_id and ent.key == quote.speaker_id or ent.name == quote.speaker:
-            return "org" if ent.contract_type == "org" else "person"
-    return "person"
+        if (quote.speaker_id and ent.key == quote.speaker_id) or ent.name == quote.speaker or (
+                quote.speaker_zh and ent.name_zh == quote.speaker_zh):
+            return ent
+    return None
 
 
 def _horizon(fc: Forecast, text: str, base: dt.date | None) -> None:
@@ -319,7 +328,10 @@ def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker:
     _horizon(fc, clause, base)
     if holder.kind == "named":
         fc.holder, fc.holder_zh, fc.holder_aliases = quote.speaker, quote.speaker_zh, list(quote.speaker_aliases)
-        fc.holder_kind = _holder_kind(doc, quote)
+        ent = _holder_entity(doc, quote)
+        fc.holder_kind = "org" if ent is not None and ent.contract_type == "org" else "person"
+        if ent is not None:  # the holder's other names: 李开复 is Kai-Fu Lee
+            fc.holder_aliases += [n for n in (ent.name, ent.name_zh, *ent.aliases) if n and n not in fc.holder_aliases]
     elif holder.kind == "group":
         fc.holder, fc.holder_kind = holder.name, "group"
     else:
