@@ -101,7 +101,7 @@ _ZH_FIRST_PERSON_ACT = re.compile(
 _ZH_COUNTERFACTUAL = re.compile(r"本应|本来会|原本会|本可以|早就会|以为会|原以为|怎么会|怎会|为什么会|为何会")
 GROUP_HEADS_ZH = (r"分析人士|分析师|分析家|专家们?|学者|业内人士|业界人士|知情人士|消息人士|有关人士|相关人士|观察人士|"
                   r"观察家|评论人士|有人|很多人|不少人|许多人|多数人|外界|当地媒体|外媒|媒体|研究人员|研究机构|研究|"
-                  r"报告|官员|议员|批评者|批评人士|反对派|支持者|投资者|经济学家|有关渠道|渠道|舆论|高层人士|助手|人们")
+                  r"报告|官员|议员|批评者|批评人士|反对派|支持者|投资者|经济学家|有关渠道|渠道|舆论|高层人士|助手|人们|AMs?|MPs?")
 _ZH_GROUP_CUE = r"(?:认为|表示|指出|称|说|预计|预测|估计|担心|警告|相信|透露|预期|分析|预言|坦言|显示|告诉|推测|判断)"
 ZH_GROUP = re.compile(
     rf"(?P<np>[\u4e00-\u9fffA-Za-z ]{{0,8}}?(?:{GROUP_HEADS_ZH}))(?:也|还|则|都|均|普遍|一致|肯定地|更是|曾)?"
@@ -109,7 +109,8 @@ ZH_GROUP = re.compile(
     rf"|(?:据|根据|按照)“?(?P<np2>[\u4e00-\u9fffA-Za-z ]{{0,8}}?(?:{GROUP_HEADS_ZH}))”?的?(?:最新)?"
     rf"(?:报道|透露|消息|称|统计|预计|分析|传言|说法|估计)"
     rf"|在(?P<np3>[\u4e00-\u9fff]{{0,8}}?(?:{GROUP_HEADS_ZH}))看来")
-ZH_CUE = re.compile(r"表示|说|称|指出|认为|透露|告诉|介绍|强调|坦言|据悉|显示|担心|相信|怀疑|期待|确认|"
+ZH_CUE = re.compile(r"表示|(?<![小传学据听解游])说(?![明法服])|(?<![名号堪俗简统])称(?![号为作呼])|指出|认为|透露|告诉|"
+                    r"介绍|强调|坦言|据悉|显示|担心|相信|怀疑|期待|确认|"
                     r"据.{1,12}?(?:报道|介绍|透露)|[“”「」]|：")
 # first and second persons in a sentence no quote holds: speech the page did not attribute, not its own voice
 ZH_PERSONAL = re.compile(r"我|你|咱们")
@@ -179,6 +180,15 @@ _ZH_PAST_GUESS = re.compile(r"可能[\u4e00-\u9fff]{0,6}了")  # 可能导致了
 _ZH_CLAUSE_END = re.compile(r"[，,；;。！？]")
 
 
+_ZH_QUESTION_END = re.compile(r"[？?][”’」』）)]*\s*$")
+_ZH_GENERIC_FIND = re.compile(r"会(?:发现|看到|觉得|感到)")
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    starts = [m.end() for m in _ZH_CLAUSE_END.finditer(sentence, 0, pos)]
+    return starts[-1] if starts else 0
+
+
 def _clause_end(sentence: str, pos: int) -> int:
     m = _ZH_CLAUSE_END.search(sentence, pos)
     return m.start() if m else len(sentence)
@@ -186,11 +196,16 @@ def _clause_end(sentence: str, pos: int) -> int:
 
 def zh_markers(sentence: str, tokens: list[Token]) -> list[int]:
     """Offsets (into `sentence`) of the Chinese words of the future; `tokens` are LAC tokens of it."""
-    if ZH_QUESTION.search(sentence) or _ZH_COUNTERFACTUAL.search(sentence):
+    if _ZH_QUESTION_END.search(sentence):
         return []
     found = []
     for i, tok in enumerate(tokens):
         text = tok.text
+        if _ZH_GENERIC_FIND.match(sentence, tok.start):
+            continue  # 又会发现: "one finds", not a forecast
+        clause = sentence[_clause_start(sentence, tok.start) : _clause_end(sentence, tok.end)]
+        if ZH_QUESTION.search(clause) or _ZH_COUNTERFACTUAL.search(clause):
+            continue  # 是否将其国名更改为: a question; 本应…: what should have been
         if text == "将" and tok.tag == "p":  # 将 = 把: "将AI部署到"
             continue
         if text == "才能":  # 还要几个小时才能进入: a horizon, only after 要
