@@ -29,6 +29,7 @@ _EN_NOT_AFTER = re.compile(
     re.I)
 _EN_PAST_ABILITY = re.compile(r"could(?:\s+not|n[’']t|\s+never)\b", re.I)
 _EN_EPISTEMIC_PRESENT = re.compile(r"(?:may|might)\s+(?:not\s+|well\s+|also\s+|actually\s+)?be\b", re.I)
+_EN_PAST_PERSPECTIVE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:not\s+)?$", re.I)
 _EN_PAST_GOING = re.compile(r"(?:was|were)\s+going\s+to$", re.I)
 _EN_LIKELY_PAST = re.compile(r"\s+to\s+have\b", re.I)
 # "likely" looks ahead after a verb of being or with "to" ("is likely to", "will likely"); "the country likely
@@ -47,7 +48,10 @@ _EN_PLAN = re.compile(
     r"(?:is|are|was|were)\s+scheduled|(?:is|are)\s+due\s+to|will\s+be\s+held|will\s+take\s+place\s+on|"
     r"will\s+(?:host|hold|meet|visit|travel|attend|air|start|begin|open|close|resume|return|star|appear|perform|"
     r"feature)\b|will\s+be\s+(?:hosted|shown|broadcast|screened|aired)\b|"
-    r"whatever\s+it\s+takes|vow(?:s|ed)?|promis(?:e|es|ed)|pledg(?:e|es|ed))", re.I)
+    r"whatever\s+it\s+takes|vow(?:s|ed)?|promis(?:e|es|ed)|pledg(?:e|es|ed)|"
+    r"will\s+(?:also\s+|then\s+)?be\s+(?:placed|produced|installed|built|launched|opened|released|published|"
+    r"introduced|tested|held|hosted|unveiled|rolled\s+out|carried\s+out|conducted|operated)\b)", re.I)
+_EN_FUTURE_PROGRESSIVE = re.compile(r"\bwill\s+(?:also\s+)?be\s+[a-z]+ing\b", re.I)
 _EN_FIRST_PERSON_ACT = re.compile(
     r"\b(?:I|we)\s*(?:will|shall|would|[’']ll|(?:are|am|'re|’re|'m|’m)\s+(?:not\s+)?going\s+to)\s+(?:not\s+|never\s+|also\s+|"
     r"continue\s+to\s+|keep\s+)?(?!be\b|see\b|have\b|succeed|fail|fall|lose|win|need|face|suffer|regret|remain|"
@@ -136,6 +140,9 @@ def en_markers(sentence: str) -> list[int]:
             continue
         if low.endswith("going to") and _EN_PAST_GOING.search(word):
             continue
+        if _EN_PAST_PERSPECTIVE.search(head) and low.startswith(("about", "set", "on", "poised", "expected", "likely",
+                                                                 "bound", "at risk")):
+            continue  # "was on the verge of joining", "he was about to resign": the past's future
         if low in ("likely", "unlikely") and (_EN_LIKELY_PAST.match(sentence, m.end()) or _EN_TENDENCY.search(head)
                                                or not (_EN_LIKELY_OK_BEFORE.search(head)
                                                        or sentence.startswith(" to", m.end()))):
@@ -166,6 +173,11 @@ def en_narrative_would(clause: str) -> bool:
     """In the article's own voice a bare "would" is mostly the past's future ("the stone would be revealed")."""
     markers = en_markers(clause)
     return bool(markers) and all(_EN_WOULD.match(clause, m) for m in markers) and not _EN_CONDITION.search(clause)
+
+
+def en_author_schedule(clause: str) -> bool:
+    """In the article's voice "will be testing", "will be looking for" tell what is arranged, not foreseen."""
+    return bool(_EN_FUTURE_PROGRESSIVE.search(clause))
 
 
 def en_is_plan(clause: str) -> bool:

@@ -168,7 +168,8 @@ _EN_CLAUSE_START = re.compile(r"(?:[,;:(]\s+|\s[-–—]\s|\bthat\s+|[“\"]|\b(
                               r"argued?|estimated|suggested|added|noted|worried|fears?)\s+)")
 _EN_IF_CLAUSE = re.compile(r"(?:^|[,;]\s+|\b)(?:[Ii]f|[Uu]nless|[Ww]hen|[Oo]nce|[Ee]ven if)\b[^,;]*,\s*$")
 _EN_TRAILING_CUE = re.compile(r"[,;]?\s*[”’\"]?\s*,?\s*(?:(?:he|she|they|it|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-                              r"\s+(?:said|says|added|told|warned|explained|noted)\b.*|(?:said|says|added|told)\s+.*)$")
+                              r"\s+(?:said|says|added|told|warned|explained|noted)\b[^,;]{0,60}|"
+                              r"(?:said|says|added|told)\s+[^,;]{0,60})$")
 _ZH_LEAD_CUE = re.compile(r"^.{0,30}?(?:表示|指出|认为|称|说|透露|警告称|警告|相信|担心|预计|看来|报道)[，,：:]\s*“?")
 _ZH_IF = re.compile(r"(?:如果|若|如|即使|一旦|假如|只有|除非|倘若)")
 _TRIM = " \t，,。.；;：:“”\"'’‘「」"
@@ -301,6 +302,14 @@ def _holder_of(doc: Doc, para_start: int, zh: bool, sentence: str, a: int, b: in
     return _Holder("author"), 0
 
 
+def _not_the_authors(sentence: str, clause: str, zh: bool) -> bool:
+    """An unattributed "we"/"I"/"you" is speech the page did not attribute; in the article's own voice a bare
+    "would" tells the past's future and "will be testing" an arrangement."""
+    if (C.ZH_PERSONAL if zh else C.EN_PERSONAL).search(sentence):
+        return True
+    return not zh and (C.en_narrative_would(clause) or C.en_author_schedule(clause))
+
+
 def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker: int, cue_end: int,
               base: dt.date | None) -> Forecast | None:
     text = para.analysis_text
@@ -315,8 +324,7 @@ def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker:
     clause = sentence[lo:hi] if hi > lo else ""
     if len(clause) < (4 if zh else 12) or (C.zh_is_plan(clause) if zh else C.en_is_plan(clause)):
         return None
-    if holder.kind == "author" and ((C.ZH_PERSONAL if zh else C.EN_PERSONAL).search(sentence)
-                                    or not zh and C.en_narrative_would(clause)):
+    if holder.kind == "author" and _not_the_authors(sentence, clause, zh):
         return None
     start = para.start + a + lo
     fc = Forecast(None, para.text[a + lo : a + hi], start, start + len(clause))
