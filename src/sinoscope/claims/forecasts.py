@@ -193,7 +193,8 @@ def _en_clause(sentence: str, marker: int) -> tuple[int, int]:
 
 
 _ZH_COMMA = re.compile(r"[，,；;：:]")
-_ZH_BARE_START = re.compile(r"\s*(?:将|会|可能|也|还|就|则|便|并|又|都|才|必将|势必|有望|预计|不会|或将|从而|由此|因此|这)")
+_ZH_BARE_START = re.compile(r"\s*(?:将|会|可能|也|还|就|则|便|并|又|都|才|必将|势必|有望|预计|不会|或将|"
+                            r"从而|由此|因此|这)")
 
 
 def _zh_clause(sentence: str, marker: int) -> tuple[int, int]:
