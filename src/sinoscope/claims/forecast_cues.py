@@ -132,7 +132,8 @@ def en_markers(sentence: str) -> list[int]:
             continue
         low = word.lower()
         head = sentence[: m.start()]
-        if low in ("would", "could", "may", "might", "will") and _EN_NOT_AFTER.match(sentence, m.end()):
+        if re.sub(r"n[’']t$", "", low) in ("would", "could", "may", "might", "will", "wo") and _EN_NOT_AFTER.match(
+                sentence, m.end()):  # "would like", "wouldn't call it"
             continue
         if low.startswith("could") and _EN_PAST_ABILITY.match(sentence, m.start()):
             continue
@@ -239,7 +240,8 @@ def zh_markers(sentence: str, tokens: list[Token]) -> list[int]:
             first_person = sentence[max(0, tok.start - 2) : tok.start].endswith(("我", "我不"))
             if _ZH_DEGREE.search(sentence[: tok.start]) or first_person:
                 continue  # 太会搞, 我不会编程: what someone can do
-        if _ZH_ATTRIBUTIVE.match(sentence, tok.start) or _ZH_PAST_GUESS.match(sentence, tok.start):
+        if (_ZH_ATTRIBUTIVE.match(sentence, tok.start) or _ZH_PAST_GUESS.match(sentence, tok.start)
+                or sentence.startswith(("预期的", "预计的"), tok.start)):  # 预期的上涨: an attribute
             continue
         if _ZH_EPISTEMIC.match(sentence, tok.start):
             continue  # 可能有, 可能是: a guess about the present; 将比…更: a comparison
