@@ -79,9 +79,12 @@ RATIO_AFTER = re.compile(r"(?i:\s*(x|×|times|-fold|fold))(?![A-Za-z])|\s*倍")
 ZH_RATIO_WORDS = re.compile(r"翻(?:了)?(一|两|二|三)?番|翻倍|加倍")
 LIST_JOIN = re.compile(r"\s*(?:,|、|，|;|；)?\s*(?:(?i:and|or|to|versus|vs\.?)|和|与|及|或|至|到|"
                        r"降至|升至|增至|减至)\s*|\s*(?:,|、|，)\s*")
+POINTS_AFTER = re.compile(r"\s*(?:points?|pts)\b")
+INDEX_BEFORE = re.compile(r"(?i:index|indices|\bDow\b|Nasdaq|S&P|FTSE|Nikkei|Hang Seng|DAX|CAC|Kospi|benchmark)|"
+                          r"指数|恒指|道指|沪指|综指")
 COMPARISON_AFTER = re.compile(r"(?i)\s+(?:as|the|that|more|less|bigger|larger|higher|faster|over)\b")
 ZH_MONTHS_AFTER = re.compile(r"(\d{1,2})个月")
-EN_RATIO_WORDS = re.compile(r"([Tt]wice|[Dd]oubled?|[Tt]ripled?|[Qq]uadrupled?)")  # boundaries checked by caller
+EN_RATIO_WORDS = re.compile(r"(twice|doubled?|tripled?|quadrupled?)")  # boundaries checked by caller
 
 # --- durations and measured quantities -----------------------------------------------------------
 EN_DURATION_AFTER = re.compile(r"(?i)\s*-?\s*(years?|yrs?|months?|weeks?|days?|hours?|decades?)(?![A-Za-z])")
@@ -110,9 +113,10 @@ VAGUE_NUMERAL = re.compile(r"[数几]|[十百千万亿]+几")
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "twenty": 20, "hundred": 100, "a": 1}  # fmt: skip
 _SMALL_ALT = "|".join(_SMALL) + r"|\d{1,3}"
-ONE_IN_N = re.compile(rf"(?i)(?<![\w-])({_SMALL_ALT})\s+in\s+(?:every\s+)?({_SMALL_ALT})(?![\w-])")
-HALF_SHARE = re.compile(r"(?i)(?<![\w-])half(?=\s+(?:of|the|its|their|his|her|our)\b)|一半")
-DURATION_WORD = re.compile(r"(?i:(decade|year|month|week|day|hour))(?![\w-])(?!\s+old\b)")
+# matched on the lower-case copy of the text (same length), where literal prefixes let the engine skip ahead
+ONE_IN_N = re.compile(rf"(?<![\w-])({_SMALL_ALT})\s+in\s+(?:every\s+)?({_SMALL_ALT})(?![\w-])")
+HALF_SHARE = re.compile(r"(?<![\w-])half(?=\s+(?:of|the|its|their|his|her|our)\b)|一半")
+DURATION_WORD = re.compile(r"(decade|year|month|week|day|hour)(?![\w-])(?!\s+old\b)")
 ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:(half)\s+an?|an?\s+(?:extra|full|whole|single)|an?|just\s+over\s+a)\s+$")
 HALF_UNIT_AFTER = re.compile(r"(?i)\s+an?\s+(decade|year|month|week|day|hour)(?![\w-])")
 ZH_HALF_DURATION = re.compile(r"半(?:个)?(小时|年|天|个月)")

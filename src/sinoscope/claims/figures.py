@@ -219,6 +219,8 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
         elif marker:  # 十多年
             draft.approximate, draft.bound = True, "lower"
         return draft
+    if U.POINTS_AFTER.match(norm, end) and U.INDEX_BEFORE.search(norm, max(0, start - 48), start):
+        return None  # "the index closed at 3,214.5 points": a level, not a count
     quantity = U.QUANTITY_AFTER.match(norm, end)
     if quantity:
         if span.script == "zh" and value == 1 and end - start == 1 and quantity.group(quantity.lastindex) in "度级":
@@ -366,12 +368,28 @@ def _merge_range(norm: str, spans: list[NumberSpan], idx: int, draft: _Draft, pr
                   draft.approximate, draft.bound, draft.scaled)  # fmt: skip
 
 
+def _lower(norm: str) -> str:
+    """A lower-case copy with the same offsets (lower() changes the length of a few letters: then the text)."""
+    low = norm.lower()
+    return low if len(low) == len(norm) else norm
+
+
+def _one_in_n(norm: str) -> list[_Draft]:
+    out = []
+    for match in U.ONE_IN_N.finditer(_lower(norm)) if " in " in norm else ():
+        top, bottom = U.small_number(match.group(1)), U.small_number(match.group(2))
+        if top and bottom and top < bottom:
+            out.append(_Draft(match.start(), match.end(), top / bottom, "ratio", "ratio"))
+    return out
+
+
 def _word_figures(norm: str) -> list[_Draft]:
     drafts = []
+    low = _lower(norm)
     for match in U.ZH_RATIO_WORDS.finditer(norm):
         times = {"一": 2, None: 2, "两": 4, "二": 4, "三": 8}[match.group(1)] if "番" in match.group() else 2
         drafts.append(_Draft(match.start(), match.end(), float(times), "ratio", "ratio"))
-    for match in U.EN_RATIO_WORDS.finditer(norm):
+    for match in U.EN_RATIO_WORDS.finditer(low):
         if match.start() and norm[match.start() - 1].isalpha() or norm[match.end() : match.end() + 1].isalpha():
             continue
         word = match.group(1).lower()
@@ -385,7 +403,7 @@ def _word_figures(norm: str) -> list[_Draft]:
             continue
         amount = float(match.group(2).replace(",", ""))
         drafts.append(_Draft(match.start(), match.end(), amount, code_iso(match.group(1)), "money"))
-    for match in U.DURATION_WORD.finditer(norm):  # "a decade", "half an hour"
+    for match in U.DURATION_WORD.finditer(low):  # "a decade", "half an hour"
         lead = U.ARTICLE_BEFORE.search(norm, max(0, match.start() - 24), match.start())
         if not lead or (match.start() and norm[match.start() - 1].isalpha()):
             continue
@@ -396,11 +414,7 @@ def _word_figures(norm: str) -> list[_Draft]:
     if "半" in norm:
         for match in U.ZH_HALF_DURATION.finditer(norm):  # 半年, 半个小时
             drafts.append(_Draft(match.start(), match.end(), 0.5, U.DURATION_UNITS[match.group(1)], "duration"))
-    for match in U.ONE_IN_N.finditer(norm) if " in " in norm else ():  # "one in five"
-        top, bottom = U.small_number(match.group(1)), U.small_number(match.group(2))
-        if top and bottom and top < bottom:
-            drafts.append(_Draft(match.start(), match.end(), top / bottom, "ratio", "ratio"))
-    for match in U.HALF_SHARE.finditer(norm):  # "half of those", 一半
+    for match in U.HALF_SHARE.finditer(low):  # "half of those", 一半
         drafts.append(_Draft(match.start(), match.end(), 0.5, "ratio", "ratio"))
     for match in _HALF_RATE.finditer(norm):
         value = 5.0 if match.group() == "半成" else 50.0
@@ -412,8 +426,9 @@ def _word_figures(norm: str) -> list[_Draft]:
 def _clean(value: float | tuple[float, float]) -> float | tuple[float, float]:
     """Twelve significant digits: 168.3亿 is 16830000000, not 16830000000.000002."""
     if isinstance(value, tuple):
-        return tuple(float(f"{v:.12g}") for v in value)  # type: ignore[return-value]
-    return float(f"{value:.12g}")
+        return tuple(_clean(v) for v in value)  # type: ignore[return-value]
+    whole = round(value)
+    return float(whole) if whole and abs(value - whole) < 1e-9 * abs(value) else value
 
 
 def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
@@ -465,6 +480,9 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
         draft.bound = draft.bound or bound
         drafts.append(draft)
         by_index[idx] = draft
+    shares = _one_in_n(norm)  # "one in three voters" is a share, not a count of three voters
+    if shares:
+        drafts = [d for d in drafts if not any(r.start < d.end and d.start < r.end for r in shares)] + shares
     taken = sorted((d.start, d.end) for d in drafts)
     drafts += [w for w in _word_figures(norm) if not _overlaps(taken, w.start, w.end)]
     drafts.sort(key=lambda d: d.start)
