@@ -55,7 +55,7 @@ _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _LEADING_NUMBER = re.compile(r"[\d.]+")
 _BETWEEN_BEFORE = re.compile(r"(?i)between\s+$")
 _HALF_RATE = re.compile(r"半(成|折)|打对折")
-_RANGE_CHARS = frozenset("-~～至到 ")
+_RANGE_CHARS = frozenset("-~～至到")
 _GLUED_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}  # "€3.1billion"
 
 
@@ -123,8 +123,8 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
     start, end, value = span.start, span.end, span.value
     text = norm[start:end]
     scaled = bool(span.suffix) or bool(_SCALE_IN_TEXT.search(text))
-    ordinal_range = start and norm[start - 1] in _RANGE_CHARS and U.ORDINAL_RANGE_BEFORE.search(
-        norm[max(0, start - 14) : start])
+    joined = norm[max(0, start - 2) : start].strip()[-1:]
+    ordinal_range = joined and joined in _RANGE_CHARS and U.ORDINAL_RANGE_BEFORE.search(norm[max(0, start - 14) : start])
     if U.ORDINAL_BEFORE.search(norm[max(0, start - 4) : start]) or ordinal_range:
         return None  # 第3名, 第605～606页
     weight = U.POUND_WEIGHT_AFTER.match(norm, end) if "pound" in norm[end : end + 8] else None
@@ -265,8 +265,8 @@ def _english_noun(norm: str, end: int) -> str | None:
         if low in U.EN_STOP or low in U.NUMBER_STOP:
             break
         noun = word
-        if not (low.endswith("s") or low in U.EN_IRREGULAR_PLURALS) and word[0].islower():
-            continue
+        if not (low.endswith("s") or low in U.EN_IRREGULAR_PLURALS):
+            continue  # an adjective or a name before the noun: "nine Catalan leaders"
         break
     if not noun:
         return None
