@@ -124,7 +124,8 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
     text = norm[start:end]
     scaled = bool(span.suffix) or bool(_SCALE_IN_TEXT.search(text))
     joined = norm[max(0, start - 2) : start].strip()[-1:]
-    ordinal_range = joined and joined in _RANGE_CHARS and U.ORDINAL_RANGE_BEFORE.search(norm[max(0, start - 14) : start])
+    ordinal_range = joined and joined in _RANGE_CHARS and U.ORDINAL_RANGE_BEFORE.search(
+        norm[max(0, start - 14) : start])
     if U.ORDINAL_BEFORE.search(norm[max(0, start - 4) : start]) or ordinal_range:
         return None  # 第3名, 第605～606页
     weight = U.POUND_WEIGHT_AFTER.match(norm, end) if "pound" in norm[end : end + 8] else None
