@@ -4,16 +4,14 @@ A forecast (ANNOTATION.md) is a statement about what will or may happen: a modal
 expectation ("will", "could", "is expected to", 将, 可能, 预计) that is not a counterfactual past
 ("would have"), a polite or hedged way of speaking ("I would like", "could not say"), a question,
 a schedule ("will be held on"), or the holder's own plan ("we will launch", 计划, 力争).
-English is read with patterns; Chinese with the shared LAC tokens, which tell the adverb 将 (will)
-from the preposition 将 (= 把) and the modal 会 from 会 in 会议 or 社会.
+English is read with patterns; Chinese with patterns that tell the 将 of the future
+from 将 = 把 and the modal 会 from 会 in 会议 or 社会.
 Unnamed groups ("analysts say", 业内人士认为) are found here too: they hold forecasts of their own.
 """
 
 from __future__ import annotations
 
 import re
-
-from ..nlp.chinese import Token
 
 # --- English ---------------------------------------------------------------------------------------
 EN_MARKER = re.compile(
@@ -86,14 +84,18 @@ EN_CUE = re.compile(
     r"suggested|expects|expected\s+that|announced|confirmed|reported|stressed|emphasi[sz]ed)\b|[“”\"]")
 
 # --- Chinese ---------------------------------------------------------------------------------------
-_ZH_MARKER_TOKENS = ("可能", "将会", "将要", "有望", "可望", "预计", "预期", "即将", "势必", "必将", "终将",
-                     "或将", "不会", "必然会", "迟早", "很可能", "有可能", "不可能", "或许会", "也许会", "将是",
-                     "将成为", "将使", "将对", "将在", "将把", "将给", "概率", "可能性", "几率")
-_ZH_MARKER_EXACT = {"会", "将", "才能"}
+_ZH_MARKER = re.compile(r"可能性|很可能|有可能|不可能|可能|将会|将要|有望|可望|预计|预期|即将|势必|必将|"
+                        r"终将|或将|迟早|概率|几率|不会|会|将|要[^，。；]{0,12}?才能")
+_ZH_HUI_WORD_BEFORE = re.compile(r"(?:社|机|协|委员|大|国|议|年|峰|晚|宴|聚|博览|运动|研讨|座谈|奥运|理事|董事|"
+                                 r"工|商|体|领|误|约|开|入|与|庙|全|展|发布|记者|演唱|交易|都|学|省|总|分|例|茶|"
+                                 r"酒|舞|盛|集|幽|汇|融|附|照|拜|教|公|赛|夜|村|乡|州|市|区|党|团|联|车|花|灯|音乐)$")
+_ZH_HUI_WORD_AFTER = re.compile(r"[议见谈晤上场计所馆展长员徽标期后前中堂聚诊商签同师合面址务费籍众意心友旗歌刊话考稿"
+                                r"。，、；！？]")
+_ZH_JIANG_WORD = re.compile(r"将(?:军|领|近|士|帅|官|来|计就计|心比心|信将疑)")
+_ZH_JIANG_WORD_BEFORE = re.compile(r"(?:大|老|名|主|干|中|少|上|猛|武|悍|战|女|副|败|良|爱|宿|小|麻)$")
 _ZH_DEGREE = re.compile(r"(?:太|很|真|最|挺|特别|非常|比较|更)$")  # 太会搞: a skill, not the future
-_ZH_SKILL_OR_SPEECH = {"搞", "说", "表示", "认为", "称", "觉得", "编程", "做饭", "开车", "游泳", "唱歌", "跳舞"}
+_ZH_SKILL_OR_SPEECH = re.compile(r"搞|说|讲|写|表示|认为|称|觉得|编程|做饭|开车|游泳|唱|跳舞|对话")
 _ZH_EPISTEMIC = re.compile(r"可能(?:有|是|存在|已|已经|正在|还|就是)|将比")
-_ZH_HABITUAL_HUI = re.compile(r"^会(?:说|讲|写|做|用|搞|对话|开车|编程|游泳|唱)")
 ZH_QUESTION = re.compile(r"[？?]|是否|能否|会不会|可不可以|吗[。！]?$")
 ZH_PLAN = re.compile(
     r"计划|打算|准备|拟于|拟将|力争|争取|定于|预定|将于[^，。]{0,14}(?:举行|召开|开幕|举办|访问|出席|启动|开始|发布|上线)|"
@@ -186,7 +188,7 @@ def en_is_plan(clause: str) -> bool:
 
 
 _ZH_BA_TAIL = re.compile(r"作为|视为|改为|列为|当作|称为|称赞为|变成|交给|移交|送往|纳入|提升为|转为|用于|解救|"
-                         r"部署到|联接成")
+                         r"部署到|联接成|相结合|结合起来|告上|推向|引入|带到|带回|放在|放到|投入到|转移到|出售给|卖给")
 _ZH_HABIT = re.compile(r"通常|往往|一般|总是|经常|常常|每当|每次|定期|有时|时常|很少")
 _ZH_ATTRIBUTIVE = re.compile(r"即将[\u4e00-\u9fff]{1,4}的")  # 即将到来的: an attribute, not a statement
 _ZH_PAST_GUESS = re.compile(r"可能[\u4e00-\u9fff]{0,6}了")  # 可能导致了: a guess about what happened
@@ -207,45 +209,58 @@ def _clause_end(sentence: str, pos: int) -> int:
     return m.start() if m else len(sentence)
 
 
-def zh_markers(sentence: str, tokens: list[Token]) -> list[int]:
-    """Offsets (into `sentence`) of the Chinese words of the future; `tokens` are LAC tokens of it."""
+def zh_markers(sentence: str, tagger=None) -> list[int]:  # noqa: ANN001 - a callable: sentence -> LAC tokens
+    """Offsets (into `sentence`) of the Chinese words of the future.
+
+    Patterns first: 会 and 将 are told apart from the words they build (会议, 社会, 将军, 将近) by their
+    neighbours, 将 = 把 by the verb of placing that follows it (将X作为Y). What is left of a bare 会 or 将 is
+    checked with the LAC tags of the sentence (`tagger`, called only then): the adverb 将 (will), not the
+    preposition 将 (= 把); the auxiliary 会 before a verb."""
     if _ZH_QUESTION_END.search(sentence):
         return []
     found = []
-    for i, tok in enumerate(tokens):
-        text = tok.text
-        if _ZH_GENERIC_FIND.match(sentence, tok.start):
-            continue  # 又会发现: "one finds", not a forecast
-        clause = sentence[_clause_start(sentence, tok.start) : _clause_end(sentence, tok.end)]
+    tags: dict[int, tuple[str, str]] | None = None
+    for m in _ZH_MARKER.finditer(sentence):
+        at, text = m.start(), m.group()
+        if text == "会" and sentence.startswith("不会", at - 1):
+            continue  # counted once, as 不会
+        if text in ("会", "不会"):
+            if _ZH_HUI_WORD_BEFORE.search(sentence, max(0, at - 4), at) or _ZH_HUI_WORD_AFTER.match(sentence, m.end()):
+                continue  # 会议, 社会, 大会: 会 is part of a word
+            if _ZH_SKILL_OR_SPEECH.match(sentence, m.end()) or _ZH_GENERIC_FIND.match(sentence, at):
+                continue  # 会搞, 会说: a skill or a habit; 又会发现: "one finds"
+            first_person = sentence[max(0, at - 2) : at].endswith(("我", "我不"))
+            if _ZH_DEGREE.search(sentence, max(0, at - 2), at) or first_person:
+                continue  # 太会搞, 我不会编程: what someone can do
+            if _ZH_HABIT.search(sentence, max(0, at - 20), at) or _ZH_HABIT.match(sentence, m.end()):
+                continue  # 通常…会: what usually happens
+        if text == "将":
+            if _ZH_JIANG_WORD.match(sentence, at) or _ZH_JIANG_WORD_BEFORE.search(sentence, max(0, at - 2), at):
+                continue  # 将军, 将近, 大将, 将来
+            if _ZH_BA_TAIL.search(sentence, m.end(), _clause_end(sentence, m.end())):
+                continue  # 将X作为Y, 将X部署到: 将 = 把
+        if text.startswith("要") and not text.endswith("才能"):
+            continue
+        clause = sentence[_clause_start(sentence, at) : _clause_end(sentence, m.end())]
         if ZH_QUESTION.search(clause) or _ZH_COUNTERFACTUAL.search(clause):
             continue  # 是否将其国名更改为: a question; 本应…: what should have been
-        if text == "将" and tok.tag == "p":  # 将 = 把: "将AI部署到"
+        if (_ZH_ATTRIBUTIVE.match(sentence, at) or _ZH_PAST_GUESS.match(sentence, at)
+                or sentence.startswith(("预期的", "预计的"), at)):  # 即将到来的, 预期的上涨: attributes
             continue
-        if text == "才能":  # 还要几个小时才能进入: a horizon, only after 要
-            if "要" not in sentence[max(0, tok.start - 14) : tok.start]:
-                continue
-        elif text not in _ZH_MARKER_EXACT and not text.startswith(_ZH_MARKER_TOKENS):
-            continue
-        if text == "将" and _ZH_BA_TAIL.search(sentence, tok.end, _clause_end(sentence, tok.end)):
-            continue  # 将X作为Y, 将X解救出来: 将 = 把 even where the tagger reads an adverb
-        if text in ("会", "不会") and (_ZH_HABIT.search(sentence, max(0, tok.start - 20), tok.start)
-                                      or _ZH_HABIT.match(sentence, tok.end)):
-            continue  # 通常…会: what usually happens
-        if text.startswith("会") and _ZH_HABITUAL_HUI.match(text):
-            continue
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if text in ("会", "不会"):
-            if nxt is None or nxt.tag not in ("v", "vd", "a", "d", "p", "ad") or nxt.text in _ZH_SKILL_OR_SPEECH:
-                continue  # 会 before a noun is its own word (大会); 会搞, 会说: a skill or a habit
-            first_person = sentence[max(0, tok.start - 2) : tok.start].endswith(("我", "我不"))
-            if _ZH_DEGREE.search(sentence[: tok.start]) or first_person:
-                continue  # 太会搞, 我不会编程: what someone can do
-        if (_ZH_ATTRIBUTIVE.match(sentence, tok.start) or _ZH_PAST_GUESS.match(sentence, tok.start)
-                or sentence.startswith(("预期的", "预计的"), tok.start)):  # 预期的上涨: an attribute
-            continue
-        if _ZH_EPISTEMIC.match(sentence, tok.start):
+        if _ZH_EPISTEMIC.match(sentence, at):
             continue  # 可能有, 可能是: a guess about the present; 将比…更: a comparison
-        found.append(tok.start)
+        if text in ("会", "不会", "将") and tagger is not None:
+            if tags is None:
+                tokens = tagger(sentence)
+                following = [tokens[k + 1].tag if k + 1 < len(tokens) else "" for k in range(len(tokens))]
+                tags = {t.start: (t.text, following[k]) for k, t in enumerate(tokens)}
+                tags.update({t.start: (t.text, t.tag) for t in tokens if t.text == "将"})
+            word, tag = tags.get(at, ("", ""))
+            if text == "将" and (word != "将" or tag == "p"):
+                continue  # 将 = 把 ("将一名农民顶到"), or part of a word
+            if text != "将" and (word != text or tag not in ("v", "vd", "a", "d", "p", "ad")):
+                continue  # 会 inside a word (听证会), or before a noun
+        found.append(at)
     return found
 
 

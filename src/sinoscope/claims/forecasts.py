@@ -19,7 +19,7 @@ from typing import Any
 import cn2an
 
 from ..doc import Doc
-from ..nlp.chinese import tag_paragraph
+from ..nlp.chinese import Token, tag_text
 from . import forecast_cues as C
 from .quotes import Quote
 
@@ -258,13 +258,18 @@ def _sentences(doc: Doc, i: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _markers(doc: Doc, i: int, a: int, b: int, tokens) -> list[int]:
+def _markers(doc: Doc, i: int, a: int, b: int) -> list[int]:
     text = doc.paragraphs[i].analysis_text
-    if doc.paragraphs[i].lang == "zh":
-        inside = [t for t in tokens if a <= t.start and t.end <= b]
-        shifted = [type(t)(t.start - a, t.end - a, t.text, t.tag) for t in inside]
-        return [a + m for m in C.zh_markers(text[a:b], shifted)]
-    return [a + m for m in C.en_markers(text[a:b])]
+    if doc.paragraphs[i].lang != "zh":
+        return [a + m for m in C.en_markers(text[a:b])]
+
+    def tagger(sentence: str) -> list:
+        cached = doc.cache.get("lac", {}).get(i)  # the paragraph's tokens when another stage tagged it
+        if cached is not None:
+            return [Token(t.start - a, t.end - a, t.text, t.tag) for t in cached if a <= t.start and t.end <= b]
+        return tag_text(sentence)  # else only this sentence: most sentences never need the tagger
+
+    return [a + m for m in C.zh_markers(text[a:b], tagger)]
 
 
 class _Holder:
@@ -359,13 +364,12 @@ def extract_forecasts(doc: Doc, quotes: list[Quote]) -> list[Forecast]:
         if C.SUMMARY_BULLET.match(para.text):
             continue
         zh = para.lang == "zh"
-        tokens = tag_paragraph(doc, i) if zh else None
         para_quotes = [q for q in body_quotes if q.start < para.end and para.start < q.end]
         previous: _Holder | None = None
         text = para.analysis_text
         for a, b in _sentences(doc, i):
             sentence = text[a:b]
-            markers = _markers(doc, i, a, b, tokens)
+            markers = _markers(doc, i, a, b)
             if not markers:
                 holder, _ = _holder_of(doc, para.start, zh, sentence, a, b, a, para_quotes, previous)
                 previous = holder if holder.kind != "author" else None
