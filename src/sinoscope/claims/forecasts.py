@@ -19,7 +19,7 @@ from typing import Any
 import cn2an
 
 from ..doc import Doc
-from ..nlp.chinese import Token, tag_text
+from ..nlp.chinese import Token
 from . import forecast_cues as C
 from .quotes import Quote
 
@@ -263,13 +263,12 @@ def _markers(doc: Doc, i: int, a: int, b: int) -> list[int]:
     if doc.paragraphs[i].lang != "zh":
         return [a + m for m in C.en_markers(text[a:b])]
 
-    def tagger(sentence: str) -> list:
-        cached = doc.cache.get("lac", {}).get(i)  # the paragraph's tokens when another stage tagged it
-        if cached is not None:
-            return [Token(t.start - a, t.end - a, t.text, t.tag) for t in cached if a <= t.start and t.end <= b]
-        return tag_text(sentence)  # else only this sentence: most sentences never need the tagger
+    cached = doc.cache.get("lac", {}).get(i)  # the paragraph's LAC tokens when a stage before tagged it
 
-    return [a + m for m in C.zh_markers(text[a:b], tagger)]
+    def tagger(sentence: str) -> list[Token]:
+        return [Token(t.start - a, t.end - a, t.text, t.tag) for t in cached if a <= t.start and t.end <= b]
+
+    return [a + m for m in C.zh_markers(text[a:b], tagger if cached is not None else None)]
 
 
 class _Holder:
