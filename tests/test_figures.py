@@ -281,7 +281,9 @@ def test_ten_kilobytes_is_fast() -> None:
     text = (sample * 80)[:10240]
     extract_figures(text)
     best = min(_timed(text) for _ in range(5))
-    assert best < 0.05  # generous: the machine is shared; typically a few ms
+    # generous: the machine is shared (about 0.03 s when idle; the parent commit measured 0.05-0.06 s at a
+    # load average of 11 on two cores); a quadratic step would take seconds
+    assert best < 0.1
 
 
 def _timed(text: str) -> float:
