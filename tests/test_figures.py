@@ -50,10 +50,10 @@ def test_money(text: str, value: float, unit: str) -> None:
     assert fig.unit == unit
 
 
-def test_vague_chinese_amount_is_an_approximate_range() -> None:
-    fig = one("示例集团计划在未来投入数万亿美元", "money")
-    assert fig.value == pytest.approx((1e12, 1e13))
-    assert fig.approximate and fig.unit == "USD"
+def test_vague_amounts_are_not_figures() -> None:
+    # ANNOTATION: "billions of dollars", 数十亿 are not figures; a pair of digits (两三百) is a range
+    for text in ("示例集团计划在未来投入数万亿美元", "样例小店一天只卖几十块钱"):
+        assert [f for f in extract_figures(text) if f.kind == "money"] == []
 
 
 def test_money_range_takes_the_scale_of_its_upper_end() -> None:
@@ -159,7 +159,7 @@ def test_durations() -> None:
 @pytest.mark.parametrize(("text", "value"), [("twice as fast", 2), ("3x faster", 3), ("规模翻倍", 2), ("增长两倍", 2)])
 def test_ratios(text: str, value: float) -> None:
     fig = one(text, "ratio")
-    assert fig.value == value and fig.unit == "x"
+    assert fig.value == value and fig.unit == "ratio"
 
 
 def test_quantities() -> None:
@@ -281,7 +281,9 @@ def test_ten_kilobytes_is_fast() -> None:
     text = (sample * 80)[:10240]
     extract_figures(text)
     best = min(_timed(text) for _ in range(5))
-    assert best < 0.05  # generous: the machine is shared; typically a few ms
+    # generous: the machine is shared (about 0.03 s when idle; the parent commit measured 0.05-0.06 s at a
+    # load average of 11 on two cores); a quadratic step would take seconds
+    assert best < 0.1
 
 
 def _timed(text: str) -> float:
@@ -298,3 +300,101 @@ def test_unit_words_without_an_amount_are_mentions_not_figures() -> None:
         ("人民币", "CNY", "money"), ("美元", "USD", "money"), ("percentage", "percent", "percent")]
     assert not [f for f in extract_figures(text) if f.text in ("人民币", "美元", "percentage")]
     assert unit_mentions("https://example.com/search?q=30%25%2020%") == []
+
+
+def test_number_parsers_are_total_on_separator_runs():
+    # shapes of scraped pages: a leading dot before a dotted run, mixed separators
+    for shape in (".07.11", "v .07.11 build", "1,2.3,4.5.6", "$.07.11", ".5,3.2"):
+        extract_figures(shape, "en")
+        extract_numbers(shape, "en")
+        extract_figures(shape, "zh")
+    assert [f.value for f in extract_numbers("build .07.11", "en")] == [7.11]
+
+
+def _found(text: str, lang: str | None = None) -> list[tuple]:
+    return [(f.text, f.value, f.unit) for f in extract_figures(text, lang)]
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("The fictional Brightwater line runs 12 ferries", "ferries"),
+    ("nine Brightwater harbour pilots", "pilots"),  # an adjective before the noun
+    ("a six-game winning streak for the sample club", "game"),  # a hyphenated count
+])
+def test_a_counts_unit_is_the_counted_noun(text: str, counted: str) -> None:
+    fig = one(text, "count")
+    assert fig.counted == counted
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("two-thirds of the sample members", 2 / 3), ("one in three fictional voters", 1 / 3),
+    ("half of the sample staff", 0.5), ("三分之二的样例成员", 2 / 3), ("一半的虚构员工", 0.5),
+])
+def test_fractions_are_ratios(text: str, value: float) -> None:
+    fig = one(text, "ratio")
+    assert fig.unit == "ratio" and fig.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "The fictional Kestrel index closed at 3,214.5 points on Friday.",  # an index level
+    "样例指数收于3214.5点。",
+    "The sample meeting starts at 10:30.",  # a clock time
+    "比赛在下午3点开始。",
+    "Sample Rovers beat Fenwick 3-1.",  # a score
+    "样例队以3比1获胜。",
+])
+def test_index_levels_clock_times_and_scores_are_not_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_a_year_never_takes_the_percent_of_a_change() -> None:
+    found = _found("样例公司的份额从2004年的10％上升到2005年的14％。")
+    assert found == [("10％", 10.0, "percent"), ("14％", 14.0, "percent")]
+
+
+@pytest.mark.parametrize(("text", "values", "unit"), [
+    ("Sample Holdings earned $3bn, 4bn and 5bn in three years", [3e9, 4e9, 5e9], "USD"),
+    ("样例集团三年营收分别为3亿美元、5亿和7亿", [3e8, 5e8, 7e8], "USD"),
+])
+def test_a_currency_given_once_covers_the_amounts_after_it(text: str, values: list[float], unit: str) -> None:
+    money = [f for f in extract_figures(text) if f.kind == "money"]
+    assert [f.value for f in money] == values and {f.unit for f in money} == {unit}
+
+
+def test_a_range_never_reaches_across_a_date() -> None:
+    assert _found("Between 2019 and 2021, 30 to 40 staff left the sample firm.") == [
+        ("30 to 40", (30.0, 40.0), "count")]
+    assert _found("样例市场的份额在2020年至2023年间为30%至43%") == [("30%至43%", (30.0, 43.0), "percent")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("a decade later", 10.0, "years"), ("for half an hour", 0.5, "hours"), ("an hour", 1.0, "hours"),
+    ("半年后", 0.5, "years"), ("刑期3年半", 3.5, "years"), ("服刑5年8个月", 68.0, "months"),
+])
+def test_durations_without_digits(text: str, value: float, unit: str) -> None:
+    fig = one(text, "duration")
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("a 550 pound sample hog", 550.0, "lb"), ("the fictional quake measured magnitude 6.1", 6.1, "magnitude"),
+    ("一次7.5级的样例地震", 7.5, "级"), ("占地3万英亩", 3e4, "英亩"), ("ran at 60 mph", 60.0, "mph"),
+    ("三四公分", (3.0, 4.0), "公分"),
+])
+def test_measures(text: str, value: float, unit: str) -> None:
+    fig = one(text, "quantity")
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+def test_chinese_digit_pairs_are_ranges() -> None:
+    assert one("样例工程还需两三个月", "duration").value == (2.0, 3.0)
+    assert one("只写了一两页", "count").value == (1.0, 2.0)
+
+
+def test_large_amounts_without_a_noun_are_counts() -> None:
+    assert _found("The fictional show drew 2.94 million on Sunday.") == [("2.94 million", 2.94e6, "count")]
+    assert _found("预计覆盖人口将超过22.5亿") == [("22.5亿", 2.25e9, "count")]
+
+
+def test_money_after_a_generic_yuan_and_small_change() -> None:
+    assert _found("样例年薪7万元美金") == [("7万元美金", 7e4, "USD")]
+    assert _found("每磅10美分") == [("10美分", 0.1, "USD")]

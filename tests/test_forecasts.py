@@ -64,3 +64,82 @@ def test_a_bare_will_is_not_a_forecast(pipeline):
     text = ("Sample headline\n\n"
             "Corin Abbot said the team will meet again on Tuesday to discuss the menu.")
     assert analyze_text(text, pipeline=pipeline).layers["forecasts"] == []
+
+
+def _forecasts(pipeline, body: str, published: str | None = None):
+    from sinoscope.claims.forecasts import extract_forecasts
+
+    doc = analyze_text("Sample headline\n\n" + body, pipeline=pipeline)
+    if published:
+        doc.meta["published"] = published
+    else:
+        doc.meta.pop("published", None)
+    return extract_forecasts(doc, doc.layers["quotes"])
+
+
+@pytest.mark.parametrize("body", [
+    "The fictional Harbor Line railway could be finished within two years.",
+    "这条虚构的港湾铁路可能会在两年内完工。",
+])
+def test_the_articles_own_forecast_is_held_by_the_author(pipeline, body):
+    forecasts = _forecasts(pipeline, body, "2025-06-01")
+    assert [f.holder_kind for f in forecasts] == ["author"]
+    assert forecasts[0].horizon and forecasts[0].due is not None
+
+
+@pytest.mark.parametrize(("body", "holder"), [
+    ("Analysts believe the fictional Orrin Bank will cut its rates next spring.", "Analysts"),
+    ("业内人士认为，虚构的星河公司明年的销量将大幅下滑。", "业内人士"),
+])
+def test_an_unnamed_group_holds_its_forecast(pipeline, body, holder):
+    forecasts = _forecasts(pipeline, body)
+    assert [(f.holder_kind, f.holder) for f in forecasts] == [("group", holder)]
+
+
+@pytest.mark.parametrize("body", [
+    "Experts noted that the fictional port of Saltmere could double its traffic.",  # a group that only noted
+    "We will launch the Ferncroft app in May, said Dara Quill, the fictional founder of Ferncroft.",  # a plan
+    "我们计划明年推出新的样例产品，虚构公司创始人林澜说。",  # a plan
+    "The fictional Lakeside summit will be held on Monday.",  # a schedule
+    "样例峰会将于下周一在虚构的湖滨酒店举行。",  # a schedule
+    "Will the fictional Orrin Bank cut its rates again?",  # a question
+    "虚构的星河银行下个月是否会再次降息？",  # a question
+    "The sample bridge would have cost far less a decade ago.",  # a counterfactual past
+    "虚构公司将产品部署到三个样例城市。",  # 将 = 把
+    "The fictional town was about to build a second bridge when the money ran out.",  # the past's future
+])
+def test_what_is_not_a_forecast(pipeline, body):
+    assert _forecasts(pipeline, body) == []
+
+
+@pytest.mark.parametrize(("body", "holder"), [
+    ("Corin Abbot, a fictional economist, said the sample currency could lose a tenth of its value.", "Corin Abbot"),
+    ("林澜表示，虚构公司的销量可能会在明年翻番。", "林澜"),
+])
+def test_a_quoted_forecast_is_held_by_its_speaker(pipeline, body, holder):
+    forecasts = _forecasts(pipeline, body)
+    assert [f.holder for f in forecasts] == [holder]
+    assert forecasts[0].holder_kind == "person"
+
+
+@pytest.mark.parametrize(("body", "start"), [
+    ("If the fictional Ferncroft dam fails, the valley towns could flood within hours.", "If the fictional"),
+    ("如果样例水坝决堤，下游的城镇可能会被淹没。", "如果样例水坝决堤"),
+])
+def test_a_conditional_forecast_keeps_its_condition(pipeline, body, start):
+    forecasts = _forecasts(pipeline, body)
+    assert [f.holder_kind for f in forecasts] == ["author"]
+    assert forecasts[0].text.startswith(start)
+
+
+def test_a_hedge_without_a_number_is_a_low_likelihood():
+    assert parse_probability("the sample court is unlikely to rule this year") == (None, None, "low")
+
+
+def test_dates_come_from_the_page_never_from_today(pipeline):
+    body = "The fictional Harbor Line railway could be finished within two years."
+    undated = _forecasts(pipeline, body)[0]
+    assert undated.horizon == "within two years"
+    assert undated.due is None and undated.horizon_basis is None
+    dated = _forecasts(pipeline, body, "2025-06-01")[0]
+    assert dated.horizon_basis == "published" and dated.due == "2027-06-01"

@@ -51,7 +51,8 @@ ZH_CURRENCIES = {
     "韩元": "KRW", "卢布": "RUB", "瑞士法郎": "CHF", "法郎": "FRANC", "澳元": "AUD", "加元": "CAD",
     "新加坡元": "SGD", "新元": "SGD", "卢比": "INR", "奈拉": "NGN", "比特币": "BTC", "泰铢": "THB",
     "越南盾": "VND", "印尼盾": "IDR", "林吉特": "MYR", "兰特": "ZAR", "雷亚尔": "BRL", "里拉": "TRY",
-    "元": "CNY", "圆": "CNY", "块钱": "CNY", "块": "CNY",
+    "元": "CNY", "圆": "CNY", "块钱": "CNY", "块": "CNY", "元美金": "USD", "元美元": "USD", "元港币": "HKD",
+    "美分": "USD",
 }  # fmt: skip
 _ZH_CUR_ALT = "|".join(sorted(ZH_CURRENCIES, key=len, reverse=True))
 ZH_CURRENCY_AFTER = re.compile(rf"\s*(?:个|枚)?\s*({_ZH_CUR_ALT})(?!大楼)")
@@ -76,21 +77,54 @@ CHENG_AFTER = re.compile(r"\s*成(?![员为功立本果都熟长交分绩型就�
 ZHE_AFTER = re.compile(r"\s*折(?![叠合算旧射返腾服磨中线扣价成])")
 RATIO_AFTER = re.compile(r"(?i:\s*(x|×|times|-fold|fold))(?![A-Za-z])|\s*倍")
 ZH_RATIO_WORDS = re.compile(r"翻(?:了)?(一|两|二|三)?番|翻倍|加倍")
-EN_RATIO_WORDS = re.compile(r"([Tt]wice|[Dd]oubled?|[Tt]ripled?|[Qq]uadrupled?)")  # boundaries checked by caller
+LIST_JOIN = re.compile(r"\s*(?:,|、|，|;|；)?\s*(?:(?i:and|or|to|versus|vs\.?)|和|与|及|或|至|到|"
+                       r"降至|升至|增至|减至)\s*|\s*(?:,|、|，)\s*")
+POINTS_AFTER = re.compile(r"\s*(?:points?|pts)\b")
+INDEX_BEFORE = re.compile(r"(?i:index|indices|\bDow\b|Nasdaq|S&P|FTSE|Nikkei|Hang Seng|DAX|CAC|Kospi|benchmark)|"
+                          r"指数|恒指|道指|沪指|综指")
+COMPARISON_AFTER = re.compile(r"(?i)\s+(?:as|the|that|more|less|bigger|larger|higher|faster|over)\b")
+ZH_MONTHS_AFTER = re.compile(r"(\d{1,2})个月")
+EN_RATIO_WORDS = re.compile(r"(twice|doubled?|tripled?|quadrupled?)")  # boundaries checked by caller
 
 # --- durations and measured quantities -----------------------------------------------------------
 EN_DURATION_AFTER = re.compile(r"(?i)\s*-?\s*(years?|yrs?|months?|weeks?|days?|hours?|decades?)(?![A-Za-z])")
-ZH_DURATION_AFTER = re.compile(r"\s*(多|余|几)?\s*(个多月|个月|年|天|周|个星期|星期|小时|个小时|个季度)")
+ZH_DURATION_AFTER = re.compile(r"\s*(多|余|几)?\s*(个多月|个多小时|个月|年|天|周|个星期|星期|小时|个小时|个季度|分钟)")
 DURATION_UNITS = {"year": "years", "yr": "years", "month": "months", "week": "weeks", "day": "days",
                   "hour": "hours", "decade": "decades", "年": "years", "个月": "months", "个多月": "months",
                   "天": "days", "周": "weeks", "个星期": "weeks", "星期": "weeks", "小时": "hours",
-                  "个小时": "hours", "个季度": "quarters"}  # fmt: skip
+                  "个小时": "hours", "个多小时": "hours", "个季度": "quarters", "分钟": "minutes",
+                  "月": "months"}  # fmt: skip
 QUANTITY_AFTER = re.compile(
     r"\s*-?\s*(GW|MW|kW|TW|GWh|TWh|MWh|kWh|nm|nanomet(?:er|re)s?|(?i:parameters?|params|tokens?|qubits?|"
-    r"petaflops|exaflops|teraflops|gigawatts?|megawatts?|terawatts?|kilomet(?:er|re)s?|tonnes?|barrels?)|"
-    r"TFLOPS|PFLOPS|EFLOPS|TOPS|GB|TB|PB|EB|km|kg)(?![A-Za-z])"
-    r"|\s*(个)?(参数|纳米|千瓦时|兆瓦|吉瓦|千瓦|吨|公里|平方公里|桶|量子比特|tokens?|token|TOPS|EFLOPS|PFLOPS)"
+    r"petaflops|exaflops|teraflops|gigawatts?|megawatts?|terawatts?|kilomet(?:er|re)s?|tonnes?|barrels?|"
+    r"feet|foot|miles?|mph|kph|km/h|met(?:er|re)s?|inch(?:es)?|kilograms?|kilos?|tons?|acres?|hectares?|"
+    r"gallons?|lit(?:er|re)s?|degrees?|magnitude|(?:cubic|square)\s+(?:feet|met(?:er|re)s?|miles?|kilomet(?:er|re)s?))|"
+    r"TFLOPS|PFLOPS|EFLOPS|TOPS|GB|TB|PB|EB|km|kg|ft|lbs?)(?![A-Za-z])"
+    r"|\s*(个)?(参数|纳米|千瓦时|兆瓦|吉瓦|千瓦|吨|公里|平方公里|平方米|立方米|平方英尺|桶|量子比特|英尺|英里|英亩|公分|厘米|"
+    r"毫米|毫升|公斤|千克|公顷|亩|磅|码|度|级|米|升|克|tokens?|token|TOPS|EFLOPS|PFLOPS)"
 )
+POUND_WEIGHT_AFTER = re.compile(r"\s*-?\s*pound(?!s)(?=\s*-?\s*[a-z])")  # "650 pound hog"; money is "650 pounds"
+MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[\s-]*$")
+MEASURE_CHAR_AFTER = re.compile(r"\s*(?:秒|米|克|升|毫米|厘米)")
+EN_FRACTION_WORD = re.compile(
+    r"(?i)(?:thirds?|quarters?|halves|half|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)$")
+HYPHEN_NOUN_AFTER = re.compile(r"-(?!year|month|week|day|hour|minute|old\b)([a-z]{3,})(?![a-z-]*-old\b)")
+VAGUE_NUMERAL = re.compile(r"[数几]|[十百千万亿]+几")
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "twenty": 20, "hundred": 100, "a": 1}  # fmt: skip
+_SMALL_ALT = "|".join(_SMALL) + r"|\d{1,3}"
+# matched on the lower-case copy of the text (same length), where literal prefixes let the engine skip ahead
+ONE_IN_N = re.compile(rf"(?<![\w-])({_SMALL_ALT})\s+in\s+(?:every\s+)?({_SMALL_ALT})(?![\w-])")
+HALF_SHARE = re.compile(r"(?<![\w-])half(?=\s+(?:of|the|its|their|his|her|our)\b)|一半")
+DURATION_WORD = re.compile(r"(decade|year|month|week|day|hour)(?![\w-])(?!\s+old\b)")
+ARTICLE_BEFORE = re.compile(r"(?i)(?<![\w-])(?:(half)\s+an?|an?\s+(?:extra|full|whole|single)|an?|just\s+over\s+a)\s+$")
+HALF_UNIT_AFTER = re.compile(r"(?i)\s+an?\s+(decade|year|month|week|day|hour)(?![\w-])")
+ZH_HALF_DURATION = re.compile(r"半(?:个)?(小时|年|天|个月)")
+
+
+def small_number(word: str) -> float | None:
+    word = word.lower()
+    return float(word) if word.isdigit() else _SMALL.get(word)
 QUANTITY_NAMES = {"nanometer": "nm", "nanometre": "nm", "纳米": "nm", "参数": "parameters", "param": "parameters",
                   "parameter": "parameters", "token": "tokens", "qubit": "qubits", "量子比特": "qubits",
                   "gigawatt": "GW", "megawatt": "MW", "terawatt": "TW", "兆瓦": "MW", "吉瓦": "GW", "千瓦": "kW",
@@ -100,7 +134,7 @@ QUANTITY_NAMES = {"nanometer": "nm", "nanometre": "nm", "纳米": "nm", "参数"
 # --- counts --------------------------------------------------------------------------------------
 ZH_CLASSIFIER_AFTER = re.compile(
     r"\s*(多|余|几)?\s*(个|家|项|名|位|款|台|块|座|所|条|次|种|件|张|辆|架|艘|枚|颗|部|篇|份|人|席|支|只|批|场|套|"
-    r"起|例|处|国|片|股|户|间|本|首|门|期|轮|届|队|层|栋|吨)"
+    r"起|例|处|国|片|股|户|间|本|首|门|期|轮|届|队|层|栋|吨|页|任|头|粒|株|针|根|瓶)"
 )
 ZH_NOUN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*|[\u4e00-\u9fff]{1,4}")
 ZH_NOUN_STOP = set("的在和与及是被将已为了中上下里等投有从向对把让使给共均约近达超占获宣表称推参进开签计提组建涉包")
@@ -227,5 +261,6 @@ BLOCKERS = [
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+\.[A-Za-z0-9.]+")
 # A product or model name glued to the number: "GPT-5", "Qwen3-235B", "COVID-19".
 MODEL_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.]*[-_]$")
-ZH_DATE_AFTER = re.compile(r"\s*(年(?!代)|月(?!份?[^\s]*?[内间])|日|号|点(?![零一二三四五六七八九\d])|时|时代|后|届)")
+ZH_DATE_AFTER = re.compile(r"\s*(年(?!代)|月(?!份?[^\s]*?[内间])|日|号|点(?![零一二三四五六七八九\d])|时|时代|后)")
 ORDINAL_BEFORE = re.compile(r"(第|No\.\s?|#)\s*$")
+ORDINAL_RANGE_BEFORE = re.compile(r"(?:第|No\.\s?|pp?\.\s?)\s*[\d零一二三四五六七八九十百千]+\s*(?:-|~|～|至|到)\s*$")

@@ -55,6 +55,8 @@ _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _LEADING_NUMBER = re.compile(r"[\d.]+")
 _BETWEEN_BEFORE = re.compile(r"(?i)between\s+$")
 _HALF_RATE = re.compile(r"半(成|折)|打对折")
+_RANGE_CHARS = frozenset("-~～至到")
+_GLUED_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}  # "€3.1billion"
 
 
 def extract_numbers(text: str, lang: str | None = None) -> list[Figure]:
@@ -121,15 +123,23 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
     start, end, value = span.start, span.end, span.value
     text = norm[start:end]
     scaled = bool(span.suffix) or bool(_SCALE_IN_TEXT.search(text))
-    if U.ORDINAL_BEFORE.search(norm[max(0, start - 4) : start]):
-        return None
+    joined = norm[max(0, start - 2) : start].strip()[-1:]
+    ordinal_range = joined and joined in _RANGE_CHARS and U.ORDINAL_RANGE_BEFORE.search(
+        norm[max(0, start - 14) : start])
+    if U.ORDINAL_BEFORE.search(norm[max(0, start - 4) : start]) or ordinal_range:
+        return None  # 第3名, 第605～606页
+    weight = U.POUND_WEIGHT_AFTER.match(norm, end) if "pound" in norm[end : end + 8] else None
+    if weight and value != 1 and not currency_before(norm, start, lang, floor):
+        return _Draft(start, weight.end(), value, "lb", "quantity")  # "a 550 pound hog"
+    if "agnitude" in norm[max(0, start - 12) : start] and U.MAGNITUDE_BEFORE.search(norm, max(0, start - 12), start):
+        return _Draft(start, end, value, "magnitude", "quantity")
     # money ----------------------------------------------------------------------------------
     before = currency_before(norm, start, lang, floor)
-    glued_mult = SUFFIX_VALUES.get(span.glued) if span.glued else None
+    glued_mult = (SUFFIX_VALUES.get(span.glued) or _GLUED_SCALES.get(span.glued.lower())) if span.glued else None
     if span.glued and not (before and glued_mult):
         after = currency_after(norm, end)
         if span.glued.lower() == "x":
-            return _Draft(start, end + 1, value, "x", "ratio")
+            return _Draft(start, end + 1, value, "ratio", "ratio")
         quantity = U.QUANTITY_AFTER.match(norm, end)
         if quantity:
             return _quantity(start, quantity, value)
@@ -160,6 +170,8 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
     # percent --------------------------------------------------------------------------------
     head = norm[max(0, start - 12) : start]
     rate = U.RATE_PREFIX.search(head)
+    if rate and U.MEASURE_CHAR_AFTER.match(norm, end):
+        return None  # 百分之一秒: a hundredth of a second, not a rate
     if rate:
         scale = 1.0
         for ch in rate.group(1):
@@ -183,29 +195,55 @@ def _classify(norm: str, spans: list[NumberSpan], idx: int, lang: str | None, fl
         unit = zh_after.group(1)
         if unit != "年" or _is_year(norm, span) or (span.script == "zh" and len(text) == 4 and value > 1000):
             return None
-    if span.script == "arabic" and _is_year(norm, span) and not U.EN_DURATION_AFTER.match(norm, end):
+    if (span.script == "arabic" and _is_year(norm, span) and not U.EN_DURATION_AFTER.match(norm, end)
+            and not _vague_count_after(norm, end)):  # 2000多例 is a count, not a year
         noun = _english_noun(norm, end)
         if not noun:
             return None
     # ratio, duration, quantity ----------------------------------------------------------------
     ratio = U.RATIO_AFTER.match(norm, end)
     if ratio:
-        return _Draft(start, ratio.end(), value, "x", "ratio")
+        return _Draft(start, ratio.end(), value, "ratio", "ratio")
     duration = U.EN_DURATION_AFTER.match(norm, end) or U.ZH_DURATION_AFTER.match(norm, end)
     if duration:
         word = duration.group(duration.lastindex or 1).lower()
         unit = U.DURATION_UNITS.get(word.rstrip("s"), U.DURATION_UNITS.get(word, word))
         draft = _Draft(start, duration.end(), value, unit, "duration")
+        if unit == "years" and norm.startswith("半", duration.end()):  # 3年半
+            draft.value, draft.end = value + 0.5, duration.end() + 1
+        months = U.ZH_MONTHS_AFTER.match(norm, duration.end()) if unit == "years" else None
+        if months:  # 5年8个月 = 68 months
+            draft.value, draft.unit, draft.end = value * 12 + float(months.group(1)), "months", months.end()
         marker = duration.group(1) if duration.re is U.ZH_DURATION_AFTER else None
         if marker == "几":  # 十几年 → 11 to 19 years
             draft.value, draft.approximate = (value + 1, value + 9), True
         elif marker:  # 十多年
             draft.approximate, draft.bound = True, "lower"
         return draft
+    if U.POINTS_AFTER.match(norm, end) and U.INDEX_BEFORE.search(norm, max(0, start - 48), start):
+        return None  # "the index closed at 3,214.5 points": a level, not a count
     quantity = U.QUANTITY_AFTER.match(norm, end)
     if quantity:
+        if span.script == "zh" and value == 1 and end - start == 1 and quantity.group(quantity.lastindex) in "度级":
+            return None  # 一度, 一级: words
         return _quantity(start, quantity, value)
+    half_unit = U.HALF_UNIT_AFTER.match(norm, end) if span.script == "en" and value == 0.5 else None
+    if half_unit and value < 1:  # "half an hour"
+        word = half_unit.group(1).lower()
+        unit = "years" if word == "decade" else U.DURATION_UNITS[word]
+        return _Draft(start, half_unit.end(), value * (10 if word == "decade" else 1), unit, "duration")
+    vulgar = span.fraction and span.script == "arabic" and "/" not in text  # ½, not "6/8" or "20/20"
+    if (span.fraction and span.script == "zh") or vulgar or (span.script == "en" and U.EN_FRACTION_WORD.search(text)):
+        return _Draft(start, end, value, "ratio", "ratio")  # two-thirds, 三分之二: a share
+    hyphen = U.HYPHEN_NOUN_AFTER.match(norm, end)
+    if hyphen and value >= 1:
+        return _Draft(start, end, value, "count", "count", counted=hyphen.group(1))  # a six-game streak
     return _count(norm, spans, idx, scaled)
+
+
+def _vague_count_after(norm: str, end: int) -> bool:
+    classified = U.ZH_CLASSIFIER_AFTER.match(norm, end)
+    return bool(classified and classified.group(1))
 
 
 def _quantity(start: int, match: re.Match[str], value: float) -> _Draft:
@@ -228,8 +266,8 @@ def _english_noun(norm: str, end: int) -> str | None:
         if low in U.EN_STOP or low in U.NUMBER_STOP:
             break
         noun = word
-        if not (low.endswith("s") or low in U.EN_IRREGULAR_PLURALS) and word[0].islower():
-            continue
+        if not (low.endswith("s") or low in U.EN_IRREGULAR_PLURALS):
+            continue  # an adjective or a name before the noun: "nine Catalan leaders"
         break
     if not noun:
         return None
@@ -251,8 +289,8 @@ def _count(norm: str, spans: list[NumberSpan], idx: int, scaled: bool) -> _Draft
             word = noun.group()
             cut = next((i for i, ch in enumerate(word) if ch in U.ZH_NOUN_STOP), len(word))
             counted = word[:cut] or counted
-        if value == 1 and span.script == "zh":
-            return None  # 一个, 一家: a word, not a figure
+        if value == 1 and span.script == "zh" and not span.low_high:
+            return None  # 一个, 一家: a word, not a figure (一两页 is a range)
         draft = _Draft(start, classifier.end(), value, "count", "count", counted=counted)
         if classifier.group(1) == "几":  # 十几家 → 11 to 19
             draft.value, draft.approximate = (value + 1, value + 9), True
@@ -264,8 +302,8 @@ def _count(norm: str, spans: list[NumberSpan], idx: int, scaled: bool) -> _Draft
         linked, noun = _linked_noun(norm, spans, idx)
         if linked:
             pass
-        elif U.COUNT_LEADS.search(norm[max(0, start - 16) : start]) and value >= 2:
-            return _Draft(start, end, value, "count", "count")
+        elif (U.COUNT_LEADS.search(norm[max(0, start - 16) : start]) and value >= 2) or (scaled and value >= 1e4):
+            return _Draft(start, end, value, "count", "count")  # "the other 5"; "drew 2.94 million", "22.5亿"
         else:
             return None
     if value < 2 and span.script == "en":
@@ -305,7 +343,9 @@ def _merge_range(norm: str, spans: list[NumberSpan], idx: int, draft: _Draft, pr
     low_span = spans[idx - 1]
     if spans[idx].start - low_span.end > 12:
         return draft
-    gap = norm[low_span.end : spans[idx].start]
+    prev_between = prev is not None and low_span.start <= prev.start < prev.end <= spans[idx].start
+    gap_from = prev.end if prev_between else low_span.end  # "30% 至 43%": the gap after the sign
+    gap = norm[gap_from : spans[idx].start]
     join = _RANGE_JOIN.fullmatch(gap) if gap.strip() or gap == "" else None
     if not join or (
         gap.strip() == "and" and not _BETWEEN_BEFORE.search(norm, max(0, low_span.start - 9), low_span.start)
@@ -313,12 +353,14 @@ def _merge_range(norm: str, spans: list[NumberSpan], idx: int, draft: _Draft, pr
         return draft
     if gap.strip() == "to" and prev is not None:
         return draft  # "from 10% to 15%" is a change, not a range
-    if prev is not None and (prev.unit != draft.unit or prev.end > spans[idx].start):
-        return draft
+    bare_low = prev is not None and prev.kind == "count" and prev.counted is None and draft.kind == "money"
+    if prev is not None and not bare_low and (prev.unit != draft.unit or prev.end > spans[idx].start):
+        return draft  # "100亿～120亿元": a bare lower end takes the currency of the upper one
     if _FROM_BEFORE.search(norm[max(0, low_span.start - 6) : low_span.start]):
         return draft
     low = low_span.value
-    if draft.scaled and not (prev is not None and prev.scaled) and low < draft.value:
+    low_scaled = bool(low_span.suffix) or bool(_SCALE_IN_TEXT.search(norm, low_span.start, low_span.end))
+    if draft.scaled and not low_scaled and not (prev is not None and prev.scaled) and low < draft.value:
         low *= _leading_scale(norm, draft, spans[idx])
     if not low < draft.value:
         return draft
@@ -327,27 +369,67 @@ def _merge_range(norm: str, spans: list[NumberSpan], idx: int, draft: _Draft, pr
                   draft.approximate, draft.bound, draft.scaled)  # fmt: skip
 
 
+def _lower(norm: str) -> str:
+    """A lower-case copy with the same offsets (lower() changes the length of a few letters: then the text)."""
+    low = norm.lower()
+    return low if len(low) == len(norm) else norm
+
+
+def _one_in_n(norm: str) -> list[_Draft]:
+    out = []
+    for match in U.ONE_IN_N.finditer(_lower(norm)) if " in " in norm else ():
+        top, bottom = U.small_number(match.group(1)), U.small_number(match.group(2))
+        if top and bottom and top < bottom:
+            out.append(_Draft(match.start(), match.end(), top / bottom, "ratio", "ratio"))
+    return out
+
+
 def _word_figures(norm: str) -> list[_Draft]:
     drafts = []
+    low = _lower(norm)
     for match in U.ZH_RATIO_WORDS.finditer(norm):
         times = {"一": 2, None: 2, "两": 4, "二": 4, "三": 8}[match.group(1)] if "番" in match.group() else 2
-        drafts.append(_Draft(match.start(), match.end(), float(times), "x", "ratio"))
-    for match in U.EN_RATIO_WORDS.finditer(norm):
+        drafts.append(_Draft(match.start(), match.end(), float(times), "ratio", "ratio"))
+    for match in U.EN_RATIO_WORDS.finditer(low):
         if match.start() and norm[match.start() - 1].isalpha() or norm[match.end() : match.end() + 1].isalpha():
             continue
         word = match.group(1).lower()
         times = 2.0 if word in ("twice", "double", "doubled") else 3.0 if word.startswith("tripl") else 4.0
-        drafts.append(_Draft(match.start(), match.end(), times, "x", "ratio"))
+        if word == "twice" and not U.COMPARISON_AFTER.match(norm, match.end()):
+            drafts.append(_Draft(match.start(), match.end(), times, "count", "count", counted="time"))  # "met twice"
+            continue
+        drafts.append(_Draft(match.start(), match.end(), times, "ratio", "ratio"))
     for match in U.CODE_GLUED.finditer(norm):  # "USD115", "RMB500"
         if match.start() and norm[match.start() - 1].isascii() and norm[match.start() - 1].isalpha():
             continue
         amount = float(match.group(2).replace(",", ""))
         drafts.append(_Draft(match.start(), match.end(), amount, code_iso(match.group(1)), "money"))
+    for match in U.DURATION_WORD.finditer(low):  # "a decade", "half an hour"
+        lead = U.ARTICLE_BEFORE.search(norm, max(0, match.start() - 24), match.start())
+        if not lead or (match.start() and norm[match.start() - 1].isalpha()):
+            continue
+        word = match.group(1).lower()
+        amount = 0.5 if lead.group(1) else 1.0
+        unit = "years" if word == "decade" else U.DURATION_UNITS[word]
+        drafts.append(_Draft(lead.start(), match.end(), amount * (10 if word == "decade" else 1), unit, "duration"))
+    if "半" in norm:
+        for match in U.ZH_HALF_DURATION.finditer(norm):  # 半年, 半个小时
+            drafts.append(_Draft(match.start(), match.end(), 0.5, U.DURATION_UNITS[match.group(1)], "duration"))
+    for match in U.HALF_SHARE.finditer(low):  # "half of those", 一半
+        drafts.append(_Draft(match.start(), match.end(), 0.5, "ratio", "ratio"))
     for match in _HALF_RATE.finditer(norm):
         value = 5.0 if match.group() == "半成" else 50.0
         drafts.append(_Draft(match.start() + (1 if match.group() == "打对折" else 0), match.end(), value,
                              "percent", "percent"))  # fmt: skip
     return drafts
+
+
+def _clean(value: float | tuple[float, float]) -> float | tuple[float, float]:
+    """Twelve significant digits: 168.3亿 is 16830000000, not 16830000000.000002."""
+    if isinstance(value, tuple):
+        return tuple(_clean(v) for v in value)  # type: ignore[return-value]
+    whole = round(value)
+    return float(whole) if whole and abs(value - whole) < 1e-9 * abs(value) else value
 
 
 def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
@@ -369,13 +451,21 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
         # "from 10% to 15": the bare endpoint shares the percent sign; a bare 0 ("fell to 0") only
         # ends the change, it is not a magnitude of its own
         if (draft is None and prev and prev.kind == "percent" and span.value != 0
-                and U.CHANGE_LINK.search(norm[prev.end : span.start])):
+                and U.CHANGE_LINK.search(norm[prev.end : span.start]) and not _is_year(norm, span)
+                and not U.ZH_DATE_AFTER.match(norm, span.end)):
             draft = _Draft(span.start, span.end, span.value, "percent", "percent")
-        if draft is None and prev and prev.kind == "money" and _DASH_JOIN.fullmatch(norm[prev.end : span.start]):
-            scaled = bool(span.suffix) or bool(_SCALE_IN_TEXT.search(norm, span.start, span.end))
+        bare = draft is None or (draft.kind == "count" and draft.counted is None)
+        scaled = bool(span.suffix) or bool(_SCALE_IN_TEXT.search(norm, span.start, span.end))
+        if bare and prev and prev.kind == "money" and _DASH_JOIN.fullmatch(norm[prev.end : span.start]):
             draft = _Draft(span.start, span.end, span.value, prev.unit, "money", scaled=scaled)  # "$3-5 billion"
+        elif (bare and prev and prev.kind == "money" and scaled and prev.scaled
+              and U.LIST_JOIN.fullmatch(norm[prev.end : span.start])):
+            # a currency given once covers the amounts listed after it: "$3bn, 4bn and 5bn", "3亿美元、5亿"
+            draft = _Draft(span.start, span.end, span.value, prev.unit, "money", scaled=scaled)
         if draft is None:
             continue
+        if draft.kind == "money" and U.VAGUE_NUMERAL.match(norm, span.start):
+            continue  # 数亿美元, 几十块钱: vague amounts are not figures
         if draft.kind == "money" and isinstance(draft.value, float) and not draft.scaled:
             change = minor_units(norm, spans, idx, draft.value, draft.end)
             if change:
@@ -391,6 +481,9 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
         draft.bound = draft.bound or bound
         drafts.append(draft)
         by_index[idx] = draft
+    shares = _one_in_n(norm)  # "one in three voters" is a share, not a count of three voters
+    if shares:
+        drafts = [d for d in drafts if not any(r.start < d.end and d.start < r.end for r in shares)] + shares
     taken = sorted((d.start, d.end) for d in drafts)
     drafts += [w for w in _word_figures(norm) if not _overlaps(taken, w.start, w.end)]
     drafts.sort(key=lambda d: d.start)
@@ -398,7 +491,7 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
     for d in drafts:
         if d.start < last_end:
             continue
-        figures.append(Figure(d.start, d.end, text[d.start : d.end], d.value, d.unit, d.kind, d.counted,
+        figures.append(Figure(d.start, d.end, text[d.start : d.end], _clean(d.value), d.unit, d.kind, d.counted,
                               d.approximate, d.bound))  # fmt: skip
         last_end = d.end
     return figures

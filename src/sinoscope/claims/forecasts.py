@@ -1,8 +1,12 @@
-"""Forecasts: statements about the future, with who holds them, how likely and by when.
+"""Forecasts: statements about what will or may happen, who holds them, how likely and by when.
 
-A forecast is kept only when it has a holder (a quote's speaker, else the article itself) and a
-probability, a horizon or a strong claim about the field's future ("China will win the AI race").
-A mere "will" is not a forecast. Horizons become absolute dates from the article's date.
+Every body sentence with a word of the future (``forecast_cues``) that is not a plan, a schedule, a
+question or a counterfactual is a forecast. Its holder is, in this order: the speaker of the quote
+it lies in (the quotes layer), an unnamed group the sentence cites ("analysts say", 业内人士认为:
+holder_kind "group"), the holder of the sentence before it in the same paragraph (reported speech
+runs on), or the article itself (holder_kind "author"). A sentence attributed to a speaker the
+quotes stage could not name holds no forecast of record. Horizons become dates from the page's
+date, never from today's: a page without a date keeps its horizon as written.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from typing import Any
 import cn2an
 
 from ..doc import Doc
+from ..nlp.chinese import Token
+from . import forecast_cues as C
 from .quotes import Quote
 
 # a word boundary that also holds between Latin letters and Chinese characters ("AI芯片")
@@ -52,19 +58,6 @@ _UPPER = {"less than", "fewer than", "under", "below", "no more than", "at most"
 _LOWER = {"more than", "over", "above", "at least", "超过", "高于", "大于", "多于", "至少"}
 _PROB_WORDS = re.compile(r"chance|probabilit|likel|odds|possibilit|概率|可能性|几率|机会|把握", re.I)
 
-_EN_FUTURE = _bounded(r"\b(?:will|won’t|won't|could|would|may|might|going to|expect\w*|forecast\w*|predict\w*|"
-                        r"likely|unlikely|chances?|probability|odds|poised to|set to|on track to)\b", re.I)
-_ZH_FUTURE = re.compile(r"将|预计|有望|可能|未来|概率|即将|将会|会在|势必|终将|注定")
-_EN_STRONG = _bounded(
-    r"\b(?:will|could|would|is going to|are going to|(?:is|are) set to|(?:is|are) poised to)\s+"
-    r"(?:\w+\s+){0,2}?(?:win|lead|overtake|surpass|outpace|dominate|beat|catch up|close the gap|emerge as|become|"
-    r"release|launch|fall behind|lose|prevail|achieve|reach|overtaking|surpassing)", re.I)
-_ZH_STRONG = re.compile(r"(?:将|会|有望|可能|终将|势必|即将)(?:在.{0,12}?)?(?:赢得|领先|超越|超过|赶上|追上|主导|"
-                        r"反超|击败|胜出|称霸|发布|推出|落后|输掉|实现|成为|取得)")
-_FIELD = _bounded(r"\b(?:China|Chinese|US|U\.S\.|America\w*|AI|artificial intelligence|compan\w+|model\w*|chip\w*|"
-                    r"race|West\w*)\b|中国|美国|中美|西方|AI|人工智能|大模型|芯片|公司|企业|竞赛", re.I)
-
-
 @dataclass(slots=True)
 class Forecast:
     holder: str | None
@@ -73,7 +66,7 @@ class Forecast:
     end: int
     holder_zh: str | None = None
     holder_aliases: list[str] = field(default_factory=list)
-    holder_kind: str = "speaker"  # speaker | article
+    holder_kind: str = "author"  # person | org | group | author
     probability: float | dict[str, float] | None = None
     bound: str | None = None  # upper | lower | None
     likelihood: str | None = None  # "low" for "unlikely"/"不太可能" when no number is given
@@ -159,72 +152,232 @@ def parse_probability(text: str) -> tuple[float | dict[str, float] | None, str |
     return None, None, None
 
 
-def _base_date(doc: Doc) -> tuple[dt.date, str]:
+def _base_date(doc: Doc) -> dt.date | None:
     published = str(doc.meta.get("published") or "")[:10]
     try:
-        return dt.date.fromisoformat(published), "published"
+        return dt.date.fromisoformat(published)
     except ValueError:
-        return dt.date.today(), "today"
-
-
-_SENT = re.compile(r"[^。！？!?]+[。！？!?]?|[^.!?]+(?:[.!?](?=\s|$))?")
-
-
-def _is_forecast(text: str, zh: bool) -> tuple[bool, bool]:
-    """(future-looking, strong claim about the field)."""
-    future = bool((_ZH_FUTURE if zh else _EN_FUTURE).search(text))
-    strong = bool((_ZH_STRONG if zh else _EN_STRONG).search(text)) and bool(_FIELD.search(text))
-    return future, strong
-
-
-def _build(doc: Doc, text: str, start: int, base: tuple[dt.date, str], strong_ok: bool) -> Forecast | None:
-    zh = bool(re.search(r"[\u4e00-\u9fff]", text))
-    future, strong = _is_forecast(text, zh)
-    prob, bound, likelihood = parse_probability(text)
-    horizon = parse_horizon(text, base[0]) if future or prob is not None else None
-    if not future or not (prob is not None or horizon or (strong and strong_ok)):
         return None
-    fc = Forecast(None, text, start, start + len(text), probability=prob, bound=bound, likelihood=likelihood)
-    if horizon:
-        fc.horizon, fc.horizon_basis = horizon["horizon"], base[1]
-        fc.horizon_start, fc.horizon_end = horizon["start"].isoformat(), horizon["end"].isoformat()
+
+
+_EN_STOP = re.compile(r"[.!?]+[”’\"')]*\s+(?=[A-Z“\"‘'(])")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|St|No|vs|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|Prof|Inc|Co|Corp|Ltd)|\b[A-Z])\.$")
+_ZH_SENT = re.compile(r"[^。！？；!?]+[。！？；!?]*[”’」』）)]*")
+# where an English clause with a modal starts: after a comma, a dash, "that", a colon, or a cue of saying
+_EN_CLAUSE_START = re.compile(r"(?:[,;:(]\s+|\s[-–—]\s|\bthat\s+|[“\"]|\b(?:said|says|say|told|warned|believe[sd]?|"
+                              r"argued?|estimated|suggested|added|noted|worried|fears?)\s+)")
+_EN_IF_CLAUSE = re.compile(r"(?:^|[,;]\s+|\b)(?:[Ii]f|[Uu]nless|[Ww]hen|[Oo]nce|[Ee]ven if)\b[^,;]*,\s*$")
+_EN_TRAILING_CUE = re.compile(r"[,;]?\s*[”’\"]?\s*,?\s*(?:(?:he|she|they|it|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+                              r"\s+(?:said|says|added|told|warned|explained|noted)\b[^,;]{0,60}|"
+                              r"(?:said|says|added|told)\s+[^,;]{0,60})$")
+_ZH_LEAD_CUE = re.compile(r"^.{0,30}?(?:表示|指出|认为|称|说|透露|警告称|警告|相信|担心|预计|看来|报道)[，,：:]\s*“?")
+_ZH_IF = re.compile(r"(?:如果|若|如|即使|一旦|假如|只有|除非|倘若)")
+_TRIM = " \t，,。.；;：:“”\"'’‘「」"
+
+
+def _en_clause(sentence: str, marker: int) -> tuple[int, int]:
+    """The clause of an English sentence that holds the modal at `marker`: (start, end) in the sentence."""
+    start = 0
+    for m in _EN_CLAUSE_START.finditer(sentence, 0, marker):
+        if m.end() <= marker:
+            start = m.end()
+    if start:
+        prior = _EN_IF_CLAUSE.search(sentence, 0, start)
+        if prior and prior.start() < start:
+            start = prior.start()
+    end = len(sentence)
+    trailing = _EN_TRAILING_CUE.search(sentence, marker)
+    if trailing:
+        end = trailing.start()
+    return start, end
+
+
+_ZH_COMMA = re.compile(r"[，,；;：:]")
+_ZH_BARE_START = re.compile(r"\s*(?:将|会|可能|也|还|就|则|便|并|又|都|才|必将|势必|有望|预计|不会|或将|"
+                            r"从而|由此|因此|这)")
+
+
+def _zh_clause(sentence: str, marker: int) -> tuple[int, int]:
+    """The comma clause of a Chinese sentence that holds the marker, with the clause before it when that one
+    is a condition (如果…，) or when the marker's clause has no subject of its own (…的离去，会给…), past a
+    leading attribution ("X表示，"), to the end of the marker's clause or of the conditional's consequence."""
+    starts = [0] + [m.end() for m in _ZH_COMMA.finditer(sentence, 0, marker)]
+    start = starts[-1]
+    if len(starts) > 1:
+        before = starts[-2]
+        previous = sentence[before : start]
+        if _ZH_IF.search(previous) or _ZH_BARE_START.match(sentence, start):
+            start = before
+    lead = _ZH_LEAD_CUE.match(sentence)
+    if lead and start < lead.end() <= marker:
+        start = lead.end()
+    end_match = _ZH_COMMA.search(sentence, marker)
+    end = end_match.start() if end_match else len(sentence)
+    return start, end
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return a, b
+
+
+def _holder_entity(doc: Doc, quote: Quote):
+    for ent in doc.layers.get("entities") or []:
+        if (quote.speaker_id and ent.key == quote.speaker_id) or ent.name == quote.speaker or (
+                quote.speaker_zh and ent.name_zh == quote.speaker_zh):
+            return ent
+    return None
+
+
+def _horizon(fc: Forecast, text: str, base: dt.date | None) -> None:
+    found = parse_horizon(text, base or dt.date(2000, 1, 1))
+    if not found:
+        return
+    fc.horizon = found["horizon"]
+    if base is not None:  # dates only from the page's own date
+        fc.horizon_basis = "published"
+        fc.horizon_start, fc.horizon_end = found["start"].isoformat(), found["end"].isoformat()
         fc.due = fc.horizon_end
+
+
+def _sentences(doc: Doc, i: int) -> list[tuple[int, int]]:
+    para = doc.paragraphs[i]
+    text = para.analysis_text
+    if para.lang == "zh":
+        return [m.span() for m in _ZH_SENT.finditer(text) if m.group().strip()]
+    spans, start = [], 0
+    for m in _EN_STOP.finditer(text):
+        if _ABBREV.search(text, max(0, m.start() - 6), m.start() + 1):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _markers(doc: Doc, i: int, a: int, b: int) -> list[int]:
+    text = doc.paragraphs[i].analysis_text
+    if doc.paragraphs[i].lang != "zh":
+        return [a + m for m in C.en_markers(text[a:b])]
+
+    cached = doc.cache.get("lac", {}).get(i)  # the paragraph's LAC tokens when a stage before tagged it
+
+    def tagger(sentence: str) -> list[Token]:
+        return [Token(t.start - a, t.end - a, t.text, t.tag) for t in cached if a <= t.start and t.end <= b]
+
+    return [a + m for m in C.zh_markers(text[a:b], tagger if cached is not None else None)]
+
+
+class _Holder:
+    """Who holds the sentences of a paragraph: a named speaker, a group, the author or nobody known."""
+
+    __slots__ = ("kind", "name", "quote")
+
+    def __init__(self, kind: str, name: str | None = None, quote: Quote | None = None) -> None:
+        self.kind, self.name, self.quote = kind, name, quote
+
+
+def _holder_of(doc: Doc, para_start: int, zh: bool, sentence: str, a: int, b: int, marker: int,
+               quotes: list[Quote], previous: _Holder | None) -> tuple[_Holder, int]:
+    """The holder of the sentence [a, b) (paragraph offsets) and where its attribution ends."""
+    s, e = para_start + a, para_start + b
+    inside = [q for q in quotes if q.start < e and s < q.end]
+    if inside:
+        at = para_start + marker
+        quote = min(inside, key=lambda q: 0 if q.start <= at < q.end else min(abs(q.start - at), abs(q.end - at)))
+        if quote.section != "body":
+            return _Holder("unknown"), 0
+        if C.group_surface(quote.speaker_surface):  # "analysts said", "a senior aide told CNN"
+            if not C.group_cue(quote.cue):
+                return _Holder("unknown"), 0
+            return _Holder("group", quote.speaker_surface.strip(), quote), 0
+        if quote.speaker:
+            return _Holder("named", quote.speaker, quote), 0
+        return _Holder("unknown"), 0
+    group = C.zh_group(sentence) if zh else C.en_group(sentence)
+    if group and group.start() < marker - a:
+        return _Holder("group", C.group_noun(group)), group.end()
+    if (C.ZH_CUE if zh else C.EN_CUE).search(sentence):
+        return _Holder("unknown"), 0
+    if previous is not None and previous.kind != "author":  # reported speech runs on
+        return _Holder(previous.kind, previous.name, None) if previous.kind != "named" else previous, 0
+    return _Holder("author"), 0
+
+
+def _not_the_authors(sentence: str, clause: str, zh: bool) -> bool:
+    """An unattributed "we"/"I"/"you" is speech the page did not attribute; in the article's own voice a bare
+    "would" tells the past's future and "will be testing" an arrangement."""
+    if (C.ZH_PERSONAL if zh else C.EN_PERSONAL).search(sentence):
+        return True
+    return not zh and (C.en_narrative_would(clause) or C.en_author_schedule(clause))
+
+
+def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker: int, cue_end: int,
+              base: dt.date | None) -> Forecast | None:
+    text = para.analysis_text
+    sentence = text[a:b]
+    lo, hi = (_zh_clause if zh else _en_clause)(sentence, marker - a)
+    lo = max(lo, cue_end if cue_end <= marker - a else 0)
+    quote = holder.quote
+    if quote is not None and quote.start < para.start + b and para.start + a < quote.end:
+        q0, q1 = quote.start - para.start, quote.end - para.start  # the quoted words, not the cue around them
+        lo, hi = max(lo + a, q0) - a, min(hi + a, q1) - a
+    lo, hi = _trimmed(sentence, lo, hi)
+    clause = sentence[lo:hi] if hi > lo else ""
+    if len(clause) < (4 if zh else 12) or (C.zh_is_plan(clause) if zh else C.en_is_plan(clause)):
+        return None
+    if holder.kind == "author" and _not_the_authors(sentence, clause, zh):
+        return None
+    start = para.start + a + lo
+    fc = Forecast(None, para.text[a + lo : a + hi], start, start + len(clause))
+    fc.probability, fc.bound, fc.likelihood = parse_probability(clause)
+    if fc.probability is None and quote is not None and quote.text_zh:
+        twin = parse_probability(quote.text_zh)  # the translation may carry the number the words round off
+        if twin[0] is not None:
+            fc.probability, fc.bound, fc.likelihood = twin
+    _horizon(fc, clause, base)
+    if holder.kind == "named":
+        fc.holder, fc.holder_zh, fc.holder_aliases = quote.speaker, quote.speaker_zh, list(quote.speaker_aliases)
+        ent = _holder_entity(doc, quote)
+        fc.holder_kind = "org" if ent is not None and ent.contract_type == "org" else "person"
+        if ent is not None:  # the holder's other names: 李开复 is Kai-Fu Lee
+            fc.holder_aliases += [n for n in (ent.name, ent.name_zh, *ent.aliases) if n and n not in fc.holder_aliases]
+    elif holder.kind == "group":
+        fc.holder, fc.holder_kind = holder.name, "group"
+    else:
+        fc.holder, fc.holder_kind = (doc.meta.get("authors") or [None])[0] or "author", "author"
     return fc
 
 
 def extract_forecasts(doc: Doc, quotes: list[Quote]) -> list[Forecast]:
     base = _base_date(doc)
-    out: list[Forecast] = []
-    covered: list[tuple[int, int]] = []
-    covered.extend((q.start, q.end) for q in quotes)  # an attributed sentence is never the article's own
-    for q in quotes:
-        if q.section != "body" or not q.speaker:  # an anonymous "experts say" holds no forecast of record
-            continue
-        fc = _build(doc, q.text, q.start, base, strong_ok=True)
-        if fc is None and q.text_zh:  # the translation may carry the number the original words round off
-            twin = _build(doc, q.text_zh, q.start, base, strong_ok=True)
-            if twin and (twin.probability is not None or twin.horizon):
-                fc = twin
-                fc.text, fc.end = q.text, q.end
-        if fc is None:
-            continue
-        fc.holder, fc.holder_zh, fc.holder_aliases = q.speaker, q.speaker_zh, list(q.speaker_aliases)
-        out.append(fc)
-    # the article's own forecasts: only with a number or a horizon, never a bare "will"
-    author = (doc.meta.get("authors") or [None])[0]
+    body_quotes = sorted((q for q in quotes if q.section == "body"), key=lambda q: q.start)
     paired_zh = {p.zh for p in doc.pairs}
+    out: list[Forecast] = []
     for i, para in enumerate(doc.paragraphs):
         if para.section != "body" or i in paired_zh or para.lang not in ("en", "zh"):
             continue
-        for m in _SENT.finditer(para.text):
-            s, e = para.start + m.start(), para.start + m.end()
-            sentence = m.group().strip()
-            if len(sentence) < 8 or any(a < e and s < b for a, b in covered):
+        if C.SUMMARY_BULLET.match(para.text):
+            continue
+        zh = para.lang == "zh"
+        para_quotes = [q for q in body_quotes if q.start < para.end and para.start < q.end]
+        previous: _Holder | None = None
+        text = para.analysis_text
+        for a, b in _sentences(doc, i):
+            sentence = text[a:b]
+            markers = _markers(doc, i, a, b)
+            if not markers:
+                holder, _ = _holder_of(doc, para.start, zh, sentence, a, b, a, para_quotes, previous)
+                previous = holder if holder.kind != "author" else None
                 continue
-            fc = _build(doc, sentence, s + (len(m.group()) - len(m.group().lstrip())), base, strong_ok=False)
-            strong = _is_forecast(sentence, para.lang == "zh")[1]
-            if fc is None or (fc.probability is None and not (fc.horizon and strong)):
+            holder, cue_end = _holder_of(doc, para.start, zh, sentence, a, b, markers[0], para_quotes, previous)
+            previous = holder if holder.kind != "author" else None
+            if holder.kind == "unknown":
                 continue
-            fc.holder, fc.holder_kind = author or "the article", "article"
-            out.append(fc)
+            fc = _forecast(doc, para, holder, zh, a, b, markers[0], cue_end, base)
+            if fc is not None and not any(f.start == fc.start for f in out):
+                out.append(fc)
     return out

@@ -58,7 +58,7 @@ def currency_after(norm: str, end: int) -> tuple[str, int, float] | None:
         # "20万块GPU" (块 counts GPUs), "元宇宙", "元年": not money
         if word in ("块", "元", "圆") and glued_noun and (word != "元" or after in "素年旦宇件气首老帅月"):
             return None
-        return U.ZH_CURRENCIES[word], match.end(), 1.0
+        return U.ZH_CURRENCIES[word], match.end(), 100.0 if word == "美分" else 1.0
     match = U.MILLION_CODE_AFTER.match(norm, end)
     if match:
         return code_iso(match.group(1)), match.end(), 1e-6

@@ -83,7 +83,9 @@ _NUMBER_MODE_SUFFIXES = _PLAIN_SUFFIXES | {"M", "MM", "mm", "G", "b", "B"}
 def _split_blob(blob: str, offset: int) -> list[tuple[int, int, float]]:
     """Interpret one blob of digits and separators as one number or several."""
     if blob.startswith("."):
-        return [(offset, offset + len(blob), float("0" + blob))]
+        if blob[1:].isdigit():
+            return [(offset, offset + len(blob), float("0" + blob))]
+        blob, offset = blob[1:], offset + 1  # ".07.11": the dot is punctuation, read what follows
     commas, dots = blob.count(","), blob.count(".")
     if not commas and dots <= 1:
         return [(offset, offset + len(blob), float(blob))]

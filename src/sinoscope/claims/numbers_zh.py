@@ -105,13 +105,19 @@ def _parse_zh_at(norm: str, pos: int) -> tuple[int, float, _ZhParse] | None:  # 
                 i += 1
                 continue
             if state.number is not None and last_token == "digit":
-                if ch in "两俩" or not state.number_is_zh_digit:
+                one_two = state.number == 1 and ch in "两俩" and not state.digit_string  # 一两个
+                if (ch in "两俩" and not one_two) or not state.number_is_zh_digit:
                     break
                 follower = _SPACES.match(norm, i + 1).end()
+                closes = follower >= n or norm[follower] not in _DECIMAL_DIGITS + "两〇点"
                 if value == state.number + 1 and follower < n and norm[follower] in "十百千万亿":
                     state.pair_high, state.approximate = float(value), True  # 二三十 = 20 to 30
                     i = end = i + 1
                     continue
+                if value == state.number + 1 and closes and not state.digit_string and state.number:
+                    state.pair_high, state.approximate = float(value), True  # 三四公分 = 3 to 4
+                    i = end = i + 1
+                    break
                 state.number = state.number * 10 + value  # digit string: 二〇二五, 三八折
                 state.digit_string = True
             elif state.number is not None and last_token != "zero":
