@@ -15,6 +15,7 @@ from ..doc import Doc
 from ..nlp.english import MAX_PARSE_CHARS, english_model, parse_paragraph
 from .quotes_en import SPEECH_VERBS, extract_en
 from .quotes_zh import extract_zh, is_anonymous_zh, register_subjects
+from .salience import Salience
 from .speakers import HAN, Speaker, SpeakerIndex
 
 QUOTE_SECTIONS = ("title", "body", "comment")  # a headline "X: …" / "X says …" attributes too
@@ -95,9 +96,14 @@ def _en_quotes(doc: Doc, i: int, parses: dict[int, Any]):
     return extract_en(parses[i], para.text[:MAX_PARSE_CHARS], para.start)
 
 
-def _resolve(index: SpeakerIndex, raw) -> Speaker:
-    if HAN.search(raw.subject) and is_anonymous_zh(raw.subject):
-        return Speaker(raw.subject)
+def _resolve(index: SpeakerIndex, salience: Salience | None, raw) -> Speaker:
+    if HAN.search(raw.subject):
+        if is_anonymous_zh(raw.subject):
+            return Speaker(raw.subject)
+    elif salience is not None:
+        sp = salience.resolve(raw.subject, raw.subject_start, raw.subject_end)
+        if sp is not None:
+            return sp
     return index.resolve(raw.subject, raw.subject_start, raw.subject_end)
 
 
@@ -134,6 +140,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     english = [i for i, p in enumerate(doc.paragraphs)
                if p.section in QUOTE_SECTIONS and p.lang == "en" and p.text.strip()]
     parses = _parse_english(doc, english)
+    salience = Salience(doc, index, parses) if parses else None
     for i, para in enumerate(doc.paragraphs):
         if para.section not in QUOTE_SECTIONS or para.lang not in ("en", "zh") or not para.text.strip():
             continue
@@ -154,7 +161,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             key = re.sub(r"\W+", "", doc.text[raw.start:raw.end]).casefold()
             if not key or key in seen:
                 continue
-            sp = _resolve(index, raw)
+            sp = _resolve(index, salience, raw)
             if raw.cue == ":" and not _colon_speaker(raw.subject, sp):
                 continue
             seen.add(key)
@@ -164,7 +171,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             if twin is not None:
                 twin_text = doc.text[twin.start:twin.end]
                 q.text_zh, q.translation_start, q.translation_end = twin_text, twin.start, twin.end
-                twin_sp = _resolve(index, twin)
+                twin_sp = _resolve(index, salience, twin)
                 if not q.speaker_zh and twin_sp.name and HAN.search(twin_sp.name):
                     q.speaker_zh = twin_sp.name_zh or twin_sp.name
                 if not q.speaker and twin_sp.name:  # "he said" resolved on the Chinese side only

@@ -105,6 +105,9 @@ class SpeakerIndex:
             self.candidates.append(Candidate(
                 m.start, m.end, m.text, kind, name, ent.name_zh if ent else (m.text if HAN.search(m.text) else None),
                 m.entity, list(ent.aliases) if ent else [m.text]))
+        latin = [c for c in self.candidates if not HAN.search(c.name)]
+        _merge_short_names([c for c in latin if c.type == "person"])
+        _merge_acronyms([c for c in latin if c.type == "org"])
 
     def _add_rule_names(self, doc: Doc) -> None:
         """Chinese names the entities stage did not know ("首席执行官欧阳默"), where it found nothing."""
@@ -246,18 +249,40 @@ class SpeakerIndex:
         return self.from_candidate(c, None, surface)
 
 
+_NOT_NAME_WORDS = {"the", "this", "that", "these", "those", "a", "an", "some", "nobody", "everyone", "no", "its",
+                   "his", "her", "their", "our", "my", "former", "new", "recent", "latest", "senior", "top"}
+_CALENDAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$")
+
+
 def _proper_name(surface: str) -> str | None:
-    """The capitalised run of a subject ("Former Google CEO Eric Schmidt" → "Eric Schmidt")."""
-    tokens = surface.split()
+    """The capitalised run that ends a subject's head ("Former Google CEO Eric Schmidt" → "Eric Schmidt";
+    "Robyn Christie of Melrose" → "Robyn Christie"); none when the head is a common noun ("Security footage")."""
+    head = re.split(r",|\(|\s(?:of|at|from|for|with|who|which|whose|in|on)\s", surface, maxsplit=1)[0]
     run: list[str] = []
-    for tok in reversed(tokens):
+    for tok in reversed(head.split()):
         clean = tok.strip(",.;:()\"“”'’")
-        if clean[:1].isupper() and clean.lower() not in PERSON_HEADS:
+        if clean[:1].isupper() and clean.lower() not in PERSON_HEADS and clean.lower() not in _NOT_NAME_WORDS \
+                and not _CALENDAR.match(clean.lower()):
             run.insert(0, clean)
-        elif run:
+        else:
             break
     name = " ".join(run)
     return re.sub(r"(?:'s|’s)$", "", name) or None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+
+
+def _merge_acronyms(orgs: list[Candidate]) -> None:
+    """Point "ICJ" at "International Court of Justice" named elsewhere on the page."""
+    full = {_initials(c.name): c for c in orgs if " " in c.name}
+    for c in orgs:
+        if c.name.isupper() and 2 <= len(c.name) <= 6 and " " not in c.name:
+            f = full.get(c.name)
+            if f is not None and f is not c:
+                c.name, c.key, c.aliases = f.name, f.key, sorted({*c.aliases, *f.aliases, c.text})
+                f.aliases = sorted({*f.aliases, c.text})
 
 
 def _merge_short_names(persons: list[Candidate]) -> None:
@@ -269,8 +294,8 @@ def _merge_short_names(persons: list[Candidate]) -> None:
         for f in full:
             parts = f.name.replace("·", " ").split()
             if c.name in parts:
-                c.name, c.aliases = f.name, sorted({*c.aliases, c.text})
-                c.type = "person"
+                c.name, c.aliases = f.name, sorted({*c.aliases, *f.aliases, c.text})
+                c.key, c.type = f.key or c.key, "person"
                 f.aliases = sorted({*f.aliases, c.text})
                 break
 
