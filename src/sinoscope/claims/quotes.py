@@ -14,6 +14,7 @@ from typing import Any
 from ..doc import Doc
 from ..nlp.english import MAX_PARSE_CHARS, english_model, parse_paragraph
 from .quotes_en import SPEECH_VERBS, extract_en
+from .quotes_en_runs import join_runs
 from .quotes_zh import extract_zh, is_anonymous_zh, register_subjects
 from .salience import Salience
 from .speakers import HAN, Speaker, SpeakerIndex
@@ -141,6 +142,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                if p.section in QUOTE_SECTIONS and p.lang == "en" and p.text.strip()]
     parses = _parse_english(doc, english)
     salience = Salience(doc, index, parses) if parses else None
+    en_raws = {i: _en_quotes(doc, i, parses) for i in english if doc.paragraphs[i].section != "title"}
+    alone = [i for i in english if i in en_raws and i not in pair_of]
+    join_runs(doc, en_raws, alone)
     for i, para in enumerate(doc.paragraphs):
         if para.section not in QUOTE_SECTIONS or para.lang not in ("en", "zh") or not para.text.strip():
             continue
@@ -150,7 +154,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             continue  # read with its English side
         if para.section == "title" and para.lang != "en":
             continue  # English headlines only: Chinese headline grammar is left to the body rules
-        raws = _en_quotes(doc, i, parses) if para.lang == "en" else _zh_quotes(doc, index, i)
+        if para.lang == "en":
+            raws = en_raws[i] if i in en_raws else _en_quotes(doc, i, parses)
+        else:
+            raws = _zh_quotes(doc, index, i)
         matched: list = [None] * len(raws)
         if partner_ok and para.lang == "en":
             partner_raws = _zh_quotes(doc, index, partner)
