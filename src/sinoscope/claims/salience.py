@@ -16,8 +16,19 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .speakers import (ANONYMOUS_EN, EN_ORG_PRONOUNS, EN_PERSON_PRONOUNS, ORG_HEADS, PERSON_HEADS, Candidate,
-                       Speaker, SpeakerIndex)
+from .speakers import (
+    ANONYMOUS_EN,
+    EN_FIRST_PERSON,
+    EN_ORG_PRONOUNS,
+    EN_PERSON_PRONOUNS,
+    EN_PLURAL_PRONOUNS,
+    ORG_HEADS,
+    PERSON_HEADS,
+    Candidate,
+    Speaker,
+    SpeakerIndex,
+    proper_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -175,9 +186,16 @@ class Salience:
         gender = _GENDER_OF_PRONOUN.get(low)
         c = self.latest(at, ("person",), gender)
         if c is None:
-            c = self.index.latest(at, ("person",))
+            c = self._nearest_person(at, gender)
         if c is not None and gender:
             self.gender.setdefault(self._name_key(c), gender)
+        return c
+
+    def _nearest_person(self, at: int, gender: str | None) -> Candidate | None:
+        c = self.index.latest(at, ("person",))
+        tries = 0
+        while c is not None and gender and self.gender.get(self._name_key(c)) not in (None, gender) and tries < 5:
+            c, tries = self.index.latest(c.start, ("person",)), tries + 1
         return c
 
     def role(self, word: str, at: int) -> Candidate | None:
@@ -201,7 +219,9 @@ class Salience:
         if low in EN_PERSON_PRONOUNS or low in EN_ORG_PRONOUNS:
             c = self.pronoun(low, start)
             return self.index.from_candidate(c, None, s) if c else Speaker(s)
-        head_part = re.split(r",|\(|\s(?:of|at|from|for|with|who|which|whose|in|on)\s", s, maxsplit=1)[0]
+        if low in EN_FIRST_PERSON or low in EN_PLURAL_PRONOUNS:
+            return Speaker(s)
+        head_part = self._head_part(s, start)
         hp_end = start + len(head_part)
         words = re.findall(r"[\w’'.-]+", head_part.lower())
         if not words:
@@ -229,7 +249,26 @@ class Salience:
         if found:
             c = found[0]
             return self.index.from_candidate(c, (c.start, c.end), s)
+        if words[0] in ("a", "an", "one", "some", "several", "many", "most", "another", "two", "three"):
+            return Speaker(s) if not self.index.inside(start, end, ("person",)) else None
+        proper = proper_name(head_part)
+        if proper:
+            known = self.index.by_surface(proper)
+            if known:
+                return self.index.from_candidate(known, (start, end), s)
+            return Speaker(s, proper, None, None, [], start, end)
         return None
+
+    def _head_part(self, s: str, start: int) -> str:
+        """The subject up to its first comma or relative pronoun, and up to "of/at/from/for" when a name
+        follows it ("Robyn Christie of Melrose" → "Robyn Christie"; "District of Columbia" stays whole)."""
+        head = re.split(r",|\(|\s(?:who|which|whose)\s", s, maxsplit=1)[0]
+        for m in re.finditer(r"\s(?:of|at|from|for|with|in|on)\s", head):
+            after = start + m.end()
+            if any(c.start == after for c in self.index.inside(after, start + len(head))) \
+                    or not head[m.end():m.end() + 1].isupper():
+                return head[:m.start()]
+        return head
 
     def _definite(self, head: str, surface: str, start: int, found: list[Candidate] | None = None) -> Speaker | None:
         c: Candidate | None = None

@@ -106,7 +106,7 @@ class SpeakerIndex:
                 m.start, m.end, m.text, kind, name, ent.name_zh if ent else (m.text if HAN.search(m.text) else None),
                 m.entity, list(ent.aliases) if ent else [m.text]))
         latin = [c for c in self.candidates if not HAN.search(c.name)]
-        _merge_short_names([c for c in latin if c.type == "person"])
+        merge_short_names([c for c in latin if c.type == "person"])
         _merge_acronyms([c for c in latin if c.type == "org"])
 
     def _add_rule_names(self, doc: Doc) -> None:
@@ -143,7 +143,7 @@ class SpeakerIndex:
                 if kind == "person":
                     persons.append(cand)
                 self.candidates.append(cand)
-        _merge_short_names([c for c in self.candidates if c.type in ("person", "unknown")])
+        merge_short_names([c for c in self.candidates if c.type in ("person", "unknown")])
 
     # -- lookup -----------------------------------------------------------------------------------
     def inside(self, start: int, end: int, types: tuple[str, ...] = ("person", "org", "unknown")) -> list[Candidate]:
@@ -219,7 +219,7 @@ class SpeakerIndex:
         if words and (any(w in ANONYMOUS_EN for w in head_words) or words[0] in ("a", "an", "one", "some", "several",
                                                                                      "many", "most")):
             return Speaker(surface)
-        proper = _proper_name(surface)
+        proper = proper_name(surface)
         if proper:
             known = self.by_surface(proper)
             if known:
@@ -249,12 +249,13 @@ class SpeakerIndex:
         return self.from_candidate(c, None, surface)
 
 
-_NOT_NAME_WORDS = {"the", "this", "that", "these", "those", "a", "an", "some", "nobody", "everyone", "no", "its",
+_NOT_NAME_WORDS = {"the", "this", "that", "these", "those", "a", "an", "some", "one", "i", "we", "it", "nobody",
+                   "everyone", "no", "its",
                    "his", "her", "their", "our", "my", "former", "new", "recent", "latest", "senior", "top"}
 _CALENDAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$")
 
 
-def _proper_name(surface: str) -> str | None:
+def proper_name(surface: str) -> str | None:
     """The capitalised run that ends a subject's head ("Former Google CEO Eric Schmidt" → "Eric Schmidt";
     "Robyn Christie of Melrose" → "Robyn Christie"); none when the head is a common noun ("Security footage")."""
     head = re.split(r",|\(|\s(?:of|at|from|for|with|who|which|whose|in|on)\s", surface, maxsplit=1)[0]
@@ -285,7 +286,7 @@ def _merge_acronyms(orgs: list[Candidate]) -> None:
                 f.aliases = sorted({*f.aliases, c.text})
 
 
-def _merge_short_names(persons: list[Candidate]) -> None:
+def merge_short_names(persons: list[Candidate]) -> None:
     """Point "Lin" or "Hassabis" at the full name given elsewhere on the page ("Lin Junyang")."""
     full = [c for c in persons if " " in c.name or "·" in c.name]
     for c in persons:
