@@ -8,6 +8,7 @@ line. A quotation with no cue of its own continues the last direct speaker ("“
 
 from __future__ import annotations
 
+import pathlib
 import re
 
 from spacy.tokens import Doc as SpacyDoc
@@ -37,6 +38,28 @@ OBJECT_VERBS = {
     "decry", "applaud", "blame", "label", "brand", "dismiss", "question", "reject", "endorse", "demand", "propose",
     "pledge",
 }
+# Cues learned from PolNeAR's training split (scripts/build_cue_lexicon.py): lemmas annotated as a cue at
+# least LEARNED_MIN_CUES times and in at least LEARNED_MIN_RATIO of their uses, less what the gold of
+# this project does not count as speech (a stance or an action: "seems", "declined", "opposes").
+LEARNED_MIN_CUES, LEARNED_MIN_RATIO = 8, 0.35
+NOT_SPEECH = {"accord", "seem", "appear", "seek", "decline", "refuse", "oppose", "defend", "prefer", "discuss", "list",
+              "convince", "title", "eager", "complaint", "thank", "apologize", "portray", "refer", "hop", "support",
+              "want", "plan", "vote", "back", "see", "look", "offer", "consider", "talk", "in"}
+
+
+def learned_cues(path: pathlib.Path = pathlib.Path(__file__).with_name("data") / "cue_lexicon.tsv") -> set[str]:
+    out = set()
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if line.startswith("#") or len(parts) < 4:
+                continue
+            if int(parts[1]) >= LEARNED_MIN_CUES and float(parts[3]) >= LEARNED_MIN_RATIO and parts[0] not in NOT_SPEECH:
+                out.add(parts[0])
+    return out
+
+
+OBJECT_VERBS |= learned_cues() - SAY_VERBS - CLAIM_VERBS
 SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | OBJECT_VERBS
 _QUOTE_OPEN = {"“": "”", '"': '"', "‘": "’", "''": "''"}
 _DASH_SOURCE = re.compile(r"[,.]?\s*([―—–]{1,2}|--)\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
