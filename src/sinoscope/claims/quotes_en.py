@@ -47,14 +47,18 @@ NOT_SPEECH = {"accord", "seem", "appear", "seek", "decline", "refuse", "oppose",
               "want", "plan", "vote", "back", "see", "look", "offer", "consider", "talk", "in"}
 
 
-def learned_cues(path: pathlib.Path = pathlib.Path(__file__).with_name("data") / "cue_lexicon.tsv") -> set[str]:
+CUE_LEXICON = pathlib.Path(__file__).with_name("data") / "cue_lexicon.tsv"
+
+
+def learned_cues(path: pathlib.Path = CUE_LEXICON) -> set[str]:
     out = set()
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
             if line.startswith("#") or len(parts) < 4:
                 continue
-            if int(parts[1]) >= LEARNED_MIN_CUES and float(parts[3]) >= LEARNED_MIN_RATIO and parts[0] not in NOT_SPEECH:
+            frequent = int(parts[1]) >= LEARNED_MIN_CUES and float(parts[3]) >= LEARNED_MIN_RATIO
+            if frequent and parts[0] not in NOT_SPEECH:
                 out.add(parts[0])
     return out
 
