@@ -71,6 +71,8 @@ _TRAILING_PUNCT = {",", ".", ";", ":", "!", "—", "–", "-", "--", "(", "“",
 _RELATIVE = {"who", "that", "which"}
 _ATTRIBUTING = {"say", "tell", "write", "tweet", "report", "add"}
 _CIRCUMSTANCE_PREPS = {"during", "amid", "after", "before", "at", "while"}
+_RAW_DATA = {"data", "figure", "figures", "statistics", "statistic", "number", "numbers", "estimate", "estimates",
+             "record", "records", "tally", "count", "calculation", "calculations", "chart", "table", "database"}
 _TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.' \-]{1,30}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
 
 
@@ -297,6 +299,8 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
             continue
         if tok.lemma_ in ("point",) and not any(c.lower_ == "out" for c in tok.children):
             continue
+        if _not_speech(tok, subj):
+            continue
         s_start, s_end = _subject_span(subj)
         free = [q for q in in_sent if q not in claimed]
         cue = _cue_text(tok)
@@ -327,6 +331,37 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
             emit(content[0], content[1], "indirect", cue, s_start, s_end)
         elif tok.lemma_ in SAY_VERBS and text[tok.idx + len(tok):tok.idx + len(tok) + 2].startswith(":"):
             emit(tok.idx + len(tok) + 1, s1, "direct", cue, s_start, s_end)
+
+
+_EVIDENTIAL = {"show", "suggest", "signal", "indicate", "demonstrate", "imply", "mean", "reveal", "highlight",
+               "point", "find", "confirm", "predict", "project"}
+_SPEAKING_THINGS = {"report", "study", "survey", "poll", "paper", "analysis", "research", "review", "audit",
+                    "statement", "filing", "memo", "letter", "lawsuit", "complaint", "release", "document", "documents",
+                    "ruling",
+                    "court", "index", "forecast", "assessment"}
+_ANIMATE_PRONOUNS = {"he", "she", "they", "i", "we", "you", "who", "it"}  # "it" may be a company
+_QUESTION_WORDS = {"whether", "if", "why", "how", "what", "when", "who", "where", "which"}
+_NO_COMMENT = {"comment", "respond", "reply", "answer", "return", "elaborate"}
+
+
+def _not_speech(verb: Token, subj: Token) -> bool:
+    """Cues that report no statement: evidence ("the data shows"), a refusal ("declined to comment",
+    "did not respond to requests for comment") and a reporter's question ("asked whether …")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _EVIDENTIAL and subj.pos_ not in ("PROPN",) and subj.lower_ not in _ANIMATE_PRONOUNS \
+            and subj.lemma_.lower() not in _SPEAKING_THINGS and subj.ent_type_ not in ("PERSON", "ORG") \
+            and not any(t.pos_ == "PROPN" for t in subj.subtree):
+        return True  # "the figure signals", "this suggests": evidence, not a speaker
+    refused = verb.head.lemma_ in ("decline", "refuse") or any(c.dep_ == "neg" for c in verb.children)
+    if lemma in _NO_COMMENT and refused:
+        return True
+    if lemma == "ask":
+        if any(t.lower_ in ("reporter", "reporters", "journalist", "journalists", "interviewer") for t in subj.subtree):
+            return True
+        comp = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > verb.i), None)
+        if comp is not None and any(t.lower_ in _QUESTION_WORDS and t.i <= comp.i for t in comp.subtree):
+            return True
+    return False
 
 
 def _bare_attribution(sent: SpacySpan, content: tuple[int, int]) -> bool:
@@ -365,8 +400,8 @@ def _adjacent(q: tuple[int, int], verb: Token, subj: Token, text: str) -> bool:
 def _according(tok: Token, sent: SpacySpan, text: str, spans: list[tuple[int, int]], emit) -> None:
     to = next(c for c in tok.children if c.lower_ == "to")
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return
+    if pobj is None or pobj.lemma_.lower() in _RAW_DATA:
+        return  # "according to data from X", "according to figures": a citation of data, not a statement
     phrase = sorted(t.i for t in tok.subtree)
     src = list(pobj.subtree)
     s_start, s_end = _span_chars(src)
