@@ -108,6 +108,24 @@ def _resolve(index: SpeakerIndex, salience: Salience | None, raw) -> Speaker:
     return index.resolve(raw.subject, raw.subject_start, raw.subject_end)
 
 
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "'", ")", "…")
+
+
+def _innermost(doc: Doc, raws: list) -> list:
+    """A relayed attribution ("Reuters reported the campaign said B") is the innermost speaker's quote:
+    the outer one is dropped when it is little more than the inner quote and its attribution."""
+    out = []
+    for a in raws:
+        inner = next((b for b in raws if b is not a and a.start <= b.start and b.end <= a.end
+                      and a.start <= b.subject_start < a.end and (b.end - b.start) < (a.end - a.start)), None)
+        if inner is not None:
+            rest = doc.text[a.start:inner.start] + " " + doc.text[inner.end:a.end]
+            if len(rest.split()) <= 10:
+                continue
+        out.append(a)
+    return out
+
+
 def _colon_speaker(surface: str, sp: Speaker) -> bool:
     """"NAME: …" is a quote only when NAME is a person or organisation ("PENCE:", "Pat Caddell:"),
     not a headline kicker ("Stealth Over Health:") or a label ("Correction:")."""
@@ -145,6 +163,12 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     en_raws = {i: _en_quotes(doc, i, parses) for i in english if doc.paragraphs[i].section != "title"}
     alone = [i for i in english if i in en_raws and i not in pair_of]
     join_runs(doc, en_raws, alone)
+    last_body = max((i for i, p in enumerate(doc.paragraphs) if p.section == "body" and p.text.strip()), default=-1)
+    for i in en_raws:
+        en_raws[i] = _innermost(doc, en_raws[i])
+        if i == last_body and not doc.paragraphs[i].text.rstrip().endswith(_SENTENCE_ENDS):
+            end = doc.paragraphs[i].start + len(doc.paragraphs[i].text.rstrip())
+            en_raws[i] = [q for q in en_raws[i] if q.end < end - 2]  # cut off at the end of the page
     for i, para in enumerate(doc.paragraphs):
         if para.section not in QUOTE_SECTIONS or para.lang not in ("en", "zh") or not para.text.strip():
             continue

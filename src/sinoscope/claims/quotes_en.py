@@ -372,18 +372,25 @@ def _bare_attribution(sent: SpacySpan, content: tuple[int, int]) -> bool:
 
 
 def _trailing_content(verb: Token, subj: Token, sent: SpacySpan, text: str) -> tuple[int, int] | None:
-    """"…, says X" / "…,” X said": everything of the sentence before the attribution."""
+    """"…, says X" / "…,” X said": everything of the sentence before the attribution; with a cue in the
+    middle ("A, X said, B") both sides, as one quote that holds the cue."""
     if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or abs(verb.i - subj.i) > 6:
         return None
-    if len([t for t in sent if t.i > max(verb.i, subj.i) and not t.is_punct]) > 15:
+    right = max(verb.idx + len(verb), _subject_span(subj)[1])
+    tail = text[right:sent.end_char]
+    mid = re.match(r"([^,;:.“”\"]{0,40}),\s+(?=\S)", tail)
+    resumes = mid is not None and len(mid.group(1).split()) <= 6 and len(tail[mid.end():].split()) >= 3
+    if not resumes and len([t for t in sent if t.i > max(verb.i, subj.i) and not t.is_punct]) > 15:
         return None  # the attribution closes the sentence
     left = min(verb.idx, subj.idx, _subject_span(subj)[0])
     head = text[sent.start_char:left].rstrip()
     if not head.endswith((",", ",”", ",\"", "”", "\"", "—")) or len(head.split()) < 3:
         return None
-    end = len(head.rstrip(",—")) + sent.start_char
+    end = len(head.rstrip(",—”\"")) + sent.start_char
     if not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx < end):
         return None  # "At the rally, she said …": an adverbial, not what was said
+    if resumes and not any(ch in text[sent.start_char:sent.end_char] for ch in "“”\""):
+        end = len(text[:sent.end_char].rstrip(" .;"))
     return sent.start_char, end
 
 
