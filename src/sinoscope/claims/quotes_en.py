@@ -71,7 +71,8 @@ _TRAILING_PUNCT = {",", ".", ";", ":", "!", "—", "–", "-", "--", "(", "“",
 _RELATIVE = {"who", "that", "which"}
 _ATTRIBUTING = {"say", "tell", "write", "tweet", "report", "add"}
 _CIRCUMSTANCE_PREPS = {"during", "amid", "after", "before", "at", "while"}
-_RAW_DATA = {"data", "figure", "figures", "statistics", "statistic", "number", "numbers", "estimate", "estimates",
+_RAW_DATA = {"data", "datum", "figure", "figures", "statistics", "statistic", "number", "numbers", "estimate",
+             "estimates",
              "record", "records", "tally", "count", "calculation", "calculations", "chart", "table", "database"}
 _TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.' \-]{1,30}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
 

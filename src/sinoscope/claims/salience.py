@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from ..doc import Doc
 
 MALE, FEMALE = "m", "f"
+_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "the", "a", "an", "and", "but", "said",
+           "says",
+           "when", "if", "as", "by", "of", "in", "on", "at", "with", "from", "to", "for"}
 _GENDER_OF_PRONOUN = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
 _GENDER_TITLES = {"mr": MALE, "mr.": MALE, "sir": MALE, "lord": MALE, "ms": FEMALE, "ms.": FEMALE, "mrs": FEMALE,
                   "mrs.": FEMALE, "miss": FEMALE, "dame": FEMALE, "lady": FEMALE}
@@ -256,8 +259,22 @@ class Salience:
             known = self.index.by_surface(proper)
             if known:
                 return self.index.from_candidate(known, (start, end), s)
-            return Speaker(s, proper, None, None, [], start, end)
+            full = self._full_name(proper, start) if " " not in proper else None
+            return Speaker(s, full or proper, None, None, [proper] if full else [], start, end,
+                           "person" if full else "unknown")
         return None
+
+    def _full_name(self, surname: str, before: int) -> str | None:
+        """"Arkwright" → "Tamsin Arkwright" when the page gave the full name earlier (and no name list did)."""
+        pattern = re.compile(r"\b((?:[A-Z][\w'’-]+ ){1,2})" + re.escape(surname) + r"\b")
+        last = None
+        for m in pattern.finditer(self.doc.text, 0, before):
+            first = m.group(1).split()
+            while first and (first[0].lower().rstrip(".") in _TITLES or first[0].lower() in ROLE_HEADS):
+                first.pop(0)
+            if first:
+                last = " ".join([*first, surname])
+        return last
 
     def _head_part(self, s: str, start: int) -> str:
         """The subject up to its first comma or relative pronoun, and up to "of/at/from/for" when a name
