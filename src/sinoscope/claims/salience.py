@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .quotes_en import SPEECH_VERBS, en_quote_spans
 from .speakers import (
     ANONYMOUS_EN,
     EN_FIRST_PERSON,
@@ -108,9 +109,10 @@ class Salience:
         return c.key or c.name
 
     def _read(self, parse: Any, offset: int) -> None:
+        quoted = en_quote_spans(parse.text)
         for tok in parse:
-            if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.lower_ == "to"
-                                                      and tok.head.head.lower_ == "according"):
+            if tok.dep_ in ("nsubj", "nsubjpass") and _main_or_speaking(tok.head) and not _inside(tok.idx, quoted) \
+                    or (tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"):
                 self._subject(tok, offset)
             if tok.lemma_.lower() in REPORT_HEADS and tok.pos_ == "NOUN":
                 self._publisher(tok, offset)
@@ -231,6 +233,10 @@ class Salience:
             return None
         head = re.sub(r"(?:'s|’s)$", "", words[-1])
         found = self.index.inside(start, hp_end)
+        if head == "police" and not found:  # "police said": the force the page named, else "police"
+            c = next((c for c in reversed(self.index.candidates) if c.start < start and "Police" in c.name), None)
+            return self.index.from_candidate(c, None, s) if c else Speaker(s, "police", None, None, [], start, end,
+                                                                          "org")
         if head in ANONYMOUS_EN or head in ("source", "aide", "official", "insider"):
             return Speaker(s)  # "a senior Labour Party source": anonymous even with an organisation named
         if head in SPOKES_HEADS:  # "a spokesperson for X" / "a Nvidia spokesperson" / "the company's spokesman"
@@ -306,6 +312,20 @@ class Salience:
         if c is None:
             return Speaker(surface)
         return self.index.from_candidate(c, None, surface)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos <= b for a, b in spans)
+
+
+def _main_or_speaking(verb: Token) -> bool:
+    """A subject the page is about: of the sentence's main clause or of a speech verb, not of a clause
+    the speaker reports ("Trump said Kavanaugh suffered": Trump, not Kavanaugh)."""
+    if verb.lemma_.lower() in SPEECH_VERBS:
+        return True
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _head_np(tok: Token) -> tuple[int, int]:
