@@ -82,13 +82,12 @@ def join_runs(doc: Doc, raws: dict[int, list[RawQuote]], order: list[int]) -> No
                     break
         if run_end is None:
             here = raws.get(i, [])
-            if not here and last is not None and _whole_quotation(text) and len(text.split()) >= 4:
+            if not here and last is not None and _whole_quotation(text) and len(text.split()) >= 2:
                 s, e = _strip_marks(text)
                 here = [RawQuote(para.start + s, para.start + e, "direct", "", last.subject, last.subject_start,
                                  last.subject_end)]
                 raws[i] = here
-            direct = [q for q in here if q.kind == "direct"]
-            last = direct[-1] if direct else None
+            last = here[-1] if here else None
             k += 1
             continue
         n, c = run_end
@@ -97,7 +96,7 @@ def join_runs(doc: Doc, raws: dict[int, list[RawQuote]], order: list[int]) -> No
         while end > start and doc.text[end - 1] in ",":
             end -= 1
         closing = [q for q in raws.get(j, []) if q.start <= doc.paragraphs[j].start + 2]
-        opening = [q for q in raws.get(i, []) if abs(q.start - start) <= 2]
+        opening = [q for q in raws.get(i, []) if q.start - 2 <= start <= q.end + 2]
         source = (closing or opening or [last])[0]
         for m in range(k, n + 1):  # the pieces of the run are replaced by the whole
             idx = order[m]
@@ -112,7 +111,7 @@ def join_runs(doc: Doc, raws: dict[int, list[RawQuote]], order: list[int]) -> No
 
 def _whole_quotation(text: str) -> bool:
     t = text.strip()
-    return len(t) > 2 and t[0] in "“\"" and t[-1] in "”\"" and not any(c in t[1:-1] for c in "“”\"")
+    return len(t) > 2 and t[0] in "“\"" and t[-1] in "”\"" and not re.search(r"[”\"]\s+\w+\s+(?:said|says)\b", t)
 
 
 def _strip_marks(text: str) -> tuple[int, int]:
