@@ -19,7 +19,10 @@ from .quotes_zh import extract_zh, is_anonymous_zh, register_subjects
 from .salience import Salience
 from .speakers import HAN, Speaker, SpeakerIndex
 
-QUOTE_SECTIONS = ("title", "body", "comment")  # a headline "X: …" / "X says …" attributes too
+QUOTE_SECTIONS = ("title", "body", "comment")
+# A headline's "X says …" is the editor's summary, not a quote (ANNOTATION.md); a line signed "― X" that the
+# anatomy took for a title is still one.
+TITLE_CUES = ("―", "—", "–", "--")
 MAX_PARAGRAPH_CHARS = 20_000  # Chinese rules are linear, but a runaway "paragraph" is not prose
 
 
@@ -188,6 +191,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             matched = _align(raws, partner_raws)
             if not raws:  # the English rules found nothing: keep the Chinese side's quotes
                 raws, matched = partner_raws, [None] * len(partner_raws)
+        if para.section == "title":
+            keep = [n for n, r in enumerate(raws) if r.cue in TITLE_CUES]
+            raws, matched = [raws[n] for n in keep], [matched[n] for n in keep]
         for raw, twin in zip(raws, matched, strict=True):
             key = re.sub(r"\W+", "", doc.text[raw.start:raw.end]).casefold()
             if not key or key in seen:
