@@ -43,6 +43,11 @@ _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "the"
 _GENDER_OF_PRONOUN = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
 _GENDER_TITLES = {"mr": MALE, "mr.": MALE, "sir": MALE, "lord": MALE, "ms": FEMALE, "ms.": FEMALE, "mrs": FEMALE,
                   "mrs.": FEMALE, "miss": FEMALE, "dame": FEMALE, "lady": FEMALE}
+_CALENDAR_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
+_GENDERED_ROLES = {"spokeswoman": FEMALE, "chairwoman": FEMALE, "actress": FEMALE, "congresswoman": FEMALE,
+                   "businesswoman": FEMALE, "woman": FEMALE, "mother": FEMALE, "wife": FEMALE, "daughter": FEMALE,
+                   "spokesman": MALE, "chairman": MALE, "congressman": MALE, "businessman": MALE,
+                   "man": MALE, "father": MALE, "husband": MALE, "son": MALE}
 REPORT_HEADS = {"report", "study", "survey", "poll", "analysis", "research", "paper", "review", "audit", "index",
                 "statement", "release", "memo", "filing", "document", "documents", "data", "findings"}
 OUTLET_HEADS = {"newspaper", "paper", "outlet", "broadcaster", "channel", "magazine", "daily", "network", "site",
@@ -95,6 +100,7 @@ class Salience:
         self.publishers: list[tuple[int, Candidate]] = []
         self.gender: dict[str, str] = {}
         self.parses = parses
+        self._named = sorted((m.start, m.end) for m in doc.layers.get("mentions", []))
         for i in sorted(parses):
             self._read(parses[i], doc.paragraphs[i].start)
         self._at = [s.at for s in self.subjects]
@@ -127,9 +133,51 @@ class Salience:
         else:
             lo, hi = _head_np(tok)
             c = self._head_candidate(offset + lo, offset + hi, offset + tok.idx)
+            appos = [a for a in tok.children if a.dep_ == "appos"]
+            if tok.pos_ == "NOUN" and (c is None or c.end <= offset + tok.idx) and appos:
+                a0, a1 = _head_np(appos[0])  # "Trump's press secretary, Sarah Sanders, appeared …"
+                c = self._head_candidate(offset + a0, offset + a1, offset + appos[0].idx) or c
+            if c is None and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha:
+                c = self._unlisted_person(tok, offset)
+            if c is not None and c.type == "person":
+                self._learn_gender(tok, c)
         if c is not None:
             s = Salient(at, c, self._kind(c))
             self.subjects.append(s)
+
+    def _unlisted_person(self, tok: Token, offset: int) -> Candidate | None:
+        """A surname subject no name list knows ("Sanders said …"), when the page gave the full name before."""
+        at = offset + tok.idx
+        k = bisect.bisect_left(self._named, (at, at))
+        if any(a < at + len(tok) and at < b for a, b in self._named[max(0, k - 1):k + 1]):
+            return None  # a place, a product …: named, and not a person
+        full = self._full_name(tok.text, at)
+        if full is None or _CALENDAR_WORD.match(full.split()[0].lower()):
+            return None
+        return Candidate(at, at + len(tok), tok.text, "person", full, None, None, [tok.text])
+
+    def _learn_gender(self, subj: Token, c: Candidate) -> None:
+        """"Kit said his …", "Sanders, the press secretary, said she …": the first personal pronoun after a
+        named subject in its own sentence, when it names no one else, tells the person's gender; so do
+        gendered role words beside the name ("spokeswoman", "actor")."""
+        key = self._name_key(c)
+        if key in self.gender:
+            return
+        for t in subj.subtree:
+            g = _GENDERED_ROLES.get(t.lower_)
+            if g:
+                self.gender[key] = g
+                return
+        sent = subj.sent
+        for t in sent:
+            if t.i <= subj.i:
+                continue
+            if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                return  # another name first: the pronoun may be theirs
+            g = _GENDER_OF_PRONOUN.get(t.lower_) or {"himself": MALE, "herself": FEMALE}.get(t.lower_)
+            if g:
+                self.gender[key] = g
+                return
 
     def _publisher(self, tok: Token, offset: int) -> None:
         """"a report by X", "X's study", "a poll from X", "a study published by X"."""

@@ -101,12 +101,15 @@ class SpeakerIndex:
             if kind == "other":
                 continue
             ent = entities.get(m.entity)
+            if ent is not None and _contract_type(ent.type) == "person":
+                kind = "person"  # a mention tagged otherwise that the entities stage resolved to a person
             name = ent.name if ent else m.text
             self.candidates.append(Candidate(
                 m.start, m.end, m.text, kind, name, ent.name_zh if ent else (m.text if HAN.search(m.text) else None),
                 m.entity, list(ent.aliases) if ent else [m.text]))
         latin = [c for c in self.candidates if not HAN.search(c.name)]
-        merge_short_names([c for c in latin if c.type == "person"])
+        # "Sanders" tagged an organisation once is still Sarah Sanders when the page named her in full
+        merge_short_names([c for c in latin if c.type == "person" or (c.type == "org" and " " not in c.name)])
         _merge_acronyms([c for c in latin if c.type == "org"])
 
     def _add_rule_names(self, doc: Doc) -> None:
