@@ -133,7 +133,7 @@ def _span_chars(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _clean(toks: list[Token]) -> tuple[int, int] | None:
-    lead = next((n for n, t in enumerate(toks[:10]) if t.lower_ == "that" and t.dep_ == "mark"), None)
+    lead = next((n for n, t in enumerate(toks[:10]) if t.lower_ == "that"), None)
     if lead and toks[0].dep_ == "prep":  # "said at a media briefing that …": where it was said is not what
         toks = toks[lead:]
     while toks and (toks[0].dep_ == "mark" or toks[0].lower_ == "that" or

@@ -43,6 +43,11 @@ _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "the"
 _GENDER_OF_PRONOUN = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
 _GENDER_TITLES = {"mr": MALE, "mr.": MALE, "sir": MALE, "lord": MALE, "ms": FEMALE, "ms.": FEMALE, "mrs": FEMALE,
                   "mrs.": FEMALE, "miss": FEMALE, "dame": FEMALE, "lady": FEMALE}
+_ORG_WORDS = {"society", "office", "service", "commission", "committee", "council", "institute", "center", "centre",
+              "department", "ministry", "agency", "police", "court", "association", "union", "party", "foundation",
+              "board", "authority", "bureau", "university", "group", "company", "corporation", "tv", "news", "times",
+              "post", "journal", "herald", "gazette", "network", "club", "league", "federation", "organization",
+              "organisation", "administration", "assembly", "parliament", "congress", "senate", "team", "campaign"}
 _CALENDAR_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
 _GENDERED_ROLES = {"spokeswoman": FEMALE, "chairwoman": FEMALE, "actress": FEMALE, "congresswoman": FEMALE,
                    "businesswoman": FEMALE, "woman": FEMALE, "mother": FEMALE, "wife": FEMALE, "daughter": FEMALE,
@@ -296,6 +301,9 @@ class Salience:
             if target:
                 return self._definite(target.group(1), s, start)
             return Speaker(s)
+        named = self._named_org(head_part, start, found)
+        if named is not None:
+            return named
         persons = [c for c in found if c.type == "person"]
         if persons:
             c = persons[-1]
@@ -329,6 +337,24 @@ class Salience:
             if first:
                 last = " ".join([*first, surname])
         return last
+
+    def _named_org(self, head_part: str, start: int, found: list[Candidate]) -> Speaker | None:
+        """A subject whose head is a capitalised name word ("the Cromwell Society", "The East Baton Rouge
+        Parish Coroner's Office") names an organisation, even when a person's name is inside it."""
+        hp = head_part.rstrip(" ,.;:")
+        words = hp.split()
+        last = re.sub(r"(?:'s|’s)$", "", words[-1]) if words else ""
+        if not last[:1].isupper() or last.lower() in ROLE_HEADS or last.isupper() and len(words) == 1:
+            return None
+        end = start + len(hp)
+        ending = [c for c in found if c.end >= end - 2]
+        if ending:
+            c = ending[-1]
+            return self.index.from_candidate(c, (c.start, c.end), hp) if c.type != "person" else None
+        if not any(w.lower() in _ORG_WORDS for w in words):
+            return None
+        name = re.sub(r"^(?:the|a|an)\s+", "", hp, flags=re.I)
+        return Speaker(hp, name, None, None, [], start, end, "org")
 
     def _head_part(self, s: str, start: int) -> str:
         """The subject up to its first comma or relative pronoun, and up to "of/at/from/for" when a name

@@ -33,6 +33,9 @@ PERSON_HEADS = {
     "billionaire", "entrepreneur", "chairman", "chairwoman", "director", "leader", "investor", "engineer",
     "senator", "governor", "secretary", "pioneer", "candidate", "nominee", "economist", "author", "head", "boss",
     "man", "woman", "expert", "lawmaker", "representative", "adviser", "advisor", "manager", "partner",
+    "lawyer", "attorney", "detective", "inspector", "det", "insp", "capt", "captain", "coach", "judge", "mayor",
+    "sergeant", "sgt", "officer", "commissioner", "superintendent", "lt", "col", "gen", "rep", "sen", "gov", "dr",
+    "prof", "lifeguard", "host", "presenter", "correspondent", "reporter", "rapper", "singer", "actor", "actress",
 }
 ANONYMOUS_EN = {
     "source", "sources", "analysts", "experts", "officials", "observers", "critics", "insiders", "people",
