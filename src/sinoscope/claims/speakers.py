@@ -256,7 +256,8 @@ class SpeakerIndex:
 
 
 _NOT_NAME_WORDS = {"the", "this", "that", "these", "those", "a", "an", "some", "one", "i", "we", "it", "nobody",
-                   "everyone", "no", "its",
+                   "everyone", "no", "its", "while", "when", "as", "after", "before", "but", "and", "so", "if",
+                   "then", "now", "also", "meanwhile", "still", "yet", "thus", "instead", "speaking", "asked",
                    "his", "her", "their", "our", "my", "former", "new", "recent", "latest", "senior", "top"}
 _CALENDAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$")
 
