@@ -13,6 +13,7 @@ from typing import Any
 
 from ..doc import Doc
 from ..nlp.english import MAX_PARSE_CHARS, english_model, parse_paragraph
+from .quote_crf import crf_quotes
 from .quotes_en import SPEECH_VERBS, extract_en
 from .quotes_en_runs import join_runs
 from .quotes_zh import extract_zh, is_anonymous_zh, register_subjects
@@ -23,6 +24,7 @@ QUOTE_SECTIONS = ("title", "body", "comment")
 # A headline's "X says …" is the editor's summary, not a quote (ANNOTATION.md); a line signed "― X" that the
 # anatomy took for a title is still one.
 TITLE_CUES = ("―", "—", "–", "--")
+USE_CRF = False  # the CRF tagger (claims/quote_crf.py) measured below the rules on news/: off, model not shipped
 MAX_PARAGRAPH_CHARS = 20_000  # Chinese rules are linear, but a runaway "paragraph" is not prose
 
 
@@ -168,6 +170,12 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     join_runs(doc, en_raws, alone)
     last_body = max((i for i, p in enumerate(doc.paragraphs) if p.section == "body" and p.text.strip()), default=-1)
     for i in en_raws:
+        if doc.paragraphs[i].section == "body" and i not in pair_of and USE_CRF and not en_raws[i]:
+            para = doc.paragraphs[i]
+            taken = [(q.start, q.end) for q in en_raws[i]]
+            found = crf_quotes(para.text[:MAX_PARSE_CHARS], para.start, taken, parses.get(i))
+            en_raws[i] = sorted([*en_raws[i], *found],
+                                key=lambda q: q.start)
         en_raws[i] = _innermost(doc, en_raws[i])
         if i == last_body and not doc.paragraphs[i].text.rstrip().endswith(_SENTENCE_ENDS):
             end = doc.paragraphs[i].start + len(doc.paragraphs[i].text.rstrip())
