@@ -120,3 +120,26 @@ def test_learned_cue_lexicon_is_shipped_and_has_the_common_cues():
     cues = learned_cues()
     assert {"say", "tell", "add", "note", "argue"} <= cues
     assert not cues & {"seem", "decline", "want"}
+
+
+def test_report_speaks_for_its_publisher(pipeline):
+    text = ("Sample headline about robots\n\n"
+            "A study by the Harwick Institute for Automation looked at 40 factories. "
+            "The study said that most of the robots were idle at night.")
+    q = by_text(quotes_of(text, pipeline), "robots were idle")
+    assert q.speaker == "Harwick Institute for Automation"
+
+
+def test_role_goes_to_the_person_given_that_title(pipeline):
+    text = ("Sample headline about a summit\n\n"
+            "Chancellor Ilse Brandvold met the delegation from Norrland on Tuesday. "
+            "The chancellor said the talks would resume in June.")
+    q = by_text(quotes_of(text, pipeline), "talks would resume")
+    assert q.speaker == "Ilse Brandvold"
+
+
+def test_capitalised_organisation_head_is_the_speaker(pipeline):
+    text = ("Sample headline about a statue\n\n"
+            "The Marlow Heritage Society said the statue of Edmund Marlow should stay where it is.")
+    q = by_text(quotes_of(text, pipeline), "statue of Edmund Marlow")
+    assert q.speaker == "Marlow Heritage Society"

@@ -197,6 +197,11 @@ class Salience:
                         continue
                     lo, hi = _head_np(target)
                     c = self._head_candidate(offset + lo, offset + hi, offset + target.idx)
+                    if c is None and target.pos_ == "PROPN":  # a publisher no name list knows
+                        sub = [t for t in target.subtree if t.dep_ not in ("det", "case")] or [target]
+                        name = " ".join(t.text for t in sub)
+                        c = Candidate(offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1]), name, "org", name,
+                                      None, None, [name])
                     if c is not None and c.type != "person":
                         self.publishers.append((offset + tok.idx, c))
 
