@@ -175,7 +175,8 @@ def test_headline_kicker_is_not_a_speaker_but_a_named_one_is(pipeline):
     assert not any(q.cue == ":" for q in kicker)
     named = quotes_of("Grete Alvsen says export curbs will backfire on chipmakers\n\n"
                       "Grete Alvsen, a fictional economist, spoke at a sample forum in Oslo on Monday.", pipeline)
-    assert any(q.section == "title" and "export curbs will backfire" in q.text for q in named)
+    # a headline's "X says …" is the editor's summary, not a quote (the annotation guide's rule)
+    assert not any(q.section == "title" for q in named)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -13,11 +13,18 @@ from typing import Any
 
 from ..doc import Doc
 from ..nlp.english import MAX_PARSE_CHARS, english_model, parse_paragraph
+from .quote_crf import crf_quotes
 from .quotes_en import SPEECH_VERBS, extract_en
+from .quotes_en_runs import join_runs
 from .quotes_zh import ZhQuoteReader
+from .salience import Salience
 from .speakers import HAN, Speaker, SpeakerIndex
 
-QUOTE_SECTIONS = ("title", "body", "comment")  # a headline "X: …" / "X says …" attributes too
+QUOTE_SECTIONS = ("title", "body", "comment")
+# A headline's "X says …" is the editor's summary, not a quote (ANNOTATION.md); a line signed "― X" that the
+# anatomy took for a title is still one.
+TITLE_CUES = ("―", "—", "–", "--")
+USE_CRF = False  # the CRF tagger (claims/quote_crf.py) measured below the rules on news/: off, model not shipped
 MAX_PARAGRAPH_CHARS = 20_000  # Chinese rules are linear, but a runaway "paragraph" is not prose
 
 
@@ -87,10 +94,32 @@ def _en_quotes(doc: Doc, i: int, parses: dict[int, Any]):
     return extract_en(parses[i], para.text[:MAX_PARSE_CHARS], para.start)
 
 
-def _resolve(index: SpeakerIndex, raw) -> Speaker:
+def _resolve(index: SpeakerIndex, salience: Salience | None, raw) -> Speaker:
     if raw.speaker is not None:  # the Chinese reader resolves its speakers itself, in page order
         return raw.speaker
+    if salience is not None and not HAN.search(raw.subject):
+        sp = salience.resolve(raw.subject, raw.subject_start, raw.subject_end)
+        if sp is not None:
+            return sp
     return index.resolve(raw.subject, raw.subject_start, raw.subject_end)
+
+
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "'", ")", "…")
+
+
+def _innermost(doc: Doc, raws: list) -> list:
+    """A relayed attribution ("Reuters reported the campaign said B") is the innermost speaker's quote:
+    the outer one is dropped when it is little more than the inner quote and its attribution."""
+    out = []
+    for a in raws:
+        inner = next((b for b in raws if b is not a and a.start <= b.start and b.end <= a.end
+                      and a.start <= b.subject_start < a.end and (b.end - b.start) < (a.end - a.start)), None)
+        if inner is not None:
+            rest = doc.text[a.start:inner.start] + " " + doc.text[inner.end:a.end]
+            if len(rest.split()) <= 10:
+                continue
+        out.append(a)
+    return out
 
 
 def _colon_speaker(surface: str, sp: Speaker) -> bool:
@@ -127,6 +156,22 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     english = [i for i, p in enumerate(doc.paragraphs)
                if p.section in QUOTE_SECTIONS and p.lang == "en" and p.text.strip()]
     parses = _parse_english(doc, english)
+    salience = Salience(doc, index, parses) if parses else None
+    en_raws = {i: _en_quotes(doc, i, parses) for i in english if doc.paragraphs[i].section != "title"}
+    alone = [i for i in english if i in en_raws and i not in pair_of]
+    join_runs(doc, en_raws, alone)
+    last_body = max((i for i, p in enumerate(doc.paragraphs) if p.section == "body" and p.text.strip()), default=-1)
+    for i in en_raws:
+        if doc.paragraphs[i].section == "body" and i not in pair_of and USE_CRF and not en_raws[i]:
+            para = doc.paragraphs[i]
+            taken = [(q.start, q.end) for q in en_raws[i]]
+            found = crf_quotes(para.text[:MAX_PARSE_CHARS], para.start, taken, parses.get(i))
+            en_raws[i] = sorted([*en_raws[i], *found],
+                                key=lambda q: q.start)
+        en_raws[i] = _innermost(doc, en_raws[i])
+        if i == last_body and not doc.paragraphs[i].text.rstrip().endswith(_SENTENCE_ENDS):
+            end = doc.paragraphs[i].start + len(doc.paragraphs[i].text.rstrip())
+            en_raws[i] = [q for q in en_raws[i] if q.end < end - 2]  # cut off at the end of the page
     for i, para in enumerate(doc.paragraphs):
         if para.section not in QUOTE_SECTIONS or para.lang not in ("en", "zh") or not para.text.strip():
             continue
@@ -136,18 +181,24 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             continue  # read with its English side
         if para.section == "title" and para.lang != "en":
             continue  # English headlines only: Chinese headline grammar is left to the body rules
-        raws = _en_quotes(doc, i, parses) if para.lang == "en" else zh_reader.read(i)
+        if para.lang == "zh":
+            raws = zh_reader.read(i)
+        else:
+            raws = en_raws[i] if i in en_raws else _en_quotes(doc, i, parses)
         matched: list = [None] * len(raws)
         if partner_ok and para.lang == "en":
             partner_raws = zh_reader.read(partner)
             matched = _align(raws, partner_raws)
             if not raws:  # the English rules found nothing: keep the Chinese side's quotes
                 raws, matched = partner_raws, [None] * len(partner_raws)
+        if para.section == "title":
+            keep = [n for n, r in enumerate(raws) if r.cue in TITLE_CUES]
+            raws, matched = [raws[n] for n in keep], [matched[n] for n in keep]
         for raw, twin in zip(raws, matched, strict=True):
             key = re.sub(r"\W+", "", doc.text[raw.start:raw.end]).casefold()
             if not key or key in seen:
                 continue
-            sp = _resolve(index, raw)
+            sp = _resolve(index, salience, raw)
             if raw.cue == ":" and not _colon_speaker(raw.subject, sp):
                 continue
             seen.add(key)
@@ -157,7 +208,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             if twin is not None:
                 twin_text = doc.text[twin.start:twin.end]
                 q.text_zh, q.translation_start, q.translation_end = twin_text, twin.start, twin.end
-                twin_sp = _resolve(index, twin)
+                twin_sp = _resolve(index, salience, twin)
                 if not q.speaker_zh and twin_sp.name and HAN.search(twin_sp.name):
                     q.speaker_zh = twin_sp.name_zh or twin_sp.name
                 if not q.speaker and twin_sp.name:  # "he said" resolved on the Chinese side only

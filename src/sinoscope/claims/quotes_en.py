@@ -8,6 +8,7 @@ line. A quotation with no cue of its own continues the last direct speaker ("“
 
 from __future__ import annotations
 
+import pathlib
 import re
 
 from spacy.tokens import Doc as SpacyDoc
@@ -37,6 +38,32 @@ OBJECT_VERBS = {
     "decry", "applaud", "blame", "label", "brand", "dismiss", "question", "reject", "endorse", "demand", "propose",
     "pledge",
 }
+# Cues learned from PolNeAR's training split (scripts/build_cue_lexicon.py): lemmas annotated as a cue at
+# least LEARNED_MIN_CUES times and in at least LEARNED_MIN_RATIO of their uses, less what the gold of
+# this project does not count as speech (a stance or an action: "seems", "declined", "opposes").
+LEARNED_MIN_CUES, LEARNED_MIN_RATIO = 8, 0.35
+NOT_SPEECH = {"accord", "seem", "appear", "seek", "decline", "refuse", "oppose", "defend", "prefer", "discuss", "list",
+              "convince", "title", "eager", "complaint", "thank", "apologize", "portray", "refer", "hop", "support",
+              "want", "plan", "vote", "back", "see", "look", "offer", "consider", "talk", "in"}
+
+
+CUE_LEXICON = pathlib.Path(__file__).with_name("data") / "cue_lexicon.tsv"
+
+
+def learned_cues(path: pathlib.Path = CUE_LEXICON) -> set[str]:
+    out = set()
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if line.startswith("#") or len(parts) < 4:
+                continue
+            frequent = int(parts[1]) >= LEARNED_MIN_CUES and float(parts[3]) >= LEARNED_MIN_RATIO
+            if frequent and parts[0] not in NOT_SPEECH:
+                out.add(parts[0])
+    return out
+
+
+OBJECT_VERBS |= learned_cues() - SAY_VERBS - CLAIM_VERBS
 SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | OBJECT_VERBS
 _QUOTE_OPEN = {"“": "”", '"': '"', "‘": "’", "''": "''"}
 _DASH_SOURCE = re.compile(r"[,.]?\s*([―—–]{1,2}|--)\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
@@ -44,6 +71,9 @@ _TRAILING_PUNCT = {",", ".", ";", ":", "!", "—", "–", "-", "--", "(", "“",
 _RELATIVE = {"who", "that", "which"}
 _ATTRIBUTING = {"say", "tell", "write", "tweet", "report", "add"}
 _CIRCUMSTANCE_PREPS = {"during", "amid", "after", "before", "at", "while"}
+_RAW_DATA = {"data", "datum", "figure", "figures", "statistics", "statistic", "number", "numbers", "estimate",
+             "estimates",
+             "record", "records", "tally", "count", "calculation", "calculations", "chart", "table", "database"}
 _TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.' \-]{1,30}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
 
 
@@ -103,6 +133,9 @@ def _span_chars(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _clean(toks: list[Token]) -> tuple[int, int] | None:
+    lead = next((n for n, t in enumerate(toks[:10]) if t.lower_ == "that"), None)
+    if lead and toks[0].dep_ == "prep":  # "said at a media briefing that …": where it was said is not what
+        toks = toks[lead:]
     while toks and (toks[0].dep_ == "mark" or toks[0].lower_ == "that" or
                     (toks[0].is_punct and toks[0].text not in ("“", '"'))):
         toks = toks[1:]
@@ -270,6 +303,8 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
             continue
         if tok.lemma_ in ("point",) and not any(c.lower_ == "out" for c in tok.children):
             continue
+        if _not_speech(tok, subj):
+            continue
         s_start, s_end = _subject_span(subj)
         free = [q for q in in_sent if q not in claimed]
         cue = _cue_text(tok)
@@ -302,6 +337,37 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
             emit(tok.idx + len(tok) + 1, s1, "direct", cue, s_start, s_end)
 
 
+_EVIDENTIAL = {"show", "suggest", "signal", "indicate", "demonstrate", "imply", "mean", "reveal", "highlight",
+               "point", "find", "confirm", "predict", "project"}
+_SPEAKING_THINGS = {"report", "study", "survey", "poll", "paper", "analysis", "research", "review", "audit",
+                    "statement", "filing", "memo", "letter", "lawsuit", "complaint", "release", "document", "documents",
+                    "ruling",
+                    "court", "index", "forecast", "assessment"}
+_ANIMATE_PRONOUNS = {"he", "she", "they", "i", "we", "you", "who", "it"}  # "it" may be a company
+_QUESTION_WORDS = {"whether", "if", "why", "how", "what", "when", "who", "where", "which"}
+_NO_COMMENT = {"comment", "respond", "reply", "answer", "return", "elaborate"}
+
+
+def _not_speech(verb: Token, subj: Token) -> bool:
+    """Cues that report no statement: evidence ("the data shows"), a refusal ("declined to comment",
+    "did not respond to requests for comment") and a reporter's question ("asked whether …")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _EVIDENTIAL and subj.pos_ not in ("PROPN",) and subj.lower_ not in _ANIMATE_PRONOUNS \
+            and subj.lemma_.lower() not in _SPEAKING_THINGS and subj.ent_type_ not in ("PERSON", "ORG") \
+            and not any(t.pos_ == "PROPN" for t in subj.subtree):
+        return True  # "the figure signals", "this suggests": evidence, not a speaker
+    refused = verb.head.lemma_ in ("decline", "refuse") or any(c.dep_ == "neg" for c in verb.children)
+    if lemma in _NO_COMMENT and refused:
+        return True
+    if lemma == "ask":
+        if any(t.lower_ in ("reporter", "reporters", "journalist", "journalists", "interviewer") for t in subj.subtree):
+            return True
+        comp = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > verb.i), None)
+        if comp is not None and any(t.lower_ in _QUESTION_WORDS and t.i <= comp.i for t in comp.subtree):
+            return True
+    return False
+
+
 def _bare_attribution(sent: SpacySpan, content: tuple[int, int]) -> bool:
     """"Merrill says" / "The campaign said Monday": a content that is only another attribution."""
     toks = [t for t in sent if content[0] <= t.idx < content[1] and not t.is_punct]
@@ -310,18 +376,25 @@ def _bare_attribution(sent: SpacySpan, content: tuple[int, int]) -> bool:
 
 
 def _trailing_content(verb: Token, subj: Token, sent: SpacySpan, text: str) -> tuple[int, int] | None:
-    """"…, says X" / "…,” X said": everything of the sentence before the attribution."""
+    """"…, says X" / "…,” X said": everything of the sentence before the attribution; with a cue in the
+    middle ("A, X said, B") both sides, as one quote that holds the cue."""
     if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or abs(verb.i - subj.i) > 6:
         return None
-    if len([t for t in sent if t.i > max(verb.i, subj.i) and not t.is_punct]) > 15:
+    right = max(verb.idx + len(verb), _subject_span(subj)[1])
+    tail = text[right:sent.end_char]
+    mid = re.match(r"([^,;:.“”\"]{0,40}),\s+(?=\S)", tail)
+    resumes = mid is not None and len(mid.group(1).split()) <= 6 and len(tail[mid.end():].split()) >= 3
+    if not resumes and len([t for t in sent if t.i > max(verb.i, subj.i) and not t.is_punct]) > 15:
         return None  # the attribution closes the sentence
     left = min(verb.idx, subj.idx, _subject_span(subj)[0])
     head = text[sent.start_char:left].rstrip()
     if not head.endswith((",", ",”", ",\"", "”", "\"", "—")) or len(head.split()) < 3:
         return None
-    end = len(head.rstrip(",—")) + sent.start_char
+    end = len(head.rstrip(",—”\"")) + sent.start_char
     if not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx < end):
         return None  # "At the rally, she said …": an adverbial, not what was said
+    if resumes and not any(ch in text[sent.start_char:sent.end_char] for ch in "“”\""):
+        end = len(text[:sent.end_char].rstrip(" .;"))
     return sent.start_char, end
 
 
@@ -338,8 +411,8 @@ def _adjacent(q: tuple[int, int], verb: Token, subj: Token, text: str) -> bool:
 def _according(tok: Token, sent: SpacySpan, text: str, spans: list[tuple[int, int]], emit) -> None:
     to = next(c for c in tok.children if c.lower_ == "to")
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return
+    if pobj is None or pobj.lemma_.lower() in _RAW_DATA:
+        return  # "according to data from X", "according to figures": a citation of data, not a statement
     phrase = sorted(t.i for t in tok.subtree)
     src = list(pobj.subtree)
     s_start, s_end = _span_chars(src)

@@ -33,6 +33,9 @@ PERSON_HEADS = {
     "billionaire", "entrepreneur", "chairman", "chairwoman", "director", "leader", "investor", "engineer",
     "senator", "governor", "secretary", "pioneer", "candidate", "nominee", "economist", "author", "head", "boss",
     "man", "woman", "expert", "lawmaker", "representative", "adviser", "advisor", "manager", "partner",
+    "lawyer", "attorney", "detective", "inspector", "det", "insp", "capt", "captain", "coach", "judge", "mayor",
+    "sergeant", "sgt", "officer", "commissioner", "superintendent", "lt", "col", "gen", "rep", "sen", "gov", "dr",
+    "prof", "lifeguard", "host", "presenter", "correspondent", "reporter", "rapper", "singer", "actor", "actress",
 }
 ANONYMOUS_EN = {
     "source", "sources", "analysts", "experts", "officials", "observers", "critics", "insiders", "people",
@@ -101,10 +104,16 @@ class SpeakerIndex:
             if kind == "other":
                 continue
             ent = entities.get(m.entity)
+            if ent is not None and _contract_type(ent.type) == "person":
+                kind = "person"  # a mention tagged otherwise that the entities stage resolved to a person
             name = ent.name if ent else m.text
             self.candidates.append(Candidate(
                 m.start, m.end, m.text, kind, name, ent.name_zh if ent else (m.text if HAN.search(m.text) else None),
                 m.entity, list(ent.aliases) if ent else [m.text]))
+        latin = [c for c in self.candidates if not HAN.search(c.name)]
+        # "Sanders" tagged an organisation once is still Sarah Sanders when the page named her in full
+        merge_short_names([c for c in latin if c.type == "person" or (c.type == "org" and " " not in c.name)])
+        _merge_acronyms([c for c in latin if c.type == "org"])
 
     def _add_rule_names(self, doc: Doc) -> None:
         """Chinese names the entities stage did not know ("首席执行官欧阳默"), where it found nothing."""
@@ -140,7 +149,7 @@ class SpeakerIndex:
                 if kind == "person":
                     persons.append(cand)
                 self.candidates.append(cand)
-        _merge_short_names([c for c in self.candidates if c.type in ("person", "unknown")])
+        merge_short_names([c for c in self.candidates if c.type in ("person", "unknown")])
 
     # -- lookup -----------------------------------------------------------------------------------
     def inside(self, start: int, end: int, types: tuple[str, ...] = ("person", "org", "unknown")) -> list[Candidate]:
@@ -216,7 +225,7 @@ class SpeakerIndex:
         if words and (any(w in ANONYMOUS_EN for w in head_words) or words[0] in ("a", "an", "one", "some", "several",
                                                                                      "many", "most")):
             return Speaker(surface)
-        proper = _proper_name(surface)
+        proper = proper_name(surface)
         if proper:
             known = self.by_surface(proper)
             if known:
@@ -246,21 +255,45 @@ class SpeakerIndex:
         return self.from_candidate(c, None, surface)
 
 
-def _proper_name(surface: str) -> str | None:
-    """The capitalised run of a subject ("Former Google CEO Eric Schmidt" → "Eric Schmidt")."""
-    tokens = surface.split()
+_NOT_NAME_WORDS = {"the", "this", "that", "these", "those", "a", "an", "some", "one", "i", "we", "it", "nobody",
+                   "everyone", "no", "its", "while", "when", "as", "after", "before", "but", "and", "so", "if",
+                   "then", "now", "also", "meanwhile", "still", "yet", "thus", "instead", "speaking", "asked",
+                   "his", "her", "their", "our", "my", "former", "new", "recent", "latest", "senior", "top"}
+_CALENDAR = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$")
+
+
+def proper_name(surface: str) -> str | None:
+    """The capitalised run that ends a subject's head ("Former Google CEO Eric Schmidt" → "Eric Schmidt";
+    "Robyn Christie of Melrose" → "Robyn Christie"); none when the head is a common noun ("Security footage")."""
+    head = re.split(r",|\(|\s(?:of|at|from|for|with|who|which|whose|in|on)\s", surface, maxsplit=1)[0]
     run: list[str] = []
-    for tok in reversed(tokens):
+    for tok in reversed(head.split()):
         clean = tok.strip(",.;:()\"“”'’")
-        if clean[:1].isupper() and clean.lower() not in PERSON_HEADS:
+        if clean[:1].isupper() and clean.lower() not in PERSON_HEADS and clean.lower() not in _NOT_NAME_WORDS \
+                and not _CALENDAR.match(clean.lower()):
             run.insert(0, clean)
-        elif run:
+        else:
             break
     name = " ".join(run)
     return re.sub(r"(?:'s|’s)$", "", name) or None
 
 
-def _merge_short_names(persons: list[Candidate]) -> None:
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+
+
+def _merge_acronyms(orgs: list[Candidate]) -> None:
+    """Point "ICJ" at "International Court of Justice" named elsewhere on the page."""
+    full = {_initials(c.name): c for c in orgs if " " in c.name}
+    for c in orgs:
+        if c.name.isupper() and 2 <= len(c.name) <= 6 and " " not in c.name:
+            f = full.get(c.name)
+            if f is not None and f is not c:
+                c.name, c.key, c.aliases = f.name, f.key, sorted({*c.aliases, *f.aliases, c.text})
+                f.aliases = sorted({*f.aliases, c.text})
+
+
+def merge_short_names(persons: list[Candidate]) -> None:
     """Point "Lin" or "Hassabis" at the full name given elsewhere on the page ("Lin Junyang")."""
     full = [c for c in persons if " " in c.name or "·" in c.name]
     for c in persons:
@@ -269,8 +302,8 @@ def _merge_short_names(persons: list[Candidate]) -> None:
         for f in full:
             parts = f.name.replace("·", " ").split()
             if c.name in parts:
-                c.name, c.aliases = f.name, sorted({*c.aliases, c.text})
-                c.type = "person"
+                c.name, c.aliases = f.name, sorted({*c.aliases, *f.aliases, c.text})
+                c.key, c.type = f.key or c.key, "person"
                 f.aliases = sorted({*f.aliases, c.text})
                 break
 

@@ -1,0 +1,120 @@
+"""English quotations that run over several paragraphs, and quotations with no cue of their own.
+
+News copy often breaks one quotation into paragraphs: “A. ⏎ B,” she said. (the first paragraph's
+mark is never closed; later paragraphs may or may not reopen it). The paragraphs are read one at a
+time by `quotes_en`, so this document-level pass joins such a run into ONE quote, attributed by the
+cue that closes it (or opens it: "X said: “A. ⏎ B.”"), and gives a paragraph that is a quotation
+with no cue of its own to the speaker of the quotation just before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc
+from .quotes_en import en_quote_spans
+from .raw_quote import RawQuote
+
+_MAX_RUN = 8  # paragraphs one quotation may run over
+_OPENERS = "“\"'‘"
+
+
+def _single_closers(text: str, start: int) -> bool:
+    """A ’/' after `start` that closes a quotation (not an apostrophe inside a word: "don't")."""
+    return re.search(r"[\w.,!?][’'](?![\w])", text[start:]) is not None
+
+
+def _dangling_open(text: str) -> int | None:
+    """Index of an opening mark that the paragraph never closes (the quotation goes on)."""
+    spans = en_quote_spans(text)
+    after = spans[-1][1] + 1 if spans else 0
+    curly = text.rfind("“", after)
+    if curly >= 0 and "”" not in text[curly:] and '"' not in text[curly:]:
+        return curly
+    if text.count('"') % 2:
+        pos = text.rfind('"')
+        if pos + 1 < len(text) and (pos == 0 or text[pos - 1] in " (—–-") and not text[pos + 1].isspace():
+            return pos
+    if text[:1] in "'‘" and not spans and not _single_closers(text, 1):
+        return 0
+    return None
+
+
+def _leading_close(text: str, single: bool) -> int | None:
+    """Index of a closing mark that comes before any opening one (the end of a quotation begun earlier)."""
+    for m in re.finditer(r"[’']" if single else r"[”\"]", text):
+        pos = m.start()
+        before = text[:pos]
+        if pos == 0 or before[-1].isspace():
+            return None  # an opening mark comes first
+        if text[pos] in "’'" and pos + 1 < len(text) and text[pos + 1].isalpha():
+            continue  # an apostrophe
+        if before[-1] in ".,!?;…—-" or (text[pos] in "”\"" and not any(c in before for c in _OPENERS)):
+            if any(c in before for c in "“‘") and text[pos] in "”’":
+                return None
+            return pos
+    return None
+
+
+def _opens_quotation(text: str) -> bool:
+    return text[:1] in _OPENERS
+
+
+def join_runs(doc: Doc, raws: dict[int, list[RawQuote]], order: list[int]) -> None:
+    """Rewrite `raws` (paragraph index → quotes, English paragraphs read alone) in place."""
+    last: RawQuote | None = None
+    k = 0
+    while k < len(order):
+        i = order[k]
+        para = doc.paragraphs[i]
+        text = para.text
+        p = _dangling_open(text)
+        run_end = None
+        if p is not None:
+            for n in range(k + 1, min(k + 1 + _MAX_RUN, len(order))):
+                nxt = doc.paragraphs[order[n]].text
+                c = _leading_close(nxt, text[p] in "'‘")
+                if c is not None:
+                    run_end = (n, c)
+                    break
+                body = nxt[1:] if _opens_quotation(nxt) else nxt
+                if any(ch in body for ch in "“”\"") or _dangling_open(nxt) not in (None, 0):
+                    break
+        if run_end is None:
+            here = raws.get(i, [])
+            if not here and last is not None and _whole_quotation(text) and len(text.split()) >= 2:
+                s, e = _strip_marks(text)
+                here = [RawQuote(para.start + s, para.start + e, "direct", "", last.subject, last.subject_start,
+                                 last.subject_end)]
+                raws[i] = here
+            last = here[-1] if here else None
+            k += 1
+            continue
+        n, c = run_end
+        j = order[n]
+        start, end = para.start + p + 1, doc.paragraphs[j].start + c
+        while end > start and doc.text[end - 1] in ",":
+            end -= 1
+        closing = [q for q in raws.get(j, []) if q.start <= doc.paragraphs[j].start + 2]
+        opening = [q for q in raws.get(i, []) if q.start - 2 <= start <= q.end + 2]
+        source = (closing or opening or [last])[0]
+        for m in range(k, n + 1):  # the pieces of the run are replaced by the whole
+            idx = order[m]
+            raws[idx] = [q for q in raws.get(idx, []) if q.end <= start or q.start >= end]
+        if source is not None:
+            merged = RawQuote(start, end, "direct", source.cue, source.subject, source.subject_start,
+                              source.subject_end)
+            raws[i] = sorted([*raws.get(i, []), merged], key=lambda q: q.start)
+            last = merged
+        k = n + 1
+
+
+def _whole_quotation(text: str) -> bool:
+    t = text.strip()
+    return len(t) > 2 and t[0] in "“\"" and t[-1] in "”\"" and not re.search(r"[”\"]\s+\w+\s+(?:said|says)\b", t)
+
+
+def _strip_marks(text: str) -> tuple[int, int]:
+    s = len(text) - len(text.lstrip()) + 1
+    e = len(text.rstrip()) - 1
+    return s, e

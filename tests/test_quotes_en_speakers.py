@@ -1,0 +1,145 @@
+"""English speaker resolution, cues and quote extent (sample sentences written for these tests; the
+people, companies and outlets are fictional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinoscope.analyze import analyze_text
+from sinoscope.claims.quotes_en import learned_cues
+from sinoscope.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def quotes_of(text: str, pipeline: Pipeline) -> list:
+    return analyze_text(text, pipeline=pipeline).layers["quotes"]
+
+
+def by_text(quotes: list, words: str):
+    return next(q for q in quotes if words in q.text)
+
+
+def test_pronoun_goes_to_the_subject_not_the_nearest_name(pipeline):
+    text = ("Sample headline about a lab\n\n"
+            "Orla Fenwick, who once worked with Desmond Pike at a fictional institute, said the models were "
+            "getting cheaper. She added that the next release would come in the spring.")
+    q = by_text(quotes_of(text, pipeline), "next release")
+    assert q.speaker == "Orla Fenwick"
+
+
+def test_bare_surname_goes_to_the_full_name(pipeline):
+    text = ("Sample headline about chips\n\n"
+            "Tamsin Arkwright runs a fictional chip design house in Leeds.\n\n"
+            "Arkwright said the export rules would slow every customer she has.")
+    q = by_text(quotes_of(text, pipeline), "export rules")
+    assert q.speaker == "Tamsin Arkwright"
+
+
+def test_the_company_goes_to_the_company_not_a_product(pipeline):
+    text = ("Sample headline about software\n\n"
+            "Quillmoor Systems released its Brightlane assistant on Monday. "
+            "The company said the assistant would reach schools by the autumn.")
+    q = by_text(quotes_of(text, pipeline), "reach schools")
+    assert q.speaker == "Quillmoor Systems"
+
+
+def test_spokesperson_for_an_organisation_speaks_for_it(pipeline):
+    text = ("Sample headline about a merger\n\n"
+            "A spokesperson for Quillmoor Systems said the merger talks had ended without a deal.")
+    q = by_text(quotes_of(text, pipeline), "merger talks")
+    assert q.speaker == "Quillmoor Systems"
+
+
+def test_declined_to_comment_and_evidence_are_not_quotes(pipeline):
+    text = ("Sample headline about exports\n\n"
+            "Ivo Marchetti declined to comment on the new rules. "
+            "The shipping data suggests that demand is slowing across the region.")
+    quotes = quotes_of(text, pipeline)
+    assert not any("comment" in q.text for q in quotes)
+    assert not any("demand is slowing" in q.text for q in quotes)
+
+
+def test_according_to_data_is_not_a_quote(pipeline):
+    text = ("Sample headline about trade\n\n"
+            "According to data from a fictional customs office, exports rose for the third month in a row.")
+    assert not any("exports rose" in q.text for q in quotes_of(text, pipeline))
+
+
+def test_reporters_question_is_not_a_quote(pipeline):
+    text = ("Sample headline about a briefing\n\n"
+            "Reporters asked whether the factory would close before the winter.")
+    assert not any("factory would close" in q.text for q in quotes_of(text, pipeline))
+
+
+def test_cue_in_the_middle_takes_both_sides(pipeline):
+    text = ("Sample headline about batteries\n\n"
+            "The new cells are cheaper to make, Petra Lindqvist said, but they still wear out too quickly.")
+    q = by_text(quotes_of(text, pipeline), "cheaper to make")
+    assert q.speaker == "Petra Lindqvist"
+    assert "wear out too quickly" in q.text and text[q.start:q.end] == q.text
+
+
+def test_quotation_over_paragraphs_is_one_quote(pipeline):
+    text = ("Sample headline about a match\n\n"
+            "Callum Brodie spoke after the final whistle in the fictional league.\n\n"
+            "\"We were slow in the first half and we paid for it.\n\n"
+            "After the break we pressed higher and the goals came,\" Brodie said.")
+    quotes = quotes_of(text, pipeline)
+    q = by_text(quotes, "slow in the first half")
+    assert "the goals came" in q.text and q.speaker == "Callum Brodie"
+    assert text[q.start:q.end] == q.text
+
+
+def test_adjacent_quotation_carries_the_last_speaker(pipeline):
+    text = ("Sample headline about a match\n\n"
+            "\"It was a hard game for everyone,\" said Callum Brodie, the fictional club's coach.\n\n"
+            "\"Next week we start again from zero and nobody is safe.\"")
+    q = by_text(quotes_of(text, pipeline), "start again from zero")
+    assert q.speaker == "Callum Brodie"
+
+
+def test_relayed_attribution_goes_to_the_innermost_speaker(pipeline):
+    text = ("Sample headline about a campaign\n\n"
+            "The Daily Lantern reported that Mirela Voss said the campaign would visit ten towns.")
+    quotes = [q for q in quotes_of(text, pipeline) if "ten towns" in q.text]
+    assert quotes and all(q.speaker == "Mirela Voss" for q in quotes)
+
+
+def test_sentence_cut_off_at_the_end_of_the_page_is_not_a_quote(pipeline):
+    text = ("Sample headline about a port\n\n"
+            "The harbour reopened on Friday after the storm.\n\n"
+            "Harbour master Gil Ostrander said the cranes would be back in service by")
+    assert not any("cranes" in q.text for q in quotes_of(text, pipeline))
+
+
+def test_learned_cue_lexicon_is_shipped_and_has_the_common_cues():
+    cues = learned_cues()
+    assert {"say", "tell", "add", "note", "argue"} <= cues
+    assert not cues & {"seem", "decline", "want"}
+
+
+def test_report_speaks_for_its_publisher(pipeline):
+    text = ("Sample headline about robots\n\n"
+            "A study by the Harwick Institute for Automation looked at 40 factories. "
+            "The study said that most of the robots were idle at night.")
+    q = by_text(quotes_of(text, pipeline), "robots were idle")
+    assert q.speaker == "Harwick Institute for Automation"
+
+
+def test_role_goes_to_the_person_given_that_title(pipeline):
+    text = ("Sample headline about a summit\n\n"
+            "Chancellor Ilse Brandvold met the delegation from Norrland on Tuesday. "
+            "The chancellor said the talks would resume in June.")
+    q = by_text(quotes_of(text, pipeline), "talks would resume")
+    assert q.speaker == "Ilse Brandvold"
+
+
+def test_capitalised_organisation_head_is_the_speaker(pipeline):
+    text = ("Sample headline about a statue\n\n"
+            "The Marlow Heritage Society said the statue of Edmund Marlow should stay where it is.")
+    q = by_text(quotes_of(text, pipeline), "statue of Edmund Marlow")
+    assert q.speaker == "Marlow Heritage Society"
