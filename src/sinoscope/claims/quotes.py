@@ -181,10 +181,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             continue  # read with its English side
         if para.section == "title" and para.lang != "en":
             continue  # English headlines only: Chinese headline grammar is left to the body rules
-        if para.lang == "zh":
-            raws = zh_reader.read(i)
-        else:
-            raws = en_raws[i] if i in en_raws else _en_quotes(doc, i, parses)
+        raws = zh_reader.read(i) if para.lang == "zh" else en_raws.get(i)
+        if raws is None:  # an English headline: not read with the body
+            raws = _en_quotes(doc, i, parses)
         matched: list = [None] * len(raws)
         if partner_ok and para.lang == "en":
             partner_raws = zh_reader.read(partner)
