@@ -1,0 +1,62 @@
+"""Reading crawl archives and the job's per-record core, without Spark: a WARC this test writes itself
+(sample pages of our own writing: fictional outlets and people), JSONL lines, the skip and failure paths."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+warcio = pytest.importorskip("warcio")
+pytest.importorskip("fastwarc")
+
+from sinoscope.sources.crawl import CrawlRecord, iter_archive, open_archive, read_manifest  # noqa: E402
+from spark_samples import CRAWL_DATE, DE_PAGE, EN_PAGE, PNG, ZH_PAGE, write_warc  # noqa: E402
+
+
+def test_warc_records_keep_their_offsets_and_reasons(tmp_path: Path) -> None:
+    path = tmp_path / "sample.warc.gz"
+    write_warc(path, [ZH_PAGE, PNG, DE_PAGE], broken_after=0)
+    with open_archive(str(path)) as stream:
+        records = list(iter_archive(str(path), stream))
+    assert [r.url for r in records] == [ZH_PAGE[0], ZH_PAGE[0] + "#broken", PNG[0], DE_PAGE[0]]
+    zh, broken, png, de = records
+    assert zh.data == ZH_PAGE[2] and zh.content_type == "text/html" and zh.date == CRAWL_DATE
+    assert broken.error and broken.data is None
+    assert png.skip == "not_html" and png.data is None
+    assert de.data == DE_PAGE[2]
+    # each offset starts the record's own gzip member: the page can be read back from it alone
+    with open(path, "rb") as stream:
+        stream.seek(de.offset)
+        again = next(iter_archive(str(path), stream))
+    assert again.url == DE_PAGE[0] and again.data == DE_PAGE[2]
+
+
+def test_jsonl_lines_and_manifest(tmp_path: Path) -> None:
+    lines = [json.dumps({"url": EN_PAGE[0], "html": EN_PAGE[2].decode()}), "{not json", "",
+             json.dumps({"url": "https://x.example/t", "text": "纯文本页面"}), json.dumps({"url": "https://x.example/n"})]
+    path = tmp_path / "pages.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_archive(f"file://{path}") as stream:
+        records = list(iter_archive(str(path), stream))
+    assert [r.error is None for r in records] == [True, False, True, False]
+    assert records[0].content_type == "text/html" and records[0].data == EN_PAGE[2]
+    assert records[2].content_type == "text/plain" and records[2].raw_input().data == "纯文本页面".encode()
+    assert records[1].offset == len(lines[0]) + 1  # the byte offset of its line
+    manifest = tmp_path / "manifest.txt"
+    manifest.write_text("# archives\npages.jsonl\n\nhttps://data.example/a.warc.gz\n", encoding="utf-8")
+    assert read_manifest(manifest) == [str(path), "https://data.example/a.warc.gz"]
+
+
+def test_unreadable_record_is_a_failure_not_a_crash() -> None:
+    from sinoscope.spark.process import PageProcessor
+
+    processor = PageProcessor()
+    broken = processor.process(CrawlRecord("a.warc", 0, "https://x.example/", error="not an HTTP response record"))
+    assert broken.status == "failed" and broken.counter == "failed"
+    binary = processor.process(CrawlRecord("a.warc", 9, "https://x.example/b", data=bytes(range(256)) * 8,
+                                           content_type="text/html"))
+    assert binary.status == "failed" and binary.reason == "binary"
+    german = processor.process(CrawlRecord("a.warc", 20, DE_PAGE[0], data=DE_PAGE[2], content_type="text/html"))
+    assert german.status == "skipped" and german.counter == "skipped_language"
