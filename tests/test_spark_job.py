@@ -143,3 +143,10 @@ def test_load_is_idempotent_and_places_stories(job, db_url: str) -> None:
     assert [r.status for r in again] == ["seen"] * 4
     assert row_counts(engine) == counts
     engine.dispose()
+
+
+def test_an_s3_archive_needs_the_hadoop_connector(spark, tmp_path: Path) -> None:
+    manifest = tmp_path / "manifest.txt"
+    manifest.write_text("s3://sample-bucket/crawl-data/CC-NEWS/sample.warc.gz\n", encoding="utf-8")
+    with pytest.raises(JobError, match="hadoop-aws"):
+        run(spark, str(manifest), str(tmp_path / "out"))

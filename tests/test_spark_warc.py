@@ -12,7 +12,7 @@ warcio = pytest.importorskip("warcio")
 pytest.importorskip("fastwarc")
 
 from sinoscope.sources.crawl import CrawlRecord, iter_archive, open_archive, read_manifest  # noqa: E402
-from spark_samples import CRAWL_DATE, DE_PAGE, EN_PAGE, PNG, ZH_PAGE, write_warc  # noqa: E402
+from spark_samples import CRAWL_DATE, DE_PAGE, EN_OFF_TOPIC, EN_PAGE, PNG, ZH_PAGE, write_warc  # noqa: E402
 
 
 def test_warc_records_keep_their_offsets_and_reasons(tmp_path: Path) -> None:
@@ -60,3 +60,28 @@ def test_unreadable_record_is_a_failure_not_a_crash() -> None:
     assert binary.status == "failed" and binary.reason == "binary"
     german = processor.process(CrawlRecord("a.warc", 20, DE_PAGE[0], data=DE_PAGE[2], content_type="text/html"))
     assert german.status == "skipped" and german.counter == "skipped_language"
+
+
+def test_kb_only_keeps_pages_that_name_the_knowledge_base() -> None:
+    from sinoscope.spark.process import JobSettings, PageProcessor
+
+    processor = PageProcessor(JobSettings(kb_only=True))
+    off_topic = processor.process(CrawlRecord("a.warc", 0, EN_OFF_TOPIC[0], data=EN_OFF_TOPIC[2],
+                                              content_type="text/html"))
+    assert off_topic.status == "skipped" and off_topic.reason == "off_topic"  # declined before the pipeline
+    kept = processor.process(CrawlRecord("a.warc", 1, EN_PAGE[0], data=EN_PAGE[2], content_type="text/html",
+                                         date=CRAWL_DATE))
+    assert kept.status == "kept" and kept.row is not None
+
+
+def test_an_archive_read_whole_by_hadoop_gives_the_same_rows(tmp_path: Path) -> None:
+    """s3a:// and hdfs:// archives reach the partition as bytes (Spark's binaryFiles), not as a stream."""
+    from sinoscope.spark.process import JobSettings, PageProcessor, analyse_archives, analyse_blob
+
+    path = tmp_path / "sample.warc.gz"
+    write_warc(path, [DE_PAGE, EN_OFF_TOPIC], broken_after=0)
+    settings, seen = JobSettings(), []
+    streamed = list(analyse_archives([str(path)], settings, seen.append))
+    whole = list(analyse_blob(str(path), path.read_bytes(), settings, PageProcessor(settings), seen.append))
+    assert len(streamed) == 1 and whole == streamed
+    assert seen.count("records_read") == 6 and seen.count("failed") == 2 and seen.count("skipped_language") == 2

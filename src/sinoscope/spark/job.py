@@ -172,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sinoscope-spark", description=__doc__.splitlines()[0])
     add_arguments(parser)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
+    log.setLevel(logging.INFO)  # the counters line; py4j's INFO chatter stays out
     builder = SparkSession.builder.appName("sinoscope-analyze")
     if args.master:
         builder = builder.master(args.master)
