@@ -85,3 +85,15 @@ def test_an_archive_read_whole_by_hadoop_gives_the_same_rows(tmp_path: Path) -> 
     whole = list(analyse_blob(str(path), path.read_bytes(), settings, PageProcessor(settings), seen.append))
     assert len(streamed) == 1 and whole == streamed
     assert seen.count("records_read") == 6 and seen.count("failed") == 2 and seen.count("skipped_language") == 2
+
+
+def test_readme_documents_every_parquet_column() -> None:
+    from sinoscope.spark.schema import DOCUMENT, FACTS, PARTITION_COLUMNS, TRACE
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### The Parquet tables"):]
+    rows = {line.split("|")[1].strip(" `"): line for line in section.splitlines() if line.startswith("| `")}
+    for table, columns in {"documents": DOCUMENT, **FACTS}.items():
+        for name, kind in columns:
+            assert f"`{name}` {kind}" in rows[table], (table, name)
+    assert all(f"`{name}`" in section for name in (*PARTITION_COLUMNS, *(n for n, _ in TRACE)))

@@ -9,6 +9,7 @@ knowledge-base name occurs in it. After analysis the record's own language and l
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -45,6 +46,15 @@ class Outcome:
         return f"skipped_{self.reason}" if self.status == "skipped" else self.status
 
 
+@functools.cache
+def _gazetteer():  # noqa: ANN202 - entities.linker.Gazetteer, imported lazily
+    """Every knowledge-base name in one automaton, built once per worker process and only for --kb-only."""
+    from ..entities.linker import Gazetteer
+    from ..kb.load import load_kb
+
+    return Gazetteer(load_kb())
+
+
 def page_language(doc: Doc) -> str:
     """The language of a page's title and body as a whole (one English quote leaves a German page German)."""
     from ..anatomy.language import detect_language
@@ -73,16 +83,12 @@ class PageProcessor:
     def __init__(self, settings: JobSettings | None = None) -> None:
         self.settings = settings or JobSettings()
         self.pipeline = _GatedPipeline(default_pipeline(), self.gate)
-        self._gazetteer = None
 
     def touches_kb(self, text: str) -> bool:
         from ..anatomy.language import to_simplified
-        from ..entities.linker import Gazetteer
-        from ..kb.load import load_kb
 
-        if self._gazetteer is None:
-            self._gazetteer = Gazetteer(load_kb())
-        return bool(self._gazetteer.raw_hits(text) or self._gazetteer.raw_hits(to_simplified(text)))
+        gazetteer = _gazetteer()
+        return bool(gazetteer.raw_hits(text) or gazetteer.raw_hits(to_simplified(text)))
 
     def gate(self, doc: Doc) -> str | None:
         if page_language(doc) not in ("en", "zh"):
@@ -101,15 +107,15 @@ class PageProcessor:
             return Outcome("failed", result.kind, message=result.message)
         if result.cache.get(_SKIPPED):
             return Outcome("skipped", result.cache[_SKIPPED])
-        record = to_record(result)
-        if record.get("lang") not in KEPT_LANGUAGES:
-            return Outcome("skipped", "language")
-        if self.settings.kb_only and not any(e.get("known") for e in record.get("entities") or []):
-            return Outcome("skipped", "off_topic")
         try:
+            record = to_record(result)
+            if record.get("lang") not in KEPT_LANGUAGES:
+                return Outcome("skipped", "language")
+            if self.settings.kb_only and not any(e.get("known") for e in record.get("entities") or []):
+                return Outcome("skipped", "off_topic")
             return Outcome("kept", row=page_row(record, crawl))
-        except Exception as exc:  # noqa: BLE001 - a value the row types refuse costs this page only
-            log.exception("row of %s@%s failed", crawl.archive, crawl.offset)
+        except Exception as exc:  # noqa: BLE001 - a value the record or the row types refuse costs this page only
+            log.exception("record of %s@%s failed", crawl.archive, crawl.offset)
             return Outcome("failed", "internal", message=f"{type(exc).__name__}: {exc}")
 
 
