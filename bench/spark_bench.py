@@ -19,6 +19,7 @@ Needs pyspark, fastwarc, warcio, pyarrow (the [spark] extra) and Java; run it on
 from __future__ import annotations
 
 import argparse
+import gzip
 import html
 import io
 import json
@@ -43,8 +44,9 @@ def source_pages() -> list[tuple[str, bytes]]:
             out = subprocess.run([sys.executable, str(scorer), "--set", subset, "--list"], capture_output=True,
                                  text=True, check=False)
             paths.extend(pathlib.Path(line) for line in out.stdout.splitlines() if line.strip())
-    if paths:
-        return [(p.name, p.read_bytes()) for p in paths]
+    if paths:  # some are stored gzipped: the WARC holds the page as served
+        return [(p.name.removesuffix(".gz"), gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes())
+                for p in paths]
     pages = []
     for path in sorted((ROOT / "src" / "sinoscope" / "samples").glob("*")):
         if path.suffix == ".html":
