@@ -111,7 +111,8 @@ def _tree_cpu_seconds() -> float:
             except OSError:
                 continue
             parent[int(entry.name)] = int(fields[1])
-            cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+            # utime + stime, and cutime + cstime: workers that exited were reaped by their parent (the daemon)
+            cpu[int(entry.name)] = sum(int(x) for x in fields[11:15]) / ticks
 
     def descends(pid: int) -> bool:
         while pid > 1:
