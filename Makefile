@@ -8,13 +8,13 @@ STAMP  := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade "pip>=24"
-	$(VENV)/bin/pip install -q -c constraints.txt -e ".[dev]"
+	$(VENV)/bin/pip install -q -c constraints.txt -e ".[dev,spark]"
 	touch $(STAMP)
 
 demo: $(STAMP)
 	$(PY) -m sinoscope demo
 
-# Debian packages the tests need (PostgreSQL server, Chromium): installed or started only when missing.
+# Debian packages the tests need (PostgreSQL server, Chromium, Java for Spark): installed or started only when missing.
 sysdeps:
 	bash scripts/system-deps.sh
 

@@ -85,7 +85,8 @@ def _add_optional_commands(sub: argparse._SubParsersAction) -> None:
     """Commands of later layers (knowledge base, store, web) register themselves here."""
     from importlib import import_module
 
-    for module in ("sinoscope.demo", "sinoscope.kb.cli", "sinoscope.store.cli", "sinoscope.web.cli"):
+    for module in ("sinoscope.demo", "sinoscope.kb.cli", "sinoscope.store.cli", "sinoscope.web.cli",
+                   "sinoscope.spark.cli"):
         try:
             import_module(module).register(sub)
         except ModuleNotFoundError as exc:

@@ -1,4 +1,4 @@
-"""Store commands: ingest, watch, stories, search, export, api."""
+"""Store commands: ingest, load, watch, stories, search, export, api."""
 
 from __future__ import annotations
 
@@ -29,6 +29,25 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import report_progress
 
     counts = report_progress(_ingestor(args).ingest_specs(args.paths))
+    return 1 if counts["failed"] and not (counts["added"] or counts["duplicate"] or counts["seen"]) else 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from .db import open_store
+    from .ingest import Ingestor, IngestSettings, report_progress
+    from .parquet_load import load_parquet
+
+    try:
+        import pyarrow  # noqa: F401 - the loader reads Parquet with it
+    except ModuleNotFoundError:
+        print('sinoscope load: pyarrow is not installed (pip install -e ".[spark]")', file=sys.stderr)
+        return 2
+    ingestor = Ingestor(open_store(args.db), IngestSettings(stories=args.stories))
+    try:
+        counts = report_progress(load_parquet(ingestor, args.directory))
+    except (FileNotFoundError, OSError) as exc:
+        print(f"sinoscope load: {exc}", file=sys.stderr)
+        return 2
     return 1 if counts["failed"] and not (counts["added"] or counts["duplicate"] or counts["seen"]) else 0
 
 
@@ -118,6 +137,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH|URL|FEED")
     _ingest_options(p)
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("load", help="load the Parquet tables of `sinoscope spark analyze` into the corpus database")
+    p.add_argument("directory", metavar="DIR", help="the job's --out folder")
+    p.add_argument("--db", help=DB_HELP)
+    p.add_argument("--no-stories", dest="stories", action="store_false", help="skip story grouping")
+    p.set_defaults(func=cmd_load)
 
     p = sub.add_parser("watch", help="poll the feeds listed in FEEDS.yaml and ingest new entries")
     p.add_argument("feeds", metavar="FEEDS.yaml")
