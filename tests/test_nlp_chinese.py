@@ -24,3 +24,9 @@ def test_a_paragraph_is_tagged_once_per_document():
     doc.paragraphs = [Paragraph(0, 4, "他说了。", lang="zh")]
     first = tag_paragraph(doc, 0)
     assert tag_paragraph(doc, 0) is first
+
+
+def test_a_name_glued_to_its_speech_verb_is_split():
+    tokens = tag_text("市场终究会回归理性，林海如是说。")
+    assert ("林海", "PER") in [(t.text, t.tag) for t in tokens]
+    assert "林海如是说" not in [t.text for t in tokens]

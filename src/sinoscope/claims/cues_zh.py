@@ -162,16 +162,3 @@ def according_cues(tokens: list[Token]) -> tuple[list[Cue], set[int]]:
         nxt = m if m - (c + 1) <= 3 else c + 1  # "…的报告中所述，": the content starts after the comma
         out.append(Cue(c, nxt, tokens[c].start, tokens[nxt - 1].end, tokens[c].text, False, (k + 1, end)))
     return out, spanned
-
-
-def split_glued_cues(tokens: list[Token]) -> list[Token]:
-    """"林海如是说/PER": a name the tagger glued to the cue after it, split back into the name and the cue."""
-    out: list[Token] = []
-    for tok in tokens:
-        cue = next((c for c in ("如是说", "表示", "说道", "说") if tok.text.endswith(c)), None)
-        if tok.tag == "PER" and cue and len(tok.text) - len(cue) >= 2:
-            cut = tok.end - len(cue)
-            out += [Token(tok.start, cut, tok.text[: -len(cue)], "PER"), Token(cut, tok.end, cue, "v")]
-        else:
-            out.append(tok)
-    return out

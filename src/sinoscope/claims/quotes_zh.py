@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..nlp.chinese import Token, tag_paragraph
-from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues, split_glued_cues
+from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues
 from .nouns_zh import REPORT_HEADS
 from .quotation_zh import CLOSE, OPEN, doc_quotations
 from .raw_quote import RawQuote
@@ -78,7 +78,7 @@ class ZhQuoteReader:
 
     def _tokens(self, i: int) -> list[Token]:
         para = self.doc.paragraphs[i]
-        tokens = latin_institutions(split_glued_cues(merge_latin(tag_paragraph(self.doc, i))))
+        tokens = latin_institutions(merge_latin(tag_paragraph(self.doc, i)))
         tokens = with_known_names(tokens, self.speakers.index, para.start, len(para.analysis_text))
         return quoted_names(tokens)
 

@@ -66,6 +66,23 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_GLUED_CUES = ("如是说", "表示", "说道", "说")
+
+
+def _split_glued_cues(tokens: list[Token]) -> list[Token]:
+    """"林海如是说/PER": a name the tagger glued to the speech verb after it, split back into name and verb
+    (here, once, so that names and speakers both see the name alone)."""
+    out: list[Token] = []
+    for tok in tokens:
+        cue = next((c for c in _GLUED_CUES if tok.text.endswith(c)), None)
+        if tok.tag == "PER" and cue and len(tok.text) - len(cue) >= 2:
+            cut = tok.end - len(cue)
+            out += [Token(tok.start, cut, tok.text[: -len(cue)], "PER"), Token(cut, tok.end, cue, "v")]
+        else:
+            out.append(tok)
+    return out
+
+
 def tag_text(text: str) -> list[Token]:
     """LAC tokens of `text` with offsets into it (the tokens cover the text, whitespace aside)."""
     tagger = chinese_tagger()
@@ -79,7 +96,7 @@ def tag_text(text: str) -> list[Token]:
             end = start + len(word)
             tokens.append(Token(start, end, text[start:end], tag))
             pos = end
-    return tokens
+    return _split_glued_cues(tokens)
 
 
 def tag_paragraph(doc: Doc, index: int) -> list[Token]:
