@@ -30,3 +30,8 @@ def test_a_name_glued_to_its_speech_verb_is_split():
     tokens = tag_text("市场终究会回归理性，林海如是说。")
     assert ("林海", "PER") in [(t.text, t.tag) for t in tokens]
     assert "林海如是说" not in [t.text for t in tokens]
+
+
+def test_a_transliterated_name_cut_at_its_separator_is_one_name():
+    tokens = tag_text("“开源模型会普及，”拉维·坦南特在样例论坛上说。")
+    assert ("拉维·坦南特", "PER") in [(t.text, t.tag) for t in tokens]

@@ -83,6 +83,31 @@ def _split_glued_cues(tokens: list[Token]) -> list[Token]:
     return out
 
 
+SEPARATORS = "·•‧・-‐‑"  # between the parts of a transliterated name: 萨姆·奥特曼
+
+
+def _han_only(word: str) -> bool:
+    return bool(word) and all("\u3400" <= c <= "\u9fff" for c in word)
+
+
+def _join_transliterations(tokens: list[Token]) -> list[Token]:
+    """"拉维|·坦南特": the tagger often cuts a transliterated name at its separator and tags the second part
+    as punctuation; the parts are one PER token again."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        prev = out[-1] if out else None
+        if prev is not None and prev.tag == "PER" and prev.end == tok.start:
+            glued = tok.text[:1] in SEPARATORS and _han_only(tok.text[1:])  # "·坦南特"
+            after_sep = prev.text[-1:] in SEPARATORS and (_han_only(tok.text) or tok.tag == "PER")  # "拉维·" + "坦南特"
+            lone_sep = (tok.text in tuple(SEPARATORS) and i + 1 < len(tokens) and tokens[i + 1].start == tok.end
+                        and (_han_only(tokens[i + 1].text) or tokens[i + 1].tag == "PER"))  # "拉维" + "·" + "坦南特"
+            if glued or after_sep or lone_sep:
+                out[-1] = Token(prev.start, tok.end, prev.text + tok.text, "PER")
+                continue
+        out.append(tok)
+    return out
+
+
 def tag_text(text: str) -> list[Token]:
     """LAC tokens of `text` with offsets into it (the tokens cover the text, whitespace aside)."""
     tagger = chinese_tagger()
@@ -96,7 +121,7 @@ def tag_text(text: str) -> list[Token]:
             end = start + len(word)
             tokens.append(Token(start, end, text[start:end], tag))
             pos = end
-    return _split_glued_cues(tokens)
+    return _split_glued_cues(_join_transliterations(tokens))
 
 
 def tag_paragraph(doc: Doc, index: int) -> list[Token]:
