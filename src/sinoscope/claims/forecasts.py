@@ -73,7 +73,7 @@ class Forecast:
     horizon: str | None = None
     horizon_start: str | None = None
     horizon_end: str | None = None
-    horizon_basis: str | None = None  # "published" | "today"
+    horizon_basis: str | None = None  # "published" (counted from the page's date) | "text" ("by 2030")
     due: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -112,7 +112,7 @@ def parse_horizon(text: str, base: dt.date) -> dict[str, Any] | None:
     if g.get("year"):
         year = int(g["year"])
         end = dt.date(year, 12, 31)
-        return {"horizon": m.group().strip(), "start": base, "end": max(end, base)}
+        return {"horizon": m.group().strip(), "start": base, "end": max(end, base), "absolute": True}
     if g.get("next"):
         unit = {"明年": "year", "后年": "year"}.get(g["next"], g["next"].lower())
         n = 2 if g["next"] == "后年" else 1
@@ -153,7 +153,11 @@ def parse_probability(text: str) -> tuple[float | dict[str, float] | None, str |
 
 
 def _base_date(doc: Doc) -> dt.date | None:
+    """The page's own date as a base for relative horizons: a day, or the first of a month the page gives
+    only to the month; a year alone (or no date) is too coarse to count "within two years" from."""
     published = str(doc.meta.get("published") or "")[:10]
+    if re.fullmatch(r"\d{4}-\d{2}", published):
+        published += "-01"
     try:
         return dt.date.fromisoformat(published)
     except ValueError:
@@ -240,6 +244,9 @@ def _horizon(fc: Forecast, text: str, base: dt.date | None) -> None:
         fc.horizon_basis = "published"
         fc.horizon_start, fc.horizon_end = found["start"].isoformat(), found["end"].isoformat()
         fc.due = fc.horizon_end
+    elif found.get("absolute"):  # "by 2030" dates itself, whether or not the page is dated
+        fc.horizon_basis = "text"
+        fc.horizon_end = fc.due = found["end"].isoformat()
 
 
 def _sentences(doc: Doc, i: int) -> list[tuple[int, int]]:
@@ -296,10 +303,11 @@ def _holder_of(doc: Doc, para_start: int, zh: bool, sentence: str, a: int, b: in
             return _Holder("group", quote.speaker_surface.strip(), quote), 0
         if quote.speaker:
             return _Holder("named", quote.speaker, quote), 0
-        return _Holder("unknown"), 0
     group = C.zh_group(sentence) if zh else C.en_group(sentence)
-    if group and group.start() < marker - a:
+    if group and group.start() < marker - a:  # "业内人士认为…", also where the quote reader kept only "人士"
         return _Holder("group", C.group_noun(group)), group.end()
+    if inside:
+        return _Holder("unknown"), 0
     if (C.ZH_CUE if zh else C.EN_CUE).search(sentence):
         return _Holder("unknown"), 0
     if previous is not None and previous.kind != "author":  # reported speech runs on
