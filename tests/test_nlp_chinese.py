@@ -1,7 +1,7 @@
 """The shared Chinese tagger: offsets into the text, bounded chunks, one tagging per paragraph."""
 
 from sinoscope.doc import Doc, Paragraph
-from sinoscope.nlp.chinese import MAX_CHUNK, _chunks, tag_paragraph, tag_text
+from sinoscope.nlp.chinese import MAX_CHUNK, _chunks, tag_paragraph, tag_text, tag_texts
 
 
 def test_tokens_point_into_the_text_and_name_people_and_organisations():
@@ -35,3 +35,10 @@ def test_a_name_glued_to_its_speech_verb_is_split():
 def test_a_transliterated_name_cut_at_its_separator_is_one_name():
     tokens = tag_text("“开源模型会普及，”拉维·坦南特在样例论坛上说。")
     assert ("拉维·坦南特", "PER") in [(t.text, t.tag) for t in tokens]
+
+
+def test_texts_tagged_together_are_tagged_as_each_alone():
+    texts = ["样本公司周三表示，销量增长了。", "样本公司周四表示，利润下降了。", "欧阳默说，这是好事。", ""]
+    together = tag_texts(texts)
+    assert together == [tag_text(t) for t in texts]
+    assert together[0] and together[3] == []

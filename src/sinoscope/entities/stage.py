@@ -10,7 +10,7 @@ import re
 
 from ..doc import CONTENT_SECTIONS, Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, load_kb
-from ..nlp.chinese import Token, tag_paragraph
+from ..nlp.chinese import Token, tag_paragraph, tag_paragraphs
 from .candidates import CONTRACT_TYPES, Candidate
 from .disambiguate import relation_index, resolve_ambiguity
 from .discover_en import EnglishNames
@@ -60,6 +60,7 @@ class EntityStage:
                    if p.section in CONTENT_SECTIONS and p.end > p.start and doc.text[p.start:p.end] == p.text]
         tokens: dict[int, list[Token]] = {}
         linked: list[Candidate] = []
+        tag_paragraphs(doc, [index for index, para in content if has_han(_norm(para))])  # one batched pass
         for index, para in content:
             norm = _norm(para)
             if has_han(norm):

