@@ -167,3 +167,19 @@ def test_a_chinese_plan_gives_way_to_the_forecast_after_it(pipeline):
 ])
 def test_an_announced_move_is_no_forecast(pipeline, body):
     assert _forecasts(pipeline, body) == []
+
+
+def test_jiang_after_a_word_ending_in_ming_is_still_will(pipeline):
+    # 国名|将有损: the tagger reads 将 as the adverb "will", not 名将 (a famous general)
+    forecasts = _forecasts(pipeline, "虚构的样例国更改国名将有损其邻国的利益。")
+    assert [f.text for f in forecasts] == ["虚构的样例国更改国名将有损其邻国的利益"]
+
+
+def test_a_consequence_with_its_own_subject_stands_alone(pipeline):
+    body = "虚构的样例镇离震中更近，因此其损失可能会更大。"
+    assert [f.text for f in _forecasts(pipeline, body)] == ["因此其损失可能会更大"]
+
+
+def test_a_repeated_passage_states_its_forecast_once(pipeline):
+    body = "虚构的星河公司的销量可能会在明年翻番。\n\n虚构的星河公司的销量可能会在明年翻番。"
+    assert len(_forecasts(pipeline, body)) == 1

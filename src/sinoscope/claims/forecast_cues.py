@@ -246,8 +246,9 @@ def zh_markers(sentence: str, tagger=None) -> list[int]:  # noqa: ANN001 - a cal
             if _ZH_HABIT.search(sentence, max(0, at - 20), at) or _ZH_HABIT.match(sentence, m.end()):
                 continue  # 通常…会: what usually happens
         if text == "将":
-            if _ZH_JIANG_WORD.match(sentence, at) or _ZH_JIANG_WORD_BEFORE.search(sentence, max(0, at - 2), at):
-                continue  # 将军, 将近, 大将, 将来
+            glued = _ZH_JIANG_WORD_BEFORE.search(sentence, max(0, at - 2), at)  # 大将, but also 国名|将
+            if _ZH_JIANG_WORD.match(sentence, at) or (glued and tagger is None):
+                continue  # 将军, 将近, 将来; with the tagger, its word decides whether 将 follows a word
             if _ZH_BA_TAIL.search(sentence, m.end(), _clause_end(sentence, m.end())):
                 continue  # 将X作为Y, 将X部署到: 将 = 把
         if text.startswith("要") and not text.endswith("才能"):
