@@ -183,3 +183,11 @@ def test_a_consequence_with_its_own_subject_stands_alone(pipeline):
 def test_a_repeated_passage_states_its_forecast_once(pipeline):
     body = "虚构的星河公司的销量可能会在明年翻番。\n\n虚构的星河公司的销量可能会在明年翻番。"
     assert len(_forecasts(pipeline, body)) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "虚构的样例监狱负责人林澜说：“我们不会容忍任何暴力行为。”",  # a commitment
+    "虚构的议员林澜说：“但我确实会参选。”",  # an intention
+])
+def test_a_commitment_in_the_first_person_is_no_forecast(pipeline, body):
+    assert _forecasts(pipeline, body) == []
