@@ -143,3 +143,51 @@ def test_dates_come_from_the_page_never_from_today(pipeline):
     assert undated.due is None and undated.horizon_basis is None
     dated = _forecasts(pipeline, body, "2025-06-01")[0]
     assert dated.horizon_basis == "published" and dated.due == "2027-06-01"
+
+
+@pytest.mark.parametrize(("body", "text"), [
+    # 对…来说 is "for", not a cue of speech: the sentence is the article's own
+    ("对于虚构的样例港来说，预计明年的吞吐量将大幅增长。", "预计明年的吞吐量将大幅增长"),
+    # a name in quotation marks is no reported speech
+    ("虚构的“星河湾大桥”将会缓解两岸的交通压力。", "虚构的“星河湾大桥”将会缓解两岸的交通压力"),
+])
+def test_a_chinese_sentence_without_speech_is_the_authors(pipeline, body, text):
+    forecasts = _forecasts(pipeline, body)
+    assert [(f.holder_kind, f.text) for f in forecasts] == [("author", text)]
+
+
+def test_a_chinese_plan_gives_way_to_the_forecast_after_it(pipeline):
+    body = "虚构的星河公司宣布将举行发布会，分析其新产品的销量可能会在两年内翻番。"
+    assert [f.text for f in _forecasts(pipeline, body)] == ["分析其新产品的销量可能会在两年内翻番"]
+
+
+@pytest.mark.parametrize("body", [
+    "虚构的林澜在样例网站上宣布了其将退出乐队的消息。",  # an announced intention is a plan
+    "虚构的歌手林澜下周将现身样例电视台的节目。",  # a schedule
+])
+def test_an_announced_move_is_no_forecast(pipeline, body):
+    assert _forecasts(pipeline, body) == []
+
+
+def test_jiang_after_a_word_ending_in_ming_is_still_will(pipeline):
+    # 国名|将有损: the tagger reads 将 as the adverb "will", not 名将 (a famous general)
+    forecasts = _forecasts(pipeline, "虚构的样例国更改国名将有损其邻国的利益。")
+    assert [f.text for f in forecasts] == ["虚构的样例国更改国名将有损其邻国的利益"]
+
+
+def test_a_consequence_with_its_own_subject_stands_alone(pipeline):
+    body = "虚构的样例镇离震中更近，因此其损失可能会更大。"
+    assert [f.text for f in _forecasts(pipeline, body)] == ["因此其损失可能会更大"]
+
+
+def test_a_repeated_passage_states_its_forecast_once(pipeline):
+    body = "虚构的星河公司的销量可能会在明年翻番。\n\n虚构的星河公司的销量可能会在明年翻番。"
+    assert len(_forecasts(pipeline, body)) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "虚构的样例监狱负责人林澜说：“我们不会容忍任何暴力行为。”",  # a commitment
+    "虚构的议员林澜说：“但我确实会参选。”",  # an intention
+])
+def test_a_commitment_in_the_first_person_is_no_forecast(pipeline, body):
+    assert _forecasts(pipeline, body) == []

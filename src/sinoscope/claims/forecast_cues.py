@@ -101,11 +101,13 @@ _ZH_EPISTEMIC = re.compile(r"可能(?:有|是|存在|已|已经|正在|还|就�
 ZH_QUESTION = re.compile(r"[？?]|是否|能否|会不会|可不可以|吗[。！]?$")
 ZH_PLAN = re.compile(
     r"计划|打算|准备|拟于|拟将|力争|争取|定于|预定|将于[^，。]{0,14}(?:举行|召开|开幕|举办|访问|出席|启动|开始|发布|上线)|"
-    r"将(?:举行|召开|出席|访问|举办)|不惜一切代价|承诺|誓言|决心|"
+    r"将(?:举行|召开|出席|访问|举办|现身)|不惜一切代价|承诺|誓言|决心|宣布[^，。]{0,12}将|"
     r"将(?:于|在)[^，。]{0,16}(?:推出|上市|开业|发布|上线|举行|召开|开幕|举办|亮相|投产|开通|启用|饰演|出演|主演)")
 _ZH_FIRST_PERSON_ACT = re.compile(
-    r"(?:^|[，：“])(?:我们|我|咱们)(?:也|还|都|一定|必须)?(?:将|会|要)(?:继续|进一步|加大|推进|开展|实施|加强|提供|"
-    r"投资|努力|坚持|扩大|打造|推出|建设|发布|启动|进行|采取|支持|帮助|保持|做好|全力|积极)")
+    r"(?:^|[，：“])(?:[^，：“]{0,8}?)(?:我们|我|咱们)(?:也|还|都|一定|必须|确实|绝对|肯定)?(?:将|会|要)"
+    r"(?:继续|进一步|加大|推进|开展|实施|加强|提供|投资|努力|坚持|扩大|打造|推出|建设|发布|启动|进行|采取|支持|"
+    r"帮助|保持|做好|全力|积极|呼吁|参选|参加竞选|竞选|认真考虑|考虑)"
+    r"|不会(?:容忍|允许|放弃|坐视|让步|屈服|妥协|退缩)")  # 我们不会容忍: a commitment, not a prediction
 _ZH_COUNTERFACTUAL = re.compile(r"本应|本来会|原本会|本可以|早就会|以为会|原以为|怎么会|怎会|为什么会|为何会")
 GROUP_HEADS_ZH = (r"分析人士|分析师|分析家|专家们?|学者|业内人士|业界人士|知情人士|消息人士|有关人士|相关人士|观察人士|"
                   r"观察家|评论人士|有人|很多人|不少人|许多人|多数人|外界|当地媒体|外媒|媒体|研究人员|研究机构|研究|"
@@ -117,9 +119,18 @@ ZH_GROUP = re.compile(
     rf"|(?:据|根据|按照)“?(?P<np2>[\u4e00-\u9fffA-Za-z ]{{0,8}}?(?:{GROUP_HEADS_ZH}))”?的?(?:最新)?"
     rf"(?:报道|透露|消息|称|统计|预计|分析|传言|说法|估计)"
     rf"|在(?P<np3>[\u4e00-\u9fff]{{0,8}}?(?:{GROUP_HEADS_ZH}))看来")
-ZH_CUE = re.compile(r"表示|(?<![小传学据听解游])说(?![明法服])|(?<![名号堪俗简统])称(?![号为作呼])|指出|认为|透露|告诉|"
-                    r"介绍|强调|坦言|据悉|显示|担心|相信|怀疑|期待|确认|"
+ZH_CUE = re.compile(r"表示|(?<![小传学据听解游来虽])说(?![明法服])|(?<![名号堪俗简统])称(?![号为作呼])|"
+                    r"指出|认为|透露|告诉|介绍|强调|坦言|据悉|显示|担心|相信|怀疑|期待|确认|"
                     r"据.{1,12}?(?:报道|介绍|透露)|[“”「」]|：")
+# a short quoted term ("北马其顿共和国", a title or a scare quote) is a name, not reported speech
+_ZH_QUOTED_TERM = re.compile(r"[“”「『\"][^“”「」『』\"，。！？；,!?;：:]{1,12}[“”」』\"]")
+
+
+def zh_cue(sentence: str) -> re.Match[str] | None:
+    """A cue of reported speech in a Chinese sentence, past the quotation marks around a mere term."""
+    return ZH_CUE.search(_ZH_QUOTED_TERM.sub(lambda m: "_" * len(m.group()), sentence))
+
+
 # first and second persons in a sentence no quote holds: speech the page did not attribute, not its own voice
 ZH_PERSONAL = re.compile(r"我|你|咱们")
 EN_PERSONAL = re.compile(r"\b(?:I|we|We|you|You|my|our|Our|My|us)\b|\bI[’']")
@@ -237,8 +248,9 @@ def zh_markers(sentence: str, tagger=None) -> list[int]:  # noqa: ANN001 - a cal
             if _ZH_HABIT.search(sentence, max(0, at - 20), at) or _ZH_HABIT.match(sentence, m.end()):
                 continue  # 通常…会: what usually happens
         if text == "将":
-            if _ZH_JIANG_WORD.match(sentence, at) or _ZH_JIANG_WORD_BEFORE.search(sentence, max(0, at - 2), at):
-                continue  # 将军, 将近, 大将, 将来
+            glued = _ZH_JIANG_WORD_BEFORE.search(sentence, max(0, at - 2), at)  # 大将, but also 国名|将
+            if _ZH_JIANG_WORD.match(sentence, at) or (glued and tagger is None):
+                continue  # 将军, 将近, 将来; with the tagger, its word decides whether 将 follows a word
             if _ZH_BA_TAIL.search(sentence, m.end(), _clause_end(sentence, m.end())):
                 continue  # 将X作为Y, 将X部署到: 将 = 把
         if text.startswith("要") and not text.endswith("才能"):

@@ -197,8 +197,8 @@ def _en_clause(sentence: str, marker: int) -> tuple[int, int]:
 
 
 _ZH_COMMA = re.compile(r"[，,；;：:]")
-_ZH_BARE_START = re.compile(r"\s*(?:将|会|可能|也|还|就|则|便|并|又|都|才|必将|势必|有望|预计|不会|或将|"
-                            r"从而|由此|因此|这)")
+_ZH_BARE_START = re.compile(r"\s*(?:(?:从而|由此|因此)?(?:将|会|可能|必将|势必|有望|预计|不会|或将)|"
+                            r"也|还|就|则|便|并|又|都|才|这)")  # 因此其伤亡…: a clause with a subject of its own
 
 
 def _zh_clause(sentence: str, marker: int) -> tuple[int, int]:
@@ -308,7 +308,7 @@ def _holder_of(doc: Doc, para_start: int, zh: bool, sentence: str, a: int, b: in
         return _Holder("group", C.group_noun(group)), group.end()
     if inside:
         return _Holder("unknown"), 0
-    if (C.ZH_CUE if zh else C.EN_CUE).search(sentence):
+    if (C.zh_cue(sentence) if zh else C.EN_CUE.search(sentence)):
         return _Holder("unknown"), 0
     if previous is not None and previous.kind != "author":  # reported speech runs on
         return _Holder(previous.kind, previous.name, None) if previous.kind != "named" else previous, 0
@@ -385,7 +385,12 @@ def extract_forecasts(doc: Doc, quotes: list[Quote]) -> list[Forecast]:
             previous = holder if holder.kind != "author" else None
             if holder.kind == "unknown":
                 continue
-            fc = _forecast(doc, para, holder, zh, a, b, markers[0], cue_end, base)
-            if fc is not None and not any(f.start == fc.start for f in out):
+            # a Chinese sentence runs clause after clause: the first that states a forecast (a plan holds none)
+            for marker in markers if zh else markers[:1]:
+                fc = _forecast(doc, para, holder, zh, a, b, marker, cue_end, base)
+                if fc is not None:
+                    break
+            if fc is not None and not any(f.start == fc.start or (f.text, f.holder) == (fc.text, fc.holder)
+                                          for f in out):  # a repeated passage states its forecast once
                 out.append(fc)
     return out
