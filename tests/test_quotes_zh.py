@@ -187,3 +187,9 @@ def test_speakers_are_names_not_fragments(pipeline):
             "林海在电话中告诉记者，合同已经签署。")
     quotes = named(quotes_of(body, pipeline))
     assert {q.speaker for q in quotes} == {"林海"}
+
+
+def test_preposition_before_a_date_is_no_name(pipeline):
+    body = "虚构国外交部长林海于周一抵达。\n\n虚构国外交部长于周二向联合国表示，该国不会放弃这项计划。"
+    quotes = named(quotes_of(body, pipeline))
+    assert [q.speaker for q in quotes] == ["林海"]
