@@ -193,3 +193,8 @@ def test_preposition_before_a_date_is_no_name(pipeline):
     body = "虚构国外交部长林海于周一抵达。\n\n虚构国外交部长于周二向联合国表示，该国不会放弃这项计划。"
     quotes = named(quotes_of(body, pipeline))
     assert [q.speaker for q in quotes] == ["林海"]
+
+
+def test_quoted_term_before_de_is_no_quotation(pipeline):
+    quotes = named(quotes_of("张维模仿“主持人”的口吻说。\n\n“我没有作出任何承诺。”", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("张维", "我没有作出任何承诺")]

@@ -302,12 +302,13 @@ def _role(run: list[Token], surface: str) -> Subject:
 
 
 def _quoted_name(tokens: list[Token], j: int) -> bool:
-    """A closing mark after a quoted name that a role or institution noun follows ("“印尼红十字会”发言人"):
-    part of the subject, not the end of a quotation before it."""
+    """A closing mark after a quoted name that a role or institution noun follows ("“印尼红十字会”发言人"),
+    or after a quoted term that modifies a noun ("模仿“主持人”的口吻说"): part of the clause, not the end of
+    a quotation before it."""
     if tokens[j].text not in ("”", "」", "』") or j + 1 >= len(tokens):
         return False
     nxt = tokens[j + 1]
-    if nxt.tag not in ("n", "nz") or not nxt.text.endswith(ROLE_HEADS + ORG_HEADS):
+    if nxt.text != "的" and (nxt.tag not in ("n", "nz") or not nxt.text.endswith(ROLE_HEADS + ORG_HEADS)):
         return False
     k = j - 1
     while k >= 0 and j - k <= 6 and tokens[k].text not in ("“", "「", "『"):
