@@ -198,3 +198,17 @@ def test_preposition_before_a_date_is_no_name(pipeline):
 def test_quoted_term_before_de_is_no_quotation(pipeline):
     quotes = named(quotes_of("张维模仿“主持人”的口吻说。\n\n“我没有作出任何承诺。”", pipeline))
     assert [(q.speaker, q.text) for q in quotes] == [("张维", "我没有作出任何承诺")]
+
+
+def test_space_glued_to_the_cue_after_a_latin_name(pipeline):
+    quotes = named(quotes_of("据星河报道，Kavarin 说，工厂明年将扩建两条生产线。", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("Kavarin", "工厂明年将扩建两条生产线")]
+
+
+def test_honorific_makes_a_mistyped_org_a_person():
+    from sinoscope.claims.subjects_zh import classify
+    from sinoscope.nlp.chinese import Token
+
+    run = [Token(0, 6, "Lumaro", "ORG"), Token(6, 7, " ", "w"), Token(7, 9, "先生", "n")]
+    sub = classify(run, None)
+    assert sub is not None and sub.kind == "person" and sub.head == "Lumaro"
