@@ -212,3 +212,14 @@ def test_honorific_makes_a_mistyped_org_a_person():
     run = [Token(0, 6, "Lumaro", "ORG"), Token(6, 7, " ", "w"), Token(7, 9, "先生", "n")]
     sub = classify(run, None)
     assert sub is not None and sub.kind == "person" and sub.head == "Lumaro"
+
+
+@pytest.mark.parametrize("body,cue", [("林海在社交媒体上发声，“这些指控全是谎言。”", "发声"),
+                                      ("林海发问：“我们到底教给了孩子什么？”", "发问")])
+def test_speaking_out_and_asking(pipeline, body, cue):
+    quotes = named(quotes_of(body, pipeline))
+    assert [(q.speaker, q.cue) for q in quotes] == [("林海", cue)]
+
+
+def test_stating_a_position_is_no_quote(pipeline):
+    assert named(quotes_of("星河公司申明立场。", pipeline)) == []
