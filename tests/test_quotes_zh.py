@@ -187,3 +187,39 @@ def test_speakers_are_names_not_fragments(pipeline):
             "林海在电话中告诉记者，合同已经签署。")
     quotes = named(quotes_of(body, pipeline))
     assert {q.speaker for q in quotes} == {"林海"}
+
+
+def test_preposition_before_a_date_is_no_name(pipeline):
+    body = "虚构国外交部长林海于周一抵达。\n\n虚构国外交部长于周二向联合国表示，该国不会放弃这项计划。"
+    quotes = named(quotes_of(body, pipeline))
+    assert [q.speaker for q in quotes] == ["林海"]
+
+
+def test_quoted_term_before_de_is_no_quotation(pipeline):
+    quotes = named(quotes_of("张维模仿“主持人”的口吻说。\n\n“我没有作出任何承诺。”", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("张维", "我没有作出任何承诺")]
+
+
+def test_space_glued_to_the_cue_after_a_latin_name(pipeline):
+    quotes = named(quotes_of("据星河报道，Kavarin 说，工厂明年将扩建两条生产线。", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("Kavarin", "工厂明年将扩建两条生产线")]
+
+
+def test_honorific_makes_a_mistyped_org_a_person():
+    from sinoscope.claims.subjects_zh import classify
+    from sinoscope.nlp.chinese import Token
+
+    run = [Token(0, 6, "Lumaro", "ORG"), Token(6, 7, " ", "w"), Token(7, 9, "先生", "n")]
+    sub = classify(run, None)
+    assert sub is not None and sub.kind == "person" and sub.head == "Lumaro"
+
+
+@pytest.mark.parametrize("body,cue", [("林海在社交媒体上发声，“这些指控全是谎言。”", "发声"),
+                                      ("林海发问：“我们到底教给了孩子什么？”", "发问")])
+def test_speaking_out_and_asking(pipeline, body, cue):
+    quotes = named(quotes_of(body, pipeline))
+    assert [(q.speaker, q.cue) for q in quotes] == [("林海", cue)]
+
+
+def test_stating_a_position_is_no_quote(pipeline):
+    assert named(quotes_of("星河公司申明立场。", pipeline)) == []

@@ -295,6 +295,8 @@ def with_known_names(tokens: list[Token], index: SpeakerIndex, offset: int, leng
         if any(out[n].tag == "LOC" or out[n].tag in ("PER", "ORG") and out[n].end - out[n].start == e - s
                for n in over):
             continue
+        if any(out[n].tag in ("TIME", "t") for n in over):
+            continue  # "于周二": a surname-like preposition before a date is no name
         tag = "PER" if c.type == "person" else "ORG"
         out[over[0]:over[-1] + 1] = [Token(s, e, "".join(out[n].text for n in over), tag)]
     return out

@@ -45,6 +45,7 @@ _OBJECT_PREP = frozenset({"向", "对", "跟", "给", "和", "与", "同", "朝"
 _MEDIA_VERB = frozenset({"发", "发表", "发布", "发出", "通过", "在", "接受", "致信", "写信", "撰文", "发文", "发帖"})
 _NOMINAL = frozenset({"PER", "ORG", "LOC", "n", "nz", "nw", "vn", "an", "m", "q", "r", "a"})
 _BRACKETS = frozenset("《》()（）")
+_HONORIFICS = frozenset({"先生", "女士", "小姐", "夫人", "太太"})  # a person's, never an organisation's
 
 
 
@@ -241,6 +242,9 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
     if orgs:
         a, b = orgs[-1]
         after = "".join(t.text for t in run[b:] if t.tag != "LOC")
+        if after.strip() in _HONORIFICS and len(orgs) == 1:  # "Doseba/ORG 先生": a person the tagger mistyped
+            text, s, e = _span(run, a, b)
+            return Subject("person", text, s, e, surface)
         if not after and run[b - 1].text.endswith(ROLE_HEADS + TITLES):
             return _role(run, surface)  # "朝鲜外交部长" tagged ORG: a role, not an organisation
         if after and after.endswith(ORG_HEADS) and not after.endswith(ROLE_HEADS + REPORT_HEADS):
@@ -302,12 +306,13 @@ def _role(run: list[Token], surface: str) -> Subject:
 
 
 def _quoted_name(tokens: list[Token], j: int) -> bool:
-    """A closing mark after a quoted name that a role or institution noun follows ("“印尼红十字会”发言人"):
-    part of the subject, not the end of a quotation before it."""
+    """A closing mark after a quoted name that a role or institution noun follows ("“印尼红十字会”发言人"),
+    or after a quoted term that modifies a noun ("模仿“主持人”的口吻说"): part of the clause, not the end of
+    a quotation before it."""
     if tokens[j].text not in ("”", "」", "』") or j + 1 >= len(tokens):
         return False
     nxt = tokens[j + 1]
-    if nxt.tag not in ("n", "nz") or not nxt.text.endswith(ROLE_HEADS + ORG_HEADS):
+    if nxt.text != "的" and (nxt.tag not in ("n", "nz") or not nxt.text.endswith(ROLE_HEADS + ORG_HEADS)):
         return False
     k = j - 1
     while k >= 0 and j - k <= 6 and tokens[k].text not in ("“", "「", "『"):

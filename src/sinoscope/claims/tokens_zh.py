@@ -9,13 +9,14 @@ from ..nlp.chinese import Token
 from .nouns_zh import ORG_HEADS
 
 CLAUSE_BREAK = frozenset("，,：:；;。！？!?")
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 LATIN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’&.\-]*$")
 
 
 def merge_latin(tokens: list[Token]) -> list[Token]:
     """Glue Latin words the tagger split ("Mike", " ", "Trudell"; "Sainsbury", "'", "s") into one token."""
     out: list[Token] = []
-    for tok in tokens:
+    for tok in _unglued_spaces(tokens):
         prev = out[-1] if out else None
         latin = bool(LATIN.match(tok.text)) or tok.text in ("'", "’")
         if prev and latin and prev.end == tok.start and LATIN.match(prev.text.replace(" ", "")) and (
@@ -30,6 +31,21 @@ def merge_latin(tokens: list[Token]) -> list[Token]:
                 and LATIN.match(out[-2].text.replace(" ", ""))):
             two = out.pop(-2)
             out[-1] = Token(two.start, tok.end, two.text + " " + tok.text, _merge_tag(two.tag, tok.tag))
+            continue
+        out.append(tok)
+    return out
+
+
+def _unglued_spaces(tokens: list[Token]) -> list[Token]:
+    """"Kavadarkov", " 说"/w: the tagger glued the space after a Latin name to the Chinese word that follows
+    and tagged both punctuation; the word is split off (a verb, in practice the predicate after a name)."""
+    out: list[Token] = []
+    for tok in tokens:
+        word = tok.text.lstrip()
+        if tok.tag == "w" and word != tok.text and _HAN.match(word):
+            cut = tok.start + len(tok.text) - len(word)
+            out.append(Token(tok.start, cut, tok.text[: len(tok.text) - len(word)], "w"))
+            out.append(Token(cut, tok.end, word, "u" if word in ("的", "地", "得") else "v"))
             continue
         out.append(tok)
     return out
