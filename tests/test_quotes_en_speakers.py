@@ -143,3 +143,11 @@ def test_capitalised_organisation_head_is_the_speaker(pipeline):
             "The Marlow Heritage Society said the statue of Edmund Marlow should stay where it is.")
     q = by_text(quotes_of(text, pipeline), "statue of Edmund Marlow")
     assert q.speaker == "Marlow Heritage Society"
+
+
+def test_family_name_first_and_sentence_opening_subordinator(pipeline):
+    text = ("Sample headline about a summit\n\n"
+            "Pak Sol Mi opened a fictional trade forum in Vantor on Monday.\n\n"
+            "While Pak welcomed the delegates, she said the tariffs would hurt small exporters.")
+    q = by_text(quotes_of(text, pipeline), "tariffs")
+    assert q.speaker == "Pak Sol Mi"

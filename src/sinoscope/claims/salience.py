@@ -39,7 +39,10 @@ if TYPE_CHECKING:
 MALE, FEMALE = "m", "f"
 _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "the", "a", "an", "and", "but", "said",
            "says",
-           "when", "if", "as", "by", "of", "in", "on", "at", "with", "from", "to", "for"}
+           "when", "if", "as", "by", "of", "in", "on", "at", "with", "from", "to", "for",
+           # sentence-initial subordinators, capitalised only by their place: "While Ri said …"
+           "while", "although", "though", "after", "before", "because", "since", "until", "unless", "whereas",
+           "once", "so", "yet", "then", "also", "now", "still"}
 _GENDER_OF_PRONOUN = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
 _GENDER_TITLES = {"mr": MALE, "mr.": MALE, "sir": MALE, "lord": MALE, "ms": FEMALE, "ms.": FEMALE, "mrs": FEMALE,
                   "mrs.": FEMALE, "miss": FEMALE, "dame": FEMALE, "lady": FEMALE}
@@ -341,6 +344,10 @@ class Salience:
                 first.pop(0)
             if first:
                 last = " ".join([*first, surname])
+        if last is None and len(surname) <= 4:  # East Asian order, family name first: "Ri" → "Ri Yong Ho"
+            family_first = re.compile(r"\b" + re.escape(surname) + r"((?: [A-Z][\w'’-]+){1,2})\b")
+            for m in family_first.finditer(self.doc.text, 0, before):
+                last = surname + m.group(1)
         return last
 
     def _named_org(self, head_part: str, start: int, found: list[Candidate]) -> Speaker | None:
