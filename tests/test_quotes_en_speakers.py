@@ -151,3 +151,13 @@ def test_family_name_first_and_sentence_opening_subordinator(pipeline):
             "While Pak welcomed the delegates, she said the tariffs would hurt small exporters.")
     q = by_text(quotes_of(text, pipeline), "tariffs")
     assert q.speaker == "Pak Sol Mi"
+
+
+def test_single_mark_after_colon_runs_into_the_next_paragraph(pipeline):
+    text = ("Sample headline about a fictional inquiry\n\n"
+            "Inspector Marla Quist said: 'The inquiry is at an early stage and we are keeping an open mind.\n\n"
+            "I would ask anyone who saw the van on Friday night to call us as soon as they can.'\n\n"
+            "The van was found near a fictional depot in Harrowgate.")
+    q = by_text(quotes_of(text, pipeline), "open mind")
+    assert q.speaker == "Marla Quist" and q.kind == "direct"
+    assert "call us as soon as they can" in q.text

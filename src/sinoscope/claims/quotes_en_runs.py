@@ -37,6 +37,10 @@ def _dangling_open(text: str) -> int | None:
             return pos
     if text[:1] in "'‘" and not spans and not _single_closers(text, 1):
         return 0
+    # "X said: 'A." ⏎ "B.'" — a single mark opened after a colon and never closed in its paragraph
+    m = re.search(r":\s+([‘'])(?=\w)", text[after:])
+    if m and not _single_closers(text, after + m.end(1)):
+        return after + m.start(1)
     return None
 
 
