@@ -161,3 +161,13 @@ def test_single_mark_after_colon_runs_into_the_next_paragraph(pipeline):
     q = by_text(quotes_of(text, pipeline), "open mind")
     assert q.speaker == "Marla Quist" and q.kind == "direct"
     assert "call us as soon as they can" in q.text
+
+
+def test_person_opening_an_uncued_paragraph_is_who_he_means(pipeline):
+    text = ("Sample headline about two envoys\n\n"
+            "Envoy Corwin Blake said the fictional talks in Vantor had stalled, and Hollis Drury told reporters "
+            "the rules would stay.\n\n"
+            "Blake took a much brighter view in his evening speech.\n\n"
+            "\"We are doing very well with our neighbours,\" he said.")
+    q = by_text(quotes_of(text, pipeline), "doing very well")
+    assert q.speaker == "Corwin Blake"
