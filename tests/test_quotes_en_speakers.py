@@ -171,3 +171,11 @@ def test_person_opening_an_uncued_paragraph_is_who_he_means(pipeline):
             "\"We are doing very well with our neighbours,\" he said.")
     q = by_text(quotes_of(text, pipeline), "doing very well")
     assert q.speaker == "Corwin Blake"
+
+
+def test_indefinite_poll_speaks_for_its_publisher(pipeline):
+    text = ("Sample headline about a fictional race\n\n"
+            "A new poll from Quillfeather Research shows that 41 percent of respondents trusted the fictional "
+            "mayor of Vantor.")
+    q = by_text(quotes_of(text, pipeline), "41 percent")
+    assert q.speaker == "Quillfeather Research"

@@ -334,6 +334,10 @@ class Salience:
         if found:
             c = found[0]
             return self.index.from_candidate(c, (c.start, c.end), s)
+        if any(w in REPORT_HEADS for w in words):  # "A new poll from X shows …": the publisher named inside
+            pub = next((c for at, c in self.publishers if start <= at < end), None)
+            if pub is not None:
+                return self.index.from_candidate(pub, None, s)
         if words[0] in ("a", "an", "one", "some", "several", "many", "most", "another", "two", "three"):
             return Speaker(s) if not self.index.inside(start, end, ("person",)) else None
         proper = proper_name(head_part)
