@@ -179,3 +179,12 @@ def test_indefinite_poll_speaks_for_its_publisher(pipeline):
             "mayor of Vantor.")
     q = by_text(quotes_of(text, pipeline), "41 percent")
     assert q.speaker == "Quillfeather Research"
+
+
+def test_run_closed_by_i_think_goes_to_the_cue_after_it(pipeline):
+    text = ("Sample headline about a fictional storm\n\n"
+            "Tobin Marsh sheltered in a fictional school in Vantor when the storm came.\n\n"
+            "\"The roof went first.\n\n"
+            "We were lucky to get out alive, I think,\" Marsh told a local radio station.")
+    q = by_text(quotes_of(text, pipeline), "roof went first")
+    assert q.speaker == "Tobin Marsh"
