@@ -143,3 +143,48 @@ def test_capitalised_organisation_head_is_the_speaker(pipeline):
             "The Marlow Heritage Society said the statue of Edmund Marlow should stay where it is.")
     q = by_text(quotes_of(text, pipeline), "statue of Edmund Marlow")
     assert q.speaker == "Marlow Heritage Society"
+
+
+def test_family_name_first_and_sentence_opening_subordinator(pipeline):
+    text = ("Sample headline about a summit\n\n"
+            "Pak Sol Mi opened a fictional trade forum in Vantor on Monday.\n\n"
+            "While Pak welcomed the delegates, she said the tariffs would hurt small exporters.")
+    q = by_text(quotes_of(text, pipeline), "tariffs")
+    assert q.speaker == "Pak Sol Mi"
+
+
+def test_single_mark_after_colon_runs_into_the_next_paragraph(pipeline):
+    text = ("Sample headline about a fictional inquiry\n\n"
+            "Inspector Marla Quist said: 'The inquiry is at an early stage and we are keeping an open mind.\n\n"
+            "I would ask anyone who saw the van on Friday night to call us as soon as they can.'\n\n"
+            "The van was found near a fictional depot in Harrowgate.")
+    q = by_text(quotes_of(text, pipeline), "open mind")
+    assert q.speaker == "Marla Quist" and q.kind == "direct"
+    assert "call us as soon as they can" in q.text
+
+
+def test_person_opening_an_uncued_paragraph_is_who_he_means(pipeline):
+    text = ("Sample headline about two envoys\n\n"
+            "Envoy Corwin Blake said the fictional talks in Vantor had stalled, and Hollis Drury told reporters "
+            "the rules would stay.\n\n"
+            "Blake took a much brighter view in his evening speech.\n\n"
+            "\"We are doing very well with our neighbours,\" he said.")
+    q = by_text(quotes_of(text, pipeline), "doing very well")
+    assert q.speaker == "Corwin Blake"
+
+
+def test_indefinite_poll_speaks_for_its_publisher(pipeline):
+    text = ("Sample headline about a fictional race\n\n"
+            "A new poll from Quillfeather Research shows that 41 percent of respondents trusted the fictional "
+            "mayor of Vantor.")
+    q = by_text(quotes_of(text, pipeline), "41 percent")
+    assert q.speaker == "Quillfeather Research"
+
+
+def test_run_closed_by_i_think_goes_to_the_cue_after_it(pipeline):
+    text = ("Sample headline about a fictional storm\n\n"
+            "Tobin Marsh sheltered in a fictional school in Vantor when the storm came.\n\n"
+            "\"The roof went first.\n\n"
+            "We were lucky to get out alive, I think,\" Marsh told a local radio station.")
+    q = by_text(quotes_of(text, pipeline), "roof went first")
+    assert q.speaker == "Tobin Marsh"

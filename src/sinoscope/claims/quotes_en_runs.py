@@ -14,6 +14,7 @@ import re
 from ..doc import Doc
 from .quotes_en import en_quote_spans
 from .raw_quote import RawQuote
+from .speakers import EN_FIRST_PERSON
 
 _MAX_RUN = 8  # paragraphs one quotation may run over
 _OPENERS = "“\"'‘"
@@ -37,6 +38,10 @@ def _dangling_open(text: str) -> int | None:
             return pos
     if text[:1] in "'‘" and not spans and not _single_closers(text, 1):
         return 0
+    # "X said: 'A." ⏎ "B.'" — a single mark opened after a colon and never closed in its paragraph
+    m = re.search(r":\s+([‘'])(?=\w)", text[after:])
+    if m and not _single_closers(text, after + m.end(1)):
+        return after + m.start(1)
     return None
 
 
@@ -96,6 +101,8 @@ def join_runs(doc: Doc, raws: dict[int, list[RawQuote]], order: list[int]) -> No
         while end > start and doc.text[end - 1] in ",":
             end -= 1
         closing = [q for q in raws.get(j, []) if q.start <= doc.paragraphs[j].start + 2]
+        # "…, I think," Haris told AP: the "I think" is inside the quotation, the cue after it attributes
+        closing.sort(key=lambda q: (q.subject or "").lower() in EN_FIRST_PERSON)
         opening = [q for q in raws.get(i, []) if q.start - 2 <= start <= q.end + 2]
         source = (closing or opening or [last])[0]
         for m in range(k, n + 1):  # the pieces of the run are replaced by the whole

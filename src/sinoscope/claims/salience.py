@@ -39,7 +39,10 @@ if TYPE_CHECKING:
 MALE, FEMALE = "m", "f"
 _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "the", "a", "an", "and", "but", "said",
            "says",
-           "when", "if", "as", "by", "of", "in", "on", "at", "with", "from", "to", "for"}
+           "when", "if", "as", "by", "of", "in", "on", "at", "with", "from", "to", "for",
+           # sentence-initial subordinators, capitalised only by their place: "While Ri said …"
+           "while", "although", "though", "after", "before", "because", "since", "until", "unless", "whereas",
+           "once", "so", "yet", "then", "also", "now", "still"}
 _GENDER_OF_PRONOUN = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
 _GENDER_TITLES = {"mr": MALE, "mr.": MALE, "sir": MALE, "lord": MALE, "ms": FEMALE, "ms.": FEMALE, "mrs": FEMALE,
                   "mrs.": FEMALE, "miss": FEMALE, "dame": FEMALE, "lady": FEMALE}
@@ -108,6 +111,10 @@ class Salience:
         self._named = sorted((m.start, m.end) for m in doc.layers.get("mentions", []))
         for i in sorted(parses):
             self._read(parses[i], doc.paragraphs[i].start)
+        for i, para in enumerate(doc.paragraphs):
+            if i not in parses:
+                self._unparsed_subjects(para.start, para.text)
+        self.subjects.sort(key=lambda s: s.at)
         self._at = [s.at for s in self.subjects]
 
     # -- building -------------------------------------------------------------------------------
@@ -149,6 +156,14 @@ class Salience:
         if c is not None:
             s = Salient(at, c, self._kind(c))
             self.subjects.append(s)
+
+    def _unparsed_subjects(self, offset: int, text: str) -> None:
+        """A paragraph with no cue is not parsed, yet "Trump took a brighter view." still makes Trump the
+        person a following "he said" means: a named person opening a sentence, a lowercase word after."""
+        for c in self.index.inside(offset, offset + len(text), ("person",)):
+            before = text[:c.start - offset].rstrip()
+            if (not before or before[-1] in ".!?") and re.match(r" [a-z]", text[c.end - offset:]):
+                self.subjects.append(Salient(c.start, c, "person"))
 
     def _unlisted_person(self, tok: Token, offset: int) -> Candidate | None:
         """A surname subject no name list knows ("Sanders said …"), when the page gave the full name before."""
@@ -319,6 +334,10 @@ class Salience:
         if found:
             c = found[0]
             return self.index.from_candidate(c, (c.start, c.end), s)
+        if any(w in REPORT_HEADS for w in words):  # "A new poll from X shows …": the publisher named inside
+            pub = next((c for at, c in self.publishers if start <= at < end), None)
+            if pub is not None:
+                return self.index.from_candidate(pub, None, s)
         if words[0] in ("a", "an", "one", "some", "several", "many", "most", "another", "two", "three"):
             return Speaker(s) if not self.index.inside(start, end, ("person",)) else None
         proper = proper_name(head_part)
@@ -341,6 +360,10 @@ class Salience:
                 first.pop(0)
             if first:
                 last = " ".join([*first, surname])
+        if last is None and len(surname) <= 4:  # East Asian order, family name first: "Ri" → "Ri Yong Ho"
+            family_first = re.compile(r"\b" + re.escape(surname) + r"((?: [A-Z][\w'’-]+){1,2})\b")
+            for m in family_first.finditer(self.doc.text, 0, before):
+                last = surname + m.group(1)
         return last
 
     def _named_org(self, head_part: str, start: int, found: list[Candidate]) -> Speaker | None:
