@@ -31,6 +31,7 @@ MIN_SECONDS = 10.0  # fixed costs of any document (a model's first load should b
 # batch) runs to its end before TooSlow lands, and the document must still be over by its budget.
 STOP_MARGIN_SHARE = 0.15
 STOP_MARGIN_MAX = 5.0
+RESEND_SECONDS = 1.0  # TooSlow is sent again this often until the budgeted block has ended
 
 
 class TooSlow(BaseException):  # noqa: N818 - reads as the error kind it becomes
@@ -89,12 +90,15 @@ def _send(budget: Budget) -> None:
 
 
 def _fire(budget: Budget) -> None:
-    if budget.done or budget.fired:
+    if budget.done:
         return
     if budget.shield_depth:
         budget.pending = True
     elif budget.thread_id != threading.get_ident():
         _send(budget)
+        # An asynchronous exception can be swallowed where it lands (a garbage-collector callback, a
+        # library's bare except): send it again until the work has really stopped.
+        heapq.heappush(_heap, (time.monotonic() + RESEND_SECONDS, next(_order), budget))
 
 
 def _watch() -> None:
@@ -130,11 +134,16 @@ def limit(seconds: float | None) -> Iterator[Budget | None]:
     try:
         yield budget
     finally:
-        with _lock:
-            budget.done = True
-            _armed.discard(budget)
-            if budget.fired:  # sent but maybe not yet delivered: take it back
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(budget.thread_id), None)
+        while True:  # a resent TooSlow may land here, before the budget is marked done: try again
+            try:
+                with _lock:
+                    budget.done = True
+                    _armed.discard(budget)
+                    if budget.fired:  # sent but maybe not yet delivered: take it back
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(budget.thread_id), None)
+                break
+            except TooSlow:
+                continue
         _local.budget = None
 
 
