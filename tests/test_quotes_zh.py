@@ -223,3 +223,11 @@ def test_speaking_out_and_asking(pipeline, body, cue):
 
 def test_stating_a_position_is_no_quote(pipeline):
     assert named(quotes_of("星河公司申明立场。", pipeline)) == []
+
+
+def test_a_paragraph_longer_than_the_reading_limit_is_read_in_its_first_part(pipeline):
+    from sinoscope.claims.quotes import MAX_PARAGRAPH_CHARS
+
+    body = "林海说，市场终究会回归理性。" + "数据" * MAX_PARAGRAPH_CHARS + "王明和李华都在场。"
+    quotes = named(quotes_of(body, pipeline))
+    assert [q.speaker for q in quotes] == ["林海"]

@@ -97,7 +97,9 @@ class ZhQuoteReader:
         if i not in self.tokens:
             return []
         para = self.doc.paragraphs[i]
-        return _Paragraph(self, i, para.start, para.analysis_text[:MAX_PARAGRAPH_CHARS], self.tokens[i]).quotes()
+        text = para.analysis_text[:MAX_PARAGRAPH_CHARS]  # a runaway "paragraph" is read in its first part only
+        tokens = [t for t in self.tokens[i] if t.end <= len(text)]
+        return _Paragraph(self, i, para.start, text, tokens).quotes()
 
 
 class _Paragraph:
