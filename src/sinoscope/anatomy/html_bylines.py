@@ -3,7 +3,9 @@
 In order: a byline in the header (between the headline and the article, or opening the article: "本报记者
 王明 李华", "By Jane Roe"), a name printed alone under the headline, the page's author metadata when it
 names a person (not the site or its software), a byline or a bracketed reporter closing the article
-("（王明）", "作者：王明" under the last paragraph), then the credit line of a blog or forum post.
+("（王明）", "作者：王明" under the last paragraph), then the credit line of a blog or forum post; failing
+those, the issuer of an official document ("发文机关：…", an organisation) or the editor credited under the
+article ("责任编辑：王明").
 Nothing from comments, rails or footers further down, and nothing that is not a name (see bylines).
 """
 
@@ -18,8 +20,10 @@ from sinoscope.anatomy.bylines import (
     bracketed_name,
     byline_names,
     credit_names,
+    editor_names,
     is_name,
     paragraph_credit,
+    source_person,
     split_names,
     without_outlet,
 )
@@ -32,6 +36,8 @@ _AUTHOR_PREFIX = re.compile(
     r"^((analysis|opinion|commentary|story|words|photos?|text) by|by|from|text|作者|记者|文|撰文)\s*[:：/]?\s*", re.I)
 _MAX_CREDIT_LINKS = 0.7
 _MAX_BYLINE_LINE = 24
+_ISSUER_LABELS = "发文机关|发文单位|发布机构|发文机构"
+_ISSUER = re.compile(r"[\u4e00-\u9fff（）()、]{2,30}")
 _EXPLICIT = re.compile(r"^\W{0,2}(?:by\s|作者\s*[:：]|文\s*[/／:：])", re.I)
 
 
@@ -117,5 +123,17 @@ def page_authors(layout: Layout | None, tree: HtmlElement, extracted: str | None
              or _first([b.text for b in layout.article[-1:]], bracketed_name)
              or _first(credits, credit_names)
              # a byline standing on its own line further into the article ("□ 本报记者 王明")
-             or _first([b.text for b in layout.article if len(b.text) <= _MAX_BYLINE_LINE], byline_names))
-    return [n for n in names if is_name(n)]
+             or _first([b.text for b in layout.article if len(b.text) <= _MAX_BYLINE_LINE], byline_names)
+             or _first(closing, source_person))
+    if names := [n for n in names if is_name(n)]:
+        return names
+    if issuer := _issuer(layout):
+        return [issuer]
+    # no writer named anywhere: the editor who put the page up is its author ("责任编辑：王明")
+    return [n for n in _first(closing + header, editor_names) if is_name(n)]
+
+
+def _issuer(layout: Layout) -> str | None:
+    """The body that issued an official document, from the particulars its page prints ("发文机关：某省人民政府")."""
+    value = layout.field(_ISSUER_LABELS)
+    return value if value and _ISSUER.fullmatch(value) else None
