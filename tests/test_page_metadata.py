@@ -167,6 +167,13 @@ def test_the_editor_is_the_author_only_when_no_writer_is_named() -> None:
     assert extract_html(sourced).authors == ["尹样例"]
 
 
+def test_an_essay_signed_in_its_headline_and_under_it() -> None:
+    signed = "<p>茉样：我的一九八九</p><p>我的一九八九</p><p>茉样</p>" + BODY_ZH
+    assert extract_html(page(body=signed, title="谢谢您访问样例中心")).authors == ["茉样"]
+    quoted = "<p>李样例：研究机构正在加快布局</p>" + BODY_ZH  # a headline quoting a speaker names no writer
+    assert extract_html(page(body=quoted, title="谢谢您访问样例中心")).authors == []
+
+
 def test_an_official_document_is_by_its_issuer_and_bears_its_own_date() -> None:
     particulars = ("<table><tr><td>索 引 号：</td><td>000000000/2022-00001</td></tr>"
                    "<tr><td>发文机关：</td><td>青岚市人民政府</td></tr>"

@@ -38,6 +38,7 @@ _MAX_CREDIT_LINKS = 0.7
 _MAX_BYLINE_LINE = 24
 _ISSUER_LABELS = "发文机关|发文单位|发布机构|发文机构"
 _ISSUER = re.compile(r"[\u4e00-\u9fff（）()、]{2,30}")
+_PEN_NAME = re.compile(r"[\u4e00-\u9fff·]{2,6}")
 _EXPLICIT = re.compile(r"^\W{0,2}(?:by\s|作者\s*[:：]|文\s*[/／:：])", re.I)
 
 
@@ -93,6 +94,17 @@ def _dateline_reporter(line: str) -> list[str]:
     return bracketed_name(line) if find_dates(line) else []
 
 
+def _signed_headline(lines: list[str]) -> list[str]:
+    """A writer named twice at the top: a headline signed "茉样：我的一九八九" and the name alone on a line
+    under it, as essays are reposted. The headline alone could be a quote ("李样例：经济稳中向好")."""
+    for line in lines:
+        name = line.strip()
+        if _PEN_NAME.fullmatch(name) and is_name(name) and any(
+                other.startswith((name + "：", name + ":")) and len(other) > len(name) + 3 for other in lines):
+            return [name]
+    return []
+
+
 def _latin(names: list[str]) -> bool:
     return bool(names) and not any(re.search(r"[\u3400-\u9fff]", n) for n in names)
 
@@ -117,6 +129,7 @@ def page_authors(layout: Layout | None, tree: HtmlElement, extracted: str | None
     names = (_bylines(header + opening)
              or _first(opening[:1], paragraph_credit)
              or _first(under_title, bare_names)
+             or _signed_headline(header + opening[:6])
              or metadata_authors(tree, extracted, site, printed)
              or _first(closing, byline_names)
              or _first([b.text for b in layout.article[-2:]][::-1], paragraph_credit)
