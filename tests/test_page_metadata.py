@@ -183,6 +183,8 @@ def test_an_official_document_is_by_its_issuer_and_bears_its_own_date() -> None:
                 title="青岚市人民政府关于样例工程建设范围内禁止新增建设项目的通告")
     got = extract_html(html)
     assert (got.authors, got.published) == (["青岚市人民政府"], "2022-01-27")
+    one_line = page("<p>发文机关：青岚市人民政府 成文日期：2022年01月27日 发布日期：2022年01月28日</p>")
+    assert (extract_html(one_line).authors, extract_html(one_line).published) == (["青岚市人民政府"], "2022-01-27")
     # a news page's labels are not a document's particulars
     assert extract_html(page("<p>发布日期：2022年01月28日</p>")).published == "2022-01-28"
 

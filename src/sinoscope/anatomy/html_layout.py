@@ -19,6 +19,7 @@ _ANCHOR_CHARS = 24  # characters of the first and last paragraphs that locate th
 _HEADER_REACH = 8  # blocks above the article searched when the headline is not found
 _FIELD_REACH = 16  # blocks of the article searched for a labelled field
 _MAX_FIELD_CHARS = 40
+_NEXT_LABEL = re.compile(r"\s+[\u4e00-\u9fff]{2,6}\s*[:：]")
 
 
 def _squeezed(text: str) -> str:
@@ -61,6 +62,7 @@ class Layout:
             if block.link_density > 0.5 or not (match := label.match(block.text)):
                 continue
             value = match.group("value").strip() or (near[index + 1].text if index + 1 < len(near) else "")
+            value = _NEXT_LABEL.split(value, maxsplit=1)[0].strip()  # "某省人民政府 成文日期：…" on one line
             if value and len(value) <= _MAX_FIELD_CHARS and not value.endswith((":", "：")):
                 return value
         return None
