@@ -132,6 +132,20 @@ def _ingest_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--exclude", help="comma-separated analysis components to skip")
 
 
+WATCH_DESCRIPTION = """Poll RSS/Atom feeds and ingest their new entries (an entry with its full text is
+taken as it is, else its link is fetched); entries already stored are skipped.
+
+FEEDS.yaml lists the feeds:
+
+    interval: 900          # seconds between polls (default 900; --interval overrides it)
+    allow_private: false   # fetch links on private/loopback addresses (or --allow-private)
+    feeds:
+      - https://example.org/rss.xml
+      - {url: https://example.com/atom, outlet: Example Daily}   # outlet: the name to store
+
+Stop it with Ctrl-C; --once polls once and exits."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="analyse pages, URLs and RSS/Atom feeds into the corpus database")
     p.add_argument("paths", nargs="+", metavar="PATH|URL|FEED")
@@ -144,8 +158,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-stories", dest="stories", action="store_false", help="skip story grouping")
     p.set_defaults(func=cmd_load)
 
-    p = sub.add_parser("watch", help="poll the feeds listed in FEEDS.yaml and ingest new entries")
-    p.add_argument("feeds", metavar="FEEDS.yaml")
+    p = sub.add_parser("watch", help="poll the feeds listed in FEEDS.yaml and ingest new entries",
+                       description=WATCH_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("feeds", metavar="FEEDS.yaml", help="the feeds to poll (format above)")
     p.add_argument("--once", action="store_true", help="poll once and exit")
     p.add_argument("--interval", type=int, help="seconds between polls (overrides the file)")
     _ingest_options(p)
@@ -171,12 +186,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("export", help="export a table of the corpus as CSV or JSONL")
+    p = sub.add_parser("export", help="export a table of the corpus as CSV or JSONL",
+                       description="Export one table of the corpus, streamed. Tables: documents (the default), "
+                                   "stories, entities, mentions, quotes, figures, forecasts. CSV cells that "
+                                   "start like a spreadsheet formula get a leading apostrophe.")
     p.add_argument("--db", help=DB_HELP)
-    p.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
-    p.add_argument("--table", default="documents",
-                   choices=("documents", "stories", "entities", "mentions", "quotes", "figures", "forecasts"))
-    p.add_argument("--limit", type=int)
+    p.add_argument("--format", choices=("csv", "jsonl"), default="jsonl", help="default: jsonl")
+    p.add_argument("--table", default="documents", metavar="TABLE",
+                   choices=("documents", "stories", "entities", "mentions", "quotes", "figures", "forecasts"),
+                   help="documents (default), stories, entities, mentions, quotes, figures or forecasts")
+    p.add_argument("--limit", type=int, help="at most this many rows (default: all)")
     p.add_argument("--out", help="write here instead of standard output")
     p.set_defaults(func=cmd_export)
 

@@ -17,7 +17,7 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -59,7 +59,9 @@ class AlternatePaths:
         stem, dot, ext = path.rpartition(".")
         if dot and ext in FORMATS and stem and not path.startswith(SKIP_PREFIXES):
             stem = "/" if stem == HOME_NAME else stem
-            scope = {**scope, "path": stem, "raw_path": stem.encode(), SCOPE_KEY: ext}
+            raw = scope.get("raw_path") or path.encode()
+            raw = b"/" if stem == "/" else raw[: -len(dot + ext)] if raw.endswith(f".{ext}".encode()) else stem.encode()
+            scope = {**scope, "path": stem, "raw_path": raw, SCOPE_KEY: ext}
         await self.app(scope, receive, send)
 
 
@@ -75,7 +77,7 @@ def _query(request: Request, **extra: str) -> str:
 
 def links(request: Request) -> list[dict[str, str]]:
     """The page's alternates: format, MIME type and a relative link with the page's filters."""
-    stem = HOME_NAME if request.url.path == "/" else request.url.path.rstrip("/")
+    stem = HOME_NAME if request.url.path == "/" else quote(request.url.path.rstrip("/"), safe="/:@!$&'()*+,;=")
     return [{"format": fmt, "type": mime, "href": f"{stem}.{fmt}{_query(request)}"} for fmt, mime in FORMATS.items()]
 
 
