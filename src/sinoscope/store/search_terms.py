@@ -53,6 +53,11 @@ def _kb() -> Any:
     return load_kb()
 
 
+def warm_up() -> None:
+    """Load the KB's name table now (about a second), not on the first search."""
+    _kb().ids_by_surface()
+
+
 def _forms_of(kb: Any, text: str) -> tuple[list[str], list[str]]:
     """(every form of the entries `text` names, their ids), the typed text first; nothing if none."""
     from ..kb.load import normalise_key

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import secrets
+import threading
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import budget
 from ..api.guards import guard
 from ..store import queries as store
+from ..store import search_terms
 from ..store.db import open_store
 from ..store.search import SearchQuery
 from ..store.snippets import parts as snippet_parts
@@ -112,6 +114,7 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         warm_up(engine)  # corpus-wide aggregates of the home page, computed before the first reader asks
+        threading.Thread(target=search_terms.warm_up, daemon=True).start()  # the KB's names, for search
         yield
         stopped = budget.cancel_all()  # an ingest still running must not hold the shutdown
         if stopped:
