@@ -188,7 +188,8 @@ def _list_pages(web_db: str) -> list[str]:  # noqa: F811
     with sqlite3.connect(web_db) as conn:  # the sample pages carry no masthead: give one an outlet
         conn.execute("UPDATE documents SET outlet = 'Lanternfield Review' WHERE source LIKE '%export_rules_en.txt'")
     return ["/", "/search?q=Nvidia&filter_lang=en", f"/story/{bilingual_story(web_db)}", "/entity/nvidia",
-            "/outlet/Lanternfield%20Review", "/forecasts?status=open", "/quotes?speaker=Ilse+Marwood"]
+            "/outlet/Lanternfield%20Review", "/forecasts?status=open", "/quotes?speaker=Ilse+Marwood",
+            "/stories?blindspots=1"]
 
 
 def test_every_list_page_links_its_data(page, server: str, web_db: str) -> None:  # noqa: ANN001, F811

@@ -34,7 +34,8 @@ def _csv(response) -> list[list[str]]:  # noqa: ANN001 - httpx Response
 
 def test_every_list_page_has_both_alternates(client: TestClient, web_db: str) -> None:  # noqa: F811
     pages = {"/": "stories", "/search?q=Nvidia": "results", f"/story/{bilingual_story(web_db)}": "documents",
-             "/entity/nvidia": "quotes", "/forecasts?status=open": "forecasts", "/quotes": "quotes"}
+             "/entity/nvidia": "quotes", "/forecasts?status=open": "forecasts", "/quotes": "quotes",
+             "/stories?filter_lang=zh": "stories"}
     for url, first in pages.items():
         html = client.get(url).text
         stem, _, query = url.partition("?")

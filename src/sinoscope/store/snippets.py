@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .search_terms import form_pattern
+from .search_terms import any_form_pattern
 
 SNIPPET_CHARS = 80
 MAX_SHIFT = 24  # how far a cut moves to reach a word boundary before it cuts anyway
@@ -38,23 +38,21 @@ def _end_at_boundary(text: str, end: int, floor: int) -> int:
     return at
 
 
-def hits(text: str, forms: list[str]) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) of every occurrence of any form, longest first where they overlap."""
-    found = sorted(((m.start(), m.end()) for form in forms if form for m in form_pattern(form).finditer(text)),
-                   key=lambda span: (span[0], -span[1]))
-    merged: list[tuple[int, int]] = []
-    for start, end in found:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+def hits(text: str, forms: list[str], limit: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the occurrences of any form, in order, the longest where several start together
+    (at most `limit` of them)."""
+    found: list[tuple[int, int]] = []
+    for match in any_form_pattern(tuple(forms)).finditer(text):
+        found.append(match.span())
+        if limit is not None and len(found) >= limit:
+            break
+    return found
 
 
 def snippet(body: str, forms: list[str], width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
     """About 2×width characters of `body` around its first hit, whitespace collapsed, "…" where cut,
     and the hits inside it as (start, end) offsets into the snippet."""
-    first = hits(body[:200_000], forms)[:1]  # bounded: a snippet never scans past the first 200k characters
+    first = hits(body[:200_000], forms, limit=1)  # bounded: a snippet never scans past the first 200k characters
     at, hit_end = first[0] if first else (0, 0)
     start = max(0, at - width // 2)
     start = _start_at_boundary(body, start, at) if start else 0

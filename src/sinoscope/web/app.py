@@ -214,6 +214,13 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
         data = pages.search_page(engine, query, language(request))
         return render(request, "search.html", {**data, "query": query}, data=page_data.search(data))
 
+    @app.get("/stories", response_class=HTMLResponse)
+    def stories_page(request: Request) -> Response:
+        params = request.query_params
+        data = page_data.stories_page(engine, _text(params.get("filter_lang"), 10), params.get("blindspots") == "1",
+                                      _int(params.get("page"), 1))
+        return render(request, "stories.html", data, data=page_data.stories(data))
+
     @app.get("/quotes", response_class=HTMLResponse)
     def quotes_page(request: Request) -> Response:
         data = page_data.quotes_page(engine, _text(request.query_params.get("speaker")),

@@ -1,6 +1,6 @@
 """What each list page hands over as data (its `.json` / `.csv` alternates, see `alternates`):
 the rows the page shows, with the columns an analyst wants in a spreadsheet; plus the data of the
-two plain list pages this module also feeds, quotes and an outlet's documents."""
+plain list pages this module also feeds: stories, quotes and an outlet's documents."""
 
 from __future__ import annotations
 
@@ -61,6 +61,17 @@ def search(data: dict[str, Any]) -> Tables:
     return Tables({"results": result["results"]}, {"results": SEARCH},
                   {"total": result["total"], "total_is_lower_bound": result["total_is_lower_bound"],
                    "terms": result["terms"], "expansions": result.get("expansions", []), "page": data["page"]})
+
+
+def stories_page(engine: Engine, lang: str | None, blindspots: bool, page: int) -> dict[str, Any]:
+    listing = store.list_stories(engine, lang=lang, blindspot=True if blindspots else None, limit=PAGE_SIZE,
+                                 offset=(page - 1) * PAGE_SIZE)
+    return {"stories": listing, "filter_lang": lang, "blindspots": blindspots, "page": page,
+            "pages": _pages(listing["total"], page)}
+
+
+def stories(data: dict[str, Any]) -> Tables:
+    return Tables({"stories": data["stories"]["items"]}, {"stories": [*STORY, "coverage"]}, _paged(data["stories"]))
 
 
 def quotes_page(engine: Engine, speaker: str | None, q: str | None, page: int) -> dict[str, Any]:
