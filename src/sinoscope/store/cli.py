@@ -86,13 +86,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .search import SearchQuery, search
 
     result = search(open_store(args.db), SearchQuery(q=" ".join(args.query), lang=args.lang, outlet=args.outlet,
-                                                     since=args.since, until=args.until, limit=args.limit))
+                                                     since=args.since, until=args.until, limit=args.limit,
+                                                     expand=args.expand))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
         return 0
     for hit in result["results"]:
         print(f"{hit['id']:<7} {hit['published_date'] or '?':<10} {hit['lang'] or '?':<5} {(hit['title'] or '')[:70]}")
         print(f"        {hit['snippet']}")
+        for m in hit.get("matched") or []:
+            if not m["as_typed"]:
+                print(f"        (matched {m['form']} for {m['term']})")
     more = "+" if result["total_is_lower_bound"] else ""
     print(f"{result['total']}{more} matches", file=sys.stderr)
     return 0
@@ -183,6 +187,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--since", help="YYYY-MM-DD")
     p.add_argument("--until", help="YYYY-MM-DD")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--as-typed", dest="expand", action="store_false",
+                   help="search the words as typed (by default a knowledge-base name also finds its other forms: "
+                        "Nvidia / 英伟达)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
