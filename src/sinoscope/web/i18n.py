@@ -127,6 +127,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "type_other": ("other", "其他"),
 }
 
+# Cross-language search, the data links of list pages, the quotes and outlet pages.
+STRINGS.update({
+    "data_links": ("Data:", "数据："),
+    "data_json": ("JSON", "JSON"),
+    "data_csv": ("CSV", "CSV"),
+    "matched_as": ("matched {form}", "匹配 {form}"),
+    "searched_forms": ("“{term}” also searched as: {forms}", "“{term}”同时搜索：{forms}"),
+    "all_quotes": ("Quotes", "引语"),
+    "quote_text": ("Quote", "引语"),
+    "outlet_documents": ("Documents from {outlet}", "{outlet} 的文档"),
+    "filter": ("Filter", "筛选"),
+})
+
 
 def pick_language(query_value: str | None, cookie_value: str | None, accept_language: str | None) -> str:
     """?lang= first, then the remembered cookie, then the browser's preference."""
