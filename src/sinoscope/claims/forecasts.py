@@ -196,7 +196,7 @@ def _en_clause(sentence: str, marker: int) -> tuple[int, int]:
     return start, end
 
 
-_ZH_COMMA = re.compile(r"[，,；;：:]")
+_ZH_COMMA = re.compile(r"[，,；;：:]|\s[-–—]\s|——")  # a dash between clauses cuts like a comma
 _ZH_BARE_START = re.compile(r"\s*(?:(?:从而|由此|因此)?(?:将|会|可能|必将|势必|有望|预计|不会|或将)|"
                             r"也|还|就|则|便|并|又|都|才|这)")  # 因此其伤亡…: a clause with a subject of its own
 
@@ -318,7 +318,9 @@ def _holder_of(doc: Doc, para_start: int, zh: bool, sentence: str, a: int, b: in
 def _not_the_authors(sentence: str, clause: str, zh: bool) -> bool:
     """An unattributed "we"/"I"/"you" is speech the page did not attribute; in the article's own voice a bare
     "would" tells the past's future and "will be testing" an arrangement."""
-    if (C.ZH_PERSONAL if zh else C.EN_PERSONAL).search(sentence):
+    # a Chinese sentence may quote "我们" after the article's own forecast: only the words up to its end count
+    if (C.ZH_PERSONAL if zh else C.EN_PERSONAL).search(sentence[: sentence.find(clause) + len(clause)] if zh
+                                                        else sentence):
         return True
     return not zh and (C.en_narrative_would(clause) or C.en_author_schedule(clause))
 
@@ -360,6 +362,15 @@ def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker:
     return fc
 
 
+_QUOTE_OPEN = re.compile(r"[“「『\"]|\s[-–—]\s|——")
+
+
+def _apart(gap: str) -> bool:
+    """A second forecast of a Chinese sentence stands apart from the first past a clause of other words, an
+    opening quotation mark or a dash; the clause right after a forecast ("，而且可能会…") goes on with the same one."""
+    return bool(_QUOTE_OPEN.search(gap)) or len(re.findall(r"[\u4e00-\u9fffA-Za-z0-9]", gap)) >= 6
+
+
 def extract_forecasts(doc: Doc, quotes: list[Quote]) -> list[Forecast]:
     base = _base_date(doc)
     body_quotes = sorted((q for q in quotes if q.section == "body"), key=lambda q: q.start)
@@ -385,12 +396,17 @@ def extract_forecasts(doc: Doc, quotes: list[Quote]) -> list[Forecast]:
             previous = holder if holder.kind != "author" else None
             if holder.kind == "unknown":
                 continue
-            # a Chinese sentence runs clause after clause: the first that states a forecast (a plan holds none)
+            # a Chinese sentence runs clause after clause, often one English sentence's worth of forecasts each
+            # (a plan holds none): every clause past the forecast before it; English keeps its first modal
+            taken = -1
             for marker in markers if zh else markers[:1]:
+                if para.start + marker < taken:
+                    continue
                 fc = _forecast(doc, para, holder, zh, a, b, marker, cue_end, base)
-                if fc is not None:
-                    break
-            if fc is not None and not any(f.start == fc.start or (f.text, f.holder) == (fc.text, fc.holder)
-                                          for f in out):  # a repeated passage states its forecast once
-                out.append(fc)
+                if fc is None or fc.start < taken or (taken >= 0 and not _apart(doc.text[taken : fc.start])):
+                    continue
+                taken = fc.end
+                if not any(f.start == fc.start or (f.text, f.holder) == (fc.text, fc.holder)
+                           for f in out):  # a repeated passage states its forecast once
+                    out.append(fc)
     return out
