@@ -79,7 +79,8 @@ def test_an_expected_arrangement_is_a_forecast(clause):
 
 
 def test_a_chinese_sentence_holds_its_forecasts_apart(pipeline):
-    body = "虚构的样例港可能会在两年内扩建完工，对于当地居民来说，扩建是件让人高兴的事情，港口的就业岗位会在五年内翻番。"
+    body = ("虚构的样例港可能会在两年内扩建完工，对于当地居民来说，扩建是件让人高兴的事情，"
+            "港口的就业岗位会在五年内翻番。")
     texts = [f.text for f in _forecasts(pipeline, body)]
     assert texts == ["虚构的样例港可能会在两年内扩建完工", "港口的就业岗位会在五年内翻番"]
 

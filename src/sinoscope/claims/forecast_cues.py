@@ -212,6 +212,7 @@ _ZH_CLAUSE_END = re.compile(r"[，,；;。！？]")
 
 
 _GLUED_ADVERBS = "就才也还都便又必终或仍即"
+_NO_OBJECT = ("w", "v", "vd", "a", "ad", "d")
 _ZH_QUESTION_END = re.compile(r"[？?][”’」』）)]*\s*$")
 _ZH_GENERIC_FIND = re.compile(r"会(?:进一步|更加|更)?(?:发现|看到|觉得|感到|了解|学到|思考|自动)")
 
@@ -274,7 +275,10 @@ def zh_markers(sentence: str, tagger=None) -> list[int]:  # noqa: ANN001 - a cal
                 tokens = tagger(sentence)
                 following = [tokens[k + 1].tag if k + 1 < len(tokens) else "" for k in range(len(tokens))]
                 tags = {t.start: (t.text, following[k]) for k, t in enumerate(tokens)}
-                tags.update({t.start: (t.text, t.tag) for t in tokens if t.text == "将"})
+                # 将 keeps its own tag, read as the adverb when the tagger's preposition has no object after it
+                # (将“懊悔不已”, 将大幅下滑)
+                tags.update({t.start: (t.text, "d" if t.tag == "p" and following[k] in _NO_OBJECT else t.tag)
+                             for k, t in enumerate(tokens) if t.text == "将"})
                 # an adverb the tagger glued to the modal (就会, 也将): the modal as a word of its own
                 tags.update({t.end - 1: (t.text[-1], following[k] if t.text[-1] == "会" else "d")
                              for k, t in enumerate(tokens) if len(t.text) == 2 and t.text[-1] in "会将"

@@ -21,6 +21,7 @@ import cn2an
 from ..doc import Doc
 from ..nlp.chinese import Token
 from . import forecast_cues as C
+from . import forecasts_zh as Z
 from .quotes import Quote
 
 # a word boundary that also holds between Latin letters and Chinese characters ("AI芯片")
@@ -362,15 +363,6 @@ def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker:
     return fc
 
 
-_QUOTE_OPEN = re.compile(r"[“「『\"]|\s[-–—]\s|——")
-
-
-def _apart(gap: str) -> bool:
-    """A second forecast of a Chinese sentence stands apart from the first past a clause of other words, an
-    opening quotation mark or a dash; the clause right after a forecast ("，而且可能会…") goes on with the same one."""
-    return bool(_QUOTE_OPEN.search(gap)) or len(re.findall(r"[\u4e00-\u9fffA-Za-z0-9]", gap)) >= 6
-
-
 def extract_forecasts(doc: Doc, quotes: list[Quote]) -> list[Forecast]:
     base = _base_date(doc)
     body_quotes = sorted((q for q in quotes if q.section == "body"), key=lambda q: q.start)
@@ -403,7 +395,7 @@ def extract_forecasts(doc: Doc, quotes: list[Quote]) -> list[Forecast]:
                 if para.start + marker < taken:
                     continue
                 fc = _forecast(doc, para, holder, zh, a, b, marker, cue_end, base)
-                if fc is None or fc.start < taken or (taken >= 0 and not _apart(doc.text[taken : fc.start])):
+                if fc is None or fc.start < taken or (taken >= 0 and not Z.apart(doc.text[taken : fc.start])):
                     continue
                 taken = fc.end
                 if not any(f.start == fc.start or (f.text, f.holder) == (fc.text, fc.holder)

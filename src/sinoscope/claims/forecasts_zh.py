@@ -19,6 +19,7 @@ _HABIT_BEFORE = re.compile(r"每(?:当|次|逢|[天日周年月晚]|个|隔|[\d�
 # "when/after one does X, Y 会": what happens whenever something is done (在…时会, 在…之后会)
 _WHENEVER = re.compile(r"在[^，。；！？]{1,30}?(?:时|之时|的时候|之后|以后|后)"
                        r"(?:[，,]\s*[^，。；！？]{0,6}?)?\s*(?:就|便|都|也)?$")
+_AS_LONG_AS = re.compile(r"只要[^。；！？]{1,30}?[，,]?\s*(?:就|便|都)$")
 # a guess about the past: 可能 … V了 + object (可能收看了这场听证会), not 可能会…了
 _PAST_GUESS = re.compile(rf"可能(?!会|将|要)[^，。；！？]{{0,20}}?{_HAN}了(?={_HAN})")
 # a guess about the present or a cause: 可能由于, 可能正处在, 可能和…有关, 也可能他们的兴趣在于
@@ -62,8 +63,8 @@ def excluded(sentence: str, at: int, word: str) -> bool:
     if habit and (word in ("会", "不会") or (word in ("将", "将会") and not habit.group().startswith("每"))):
         return True  # 每37分钟便会提供, 过去会十分迅速地作出裁决; but 每年的股息收入将达到: a rate ahead
     lead = sentence[_clause_bounds(sentence, lo - 1)[0] if lo else 0 : at]  # the clause before it too
-    if word in ("会", "不会") and _WHENEVER.search(lead):
-        return True  # 学生在看到…时会思考
+    if word in ("会", "不会") and (_WHENEVER.search(lead) or _AS_LONG_AS.search(lead)):
+        return True  # 学生在看到…时会思考, 只要衣服一离身，就会…: what happens whenever
     if _PAST_GUESS.match(sentence, at):
         return True
     if word.endswith("可能"):
@@ -121,3 +122,14 @@ def is_plan(clause: str) -> bool:
     if _EXPECTED.search(clause):
         return False
     return bool(_SCHEDULE.search(clause) or _INTENTION.search(clause) or _THIRD_PLAN.search(clause))
+
+
+# -- holders and sentences ---------------------------------------------------------------------------------
+_QUOTE_OPEN = re.compile(r"[“「『\"]|\s[-–—]\s|——")
+
+
+def apart(gap: str) -> bool:
+    """A second forecast of a Chinese sentence stands apart from the first past a clause of other words, an
+    opening quotation mark or a dash; the clause right after a forecast ("，而且可能会…") goes on with it."""
+    return bool(_QUOTE_OPEN.search(gap)) or len(re.findall(r"[\u4e00-\u9fffA-Za-z0-9]", gap)) >= 6
+
