@@ -8,6 +8,7 @@ import pytest
 from sinoscope.analyze import analyze_text
 from sinoscope.claims.forecast_cues import zh_is_plan, zh_markers
 from sinoscope.claims.forecasts import extract_forecasts
+from sinoscope.claims.forecasts_zh import romanised
 from sinoscope.pipeline import Pipeline
 
 
@@ -43,6 +44,7 @@ def _forecasts(pipeline, body: str):
     "如果不是有政府补贴，没有工厂会愿意多生产。",  # a counterfactual condition
     "我没想到他会来。",  # the past's surprise
     "迄今为止该组织预计已筹得的资金惠及了三万人。",  # an estimate of what was done
+    "只要衣服一离身，就会出现破洞。",  # as long as: what happens whenever
 ])
 def test_a_chinese_word_of_the_future_that_tells_something_else(sentence):
     assert zh_markers(sentence) == []
@@ -113,3 +115,22 @@ def test_a_modal_glued_to_its_adverb_is_still_a_modal(pipeline):
     forecasts = _forecasts(pipeline, body)
     assert [f.holder_kind for f in forecasts] == ["group"] and forecasts[0].holder.endswith("媒体")
     assert forecasts[0].text.endswith("或许就会成为本世纪最重要的考古发现")
+
+
+def test_jiang_before_a_quotation_mark_is_will(pipeline):
+    # the tagger reads 将 before “ as a preposition (将 = 把), though no object follows it
+    body = "样例部长林澜表示，如果样例国失去领先地位，样例国将“懊悔不已”。"
+    forecasts = _forecasts(pipeline, body)
+    assert [f.holder for f in forecasts] == ["林澜"]
+    assert forecasts[0].text.endswith("样例国将“懊悔不已")
+
+
+def test_a_chinese_holder_is_also_given_in_pinyin():
+    assert romanised("欧阳明") == ["Ouyang Ming"]
+    assert romanised("宋青") == ["Song Qing"]
+    assert romanised("格雷格·克拉克") == [] and romanised("汤普森") == []  # a transliteration has no pinyin name
+
+
+def test_a_forecast_holder_carries_the_pinyin_of_a_chinese_name(pipeline):
+    forecasts = _forecasts(pipeline, "宋青表示，虚构的样例港明年的吞吐量可能会翻番。")
+    assert [f.holder for f in forecasts] == ["宋青"] and "Song Qing" in forecasts[0].holder_aliases

@@ -356,6 +356,8 @@ def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker:
         fc.holder_kind = "org" if ent is not None and ent.contract_type == "org" else "person"
         if ent is not None:  # the holder's other names: 李开复 is Kai-Fu Lee
             fc.holder_aliases += [n for n in (ent.name, ent.name_zh, *ent.aliases) if n and n not in fc.holder_aliases]
+        if fc.holder_kind == "person" and not any(n.isascii() for n in (fc.holder, *fc.holder_aliases) if n):
+            fc.holder_aliases += Z.romanised(fc.holder_zh or fc.holder)  # 宋国青 is Song Guoqing
     elif holder.kind == "group":
         fc.holder, fc.holder_kind = holder.name, "group"
     else:

@@ -133,3 +133,22 @@ def apart(gap: str) -> bool:
     opening quotation mark or a dash; the clause right after a forecast ("，而且可能会…") goes on with it."""
     return bool(_QUOTE_OPEN.search(gap)) or len(re.findall(r"[\u4e00-\u9fffA-Za-z0-9]", gap)) >= 6
 
+
+
+def romanised(name: str | None) -> list[str]:
+    """A Chinese person's name in pinyin, family name first, as English-language pages write it (宋国青 → Song
+    Guoqing): the entity stage's reading of names, for a reader (and a record) that looks the holder up in
+    English. Nothing for a transliterated foreign name (格雷格·克拉克) or anything not a Chinese name."""
+    from pypinyin import Style, lazy_pinyin
+
+    from ..entities.discover_zh import looks_transliterated, surname_length
+
+    # the holder is already a person: a surname and one or two characters more, not a transliteration
+    size = surname_length(name or "")
+    if not name or not size or not 1 <= len(name) - size <= 2 or not re.fullmatch(f"{_HAN}+", name) or (
+            looks_transliterated(name)):
+        return []
+    syllables = lazy_pinyin(name, style=Style.NORMAL)
+    if len(syllables) != len(name) or not all(s.isalpha() and s.isascii() for s in syllables):
+        return []
+    return [f"{''.join(syllables[:size]).capitalize()} {''.join(syllables[size:]).capitalize()}"]
