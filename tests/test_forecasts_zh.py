@@ -67,6 +67,8 @@ def test_a_chinese_forecast_keeps_its_marker(sentence):
     "样例公司将关闭其在北港的工厂",  # a firm's own plan
     "该机构已保证不会干预谈判的结果",  # a promise
     "样例镇的科学家们将在湖滨花园对两种蝙蝠",  # an arranged study
+    "因此样例超市将大规模进军美妆市场",  # a firm's move
+    "林澜将成为样例百货的品牌形象大使",  # an appointment
 ])
 def test_a_chinese_schedule_or_intention_is_a_plan(clause):
     assert zh_is_plan(clause)
