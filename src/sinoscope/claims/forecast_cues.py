@@ -217,14 +217,21 @@ _ZH_QUESTION_END = re.compile(r"[？?][”’」』）)]*\s*$")
 _ZH_GENERIC_FIND = re.compile(r"会(?:进一步|更加|更)?(?:发现|看到|觉得|感到|了解|学到|思考|自动)")
 
 
+# a clause is looked for this far on either side of a word, so that a page-long run without punctuation
+# costs linear time, not quadratic
+CLAUSE_REACH = 300
+
+
 def _clause_start(sentence: str, pos: int) -> int:
-    starts = [m.end() for m in _ZH_CLAUSE_END.finditer(sentence, 0, pos)]
-    return starts[-1] if starts else 0
+    floor = max(0, pos - CLAUSE_REACH)
+    starts = [m.end() for m in _ZH_CLAUSE_END.finditer(sentence, floor, pos)]
+    return starts[-1] if starts else floor
 
 
 def _clause_end(sentence: str, pos: int) -> int:
-    m = _ZH_CLAUSE_END.search(sentence, pos)
-    return m.start() if m else len(sentence)
+    ceiling = min(len(sentence), pos + CLAUSE_REACH)
+    m = _ZH_CLAUSE_END.search(sentence, pos, ceiling)
+    return m.start() if m else ceiling
 
 
 def zh_markers(sentence: str, tagger=None) -> list[int]:  # noqa: ANN001 - a callable: sentence -> LAC tokens

@@ -206,7 +206,8 @@ def _zh_clause(sentence: str, marker: int) -> tuple[int, int]:
     """The comma clause of a Chinese sentence that holds the marker, with the clause before it when that one
     is a condition (如果…，) or when the marker's clause has no subject of its own (…的离去，会给…), past a
     leading attribution ("X表示，"), to the end of the marker's clause or of the conditional's consequence."""
-    starts = [0] + [m.end() for m in _ZH_COMMA.finditer(sentence, 0, marker)]
+    floor = max(0, marker - C.CLAUSE_REACH)  # bounded: a long run without commas stays linear
+    starts = [floor] + [m.end() for m in _ZH_COMMA.finditer(sentence, floor, marker)]
     start = starts[-1]
     if len(starts) > 1:
         before = starts[-2]
@@ -216,8 +217,9 @@ def _zh_clause(sentence: str, marker: int) -> tuple[int, int]:
     lead = _ZH_LEAD_CUE.match(sentence)
     if lead and start < lead.end() <= marker:
         start = lead.end()
-    end_match = _ZH_COMMA.search(sentence, marker)
-    end = end_match.start() if end_match else len(sentence)
+    ceiling = min(len(sentence), marker + C.CLAUSE_REACH)
+    end_match = _ZH_COMMA.search(sentence, marker, ceiling)
+    end = end_match.start() if end_match else ceiling
     return start, end
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:

@@ -49,10 +49,16 @@ _MODAL_BEFORE_JIANG = re.compile(r"(?:可以|能够|能|要|会|应当|应该|�
 _BA_VERBS = re.compile(r"看成|看作|看做|视作|当成|当做|翻番|扩大到|提高到|降低到|推迟到|延长到")
 
 
+_CLAUSE_START = re.compile(r"[，,；;。！？：:]")
+_CLAUSE_END = re.compile(r"[，,；;。！？]")
+_REACH = 300  # as far as a clause is looked for on either side: linear on a run without punctuation
+
+
 def _clause_bounds(sentence: str, at: int) -> tuple[int, int]:
-    starts = [m.end() for m in re.finditer(r"[，,；;。！？：:]", sentence[:at])]
-    end = re.search(r"[，,；;。！？]", sentence[at:])
-    return (starts[-1] if starts else 0), (at + end.start() if end else len(sentence))
+    floor, ceiling = max(0, at - _REACH), min(len(sentence), at + _REACH)
+    starts = [m.end() for m in _CLAUSE_START.finditer(sentence, floor, at)]
+    end = _CLAUSE_END.search(sentence, at, ceiling)
+    return (starts[-1] if starts else floor), (end.start() if end else ceiling)
 
 
 def excluded(sentence: str, at: int, word: str) -> bool:
@@ -141,9 +147,11 @@ def romanised(name: str | None) -> list[str]:
     """A Chinese person's name in pinyin, family name first, as English-language pages write it (宋国青 → Song
     Guoqing): the entity stage's reading of names, for a reader (and a record) that looks the holder up in
     English. Nothing for a transliterated foreign name (格雷格·克拉克) or anything not a Chinese name."""
-    from pypinyin import Style, lazy_pinyin
-
+    from .. import budget
     from ..entities.discover_zh import looks_transliterated, surname_length
+
+    with budget.shielded():  # the first call loads pypinyin's dictionaries: no document's time
+        from pypinyin import Style, lazy_pinyin
 
     # the holder is already a person: a surname and one or two characters more, not a transliteration
     size = surname_length(name or "")
