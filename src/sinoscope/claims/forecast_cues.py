@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from . import forecasts_zh
+
 # --- English ---------------------------------------------------------------------------------------
 EN_MARKER = re.compile(
     r"(?<![A-Za-z])(?:will|won[’']t|wo n[’']t|shall|would|wouldn[’']t|could|may|might|[’']ll|"
@@ -102,13 +104,14 @@ ZH_QUESTION = re.compile(r"[？?]|是否|能否|会不会|可不可以|吗[。�
 ZH_PLAN = re.compile(
     r"计划|打算|准备|拟于|拟将|力争|争取|定于|预定|将于[^，。]{0,14}(?:举行|召开|开幕|举办|访问|出席|启动|开始|发布|上线)|"
     r"将(?:举行|召开|出席|访问|举办|现身)|不惜一切代价|承诺|誓言|决心|宣布[^，。]{0,12}将|"
-    r"将(?:于|在)[^，。]{0,16}(?:推出|上市|开业|发布|上线|举行|召开|开幕|举办|亮相|投产|开通|启用|饰演|出演|主演)")
+    r"将(?:于|在)[^，。]{0,24}(?:推出|上市|开业|发布|上线|举行|召开|开幕|举办|亮相|投产|开通|启用|饰演|出演|主演)")
 _ZH_FIRST_PERSON_ACT = re.compile(
     r"(?:^|[，：“])(?:[^，：“]{0,8}?)(?:我们|我|咱们)(?:也|还|都|一定|必须|确实|绝对|肯定)?(?:将|会|要)"
     r"(?:继续|进一步|加大|推进|开展|实施|加强|提供|投资|努力|坚持|扩大|打造|推出|建设|发布|启动|进行|采取|支持|"
     r"帮助|保持|做好|全力|积极|呼吁|参选|参加竞选|竞选|认真考虑|考虑)"
     r"|不会(?:容忍|允许|放弃|坐视|让步|屈服|妥协|退缩)")  # 我们不会容忍: a commitment, not a prediction
-_ZH_COUNTERFACTUAL = re.compile(r"本应|本来会|原本会|本可以|早就会|以为会|原以为|怎么会|怎会|为什么会|为何会")
+_ZH_COUNTERFACTUAL = re.compile(r"本应|本来会|原本会|本可以|早就会|以为会|原以为|怎么会|怎会|为什么会|为何会|"
+                                r"没(?:能|有)?想到|想不到|如果不是|要不是|若不是")  # 没想到他会: the past's surprise
 GROUP_HEADS_ZH = (r"分析人士|分析师|分析家|专家们?|学者|业内人士|业界人士|知情人士|消息人士|有关人士|相关人士|观察人士|"
                   r"观察家|评论人士|有人|很多人|不少人|许多人|多数人|外界|当地媒体|外媒|媒体|研究人员|研究机构|研究|"
                   r"报告|官员|议员|批评者|批评人士|反对派|支持者|投资者|经济学家|有关渠道|渠道|舆论|高层人士|助手|人们|AMs?|MPs?")
@@ -121,7 +124,7 @@ ZH_GROUP = re.compile(
     rf"|在(?P<np3>[\u4e00-\u9fff]{{0,8}}?(?:{GROUP_HEADS_ZH}))看来")
 ZH_CUE = re.compile(r"表示|(?<![小传学据听解游来虽])说(?![明法服])|(?<![名号堪俗简统])称(?![号为作呼])|"
                     r"指出|认为|透露|告诉|介绍|强调|坦言|据悉|显示|担心|相信|怀疑|期待|确认|"
-                    r"据.{1,12}?(?:报道|介绍|透露)|[“”「」]|：")
+                    r"据.{1,12}?(?:报道|介绍|透露)|[“”「」]|(?<!意味着)(?<!包括)(?<!如下)(?<!例如)(?<!比如)(?<!分别是)：")
 # a short quoted term ("北马其顿共和国", a title or a scare quote) is a name, not reported speech
 _ZH_QUOTED_TERM = re.compile(r"[“”「『\"][^“”「」『』\"，。！？；,!?;：:]{1,12}[“”」』\"]")
 
@@ -208,18 +211,27 @@ _ZH_PAST_GUESS = re.compile(r"可能[\u4e00-\u9fff]{0,6}了")  # 可能导致了
 _ZH_CLAUSE_END = re.compile(r"[，,；;。！？]")
 
 
+_GLUED_ADVERBS = "就才也还都便又必终或仍即"
+_NO_OBJECT = ("w", "v", "vd", "a", "ad", "d")
 _ZH_QUESTION_END = re.compile(r"[？?][”’」』）)]*\s*$")
-_ZH_GENERIC_FIND = re.compile(r"会(?:发现|看到|觉得|感到)")
+_ZH_GENERIC_FIND = re.compile(r"会(?:进一步|更加|更)?(?:发现|看到|觉得|感到|了解|学到|思考|自动)")
+
+
+# a clause is looked for this far on either side of a word, so that a page-long run without punctuation
+# costs linear time, not quadratic
+CLAUSE_REACH = 300
 
 
 def _clause_start(sentence: str, pos: int) -> int:
-    starts = [m.end() for m in _ZH_CLAUSE_END.finditer(sentence, 0, pos)]
-    return starts[-1] if starts else 0
+    floor = max(0, pos - CLAUSE_REACH)
+    starts = [m.end() for m in _ZH_CLAUSE_END.finditer(sentence, floor, pos)]
+    return starts[-1] if starts else floor
 
 
 def _clause_end(sentence: str, pos: int) -> int:
-    m = _ZH_CLAUSE_END.search(sentence, pos)
-    return m.start() if m else len(sentence)
+    ceiling = min(len(sentence), pos + CLAUSE_REACH)
+    m = _ZH_CLAUSE_END.search(sentence, pos, ceiling)
+    return m.start() if m else ceiling
 
 
 def zh_markers(sentence: str, tagger=None) -> list[int]:  # noqa: ANN001 - a callable: sentence -> LAC tokens
@@ -237,8 +249,9 @@ def zh_markers(sentence: str, tagger=None) -> list[int]:  # noqa: ANN001 - a cal
         at, text = m.start(), m.group()
         if text == "会" and sentence.startswith("不会", at - 1):
             continue  # counted once, as 不会
-        if text in ("会", "不会"):
-            if _ZH_HUI_WORD_BEFORE.search(sentence, max(0, at - 4), at) or _ZH_HUI_WORD_AFTER.match(sentence, m.end()):
+        if text in ("会", "不会"):  # 不会 is never the end of 党会 or 社会
+            if (text == "会" and _ZH_HUI_WORD_BEFORE.search(sentence, max(0, at - 4), at)) or _ZH_HUI_WORD_AFTER.match(
+                    sentence, m.end()):
                 continue  # 会议, 社会, 大会: 会 is part of a word
             if _ZH_SKILL_OR_SPEECH.match(sentence, m.end()) or _ZH_GENERIC_FIND.match(sentence, at):
                 continue  # 会搞, 会说: a skill or a habit; 又会发现: "one finds"
@@ -256,19 +269,27 @@ def zh_markers(sentence: str, tagger=None) -> list[int]:  # noqa: ANN001 - a cal
         if text.startswith("要") and not text.endswith("才能"):
             continue
         clause = sentence[_clause_start(sentence, at) : _clause_end(sentence, m.end())]
-        if ZH_QUESTION.search(clause) or _ZH_COUNTERFACTUAL.search(clause):
+        condition = sentence[_clause_start(sentence, max(0, _clause_start(sentence, at) - 1)) : at]
+        if ZH_QUESTION.search(clause) or _ZH_COUNTERFACTUAL.search(clause) or _ZH_COUNTERFACTUAL.search(condition):
             continue  # 是否将其国名更改为: a question; 本应…: what should have been
         if (_ZH_ATTRIBUTIVE.match(sentence, at) or _ZH_PAST_GUESS.match(sentence, at)
                 or sentence.startswith(("预期的", "预计的"), at)):  # 即将到来的, 预期的上涨: attributes
             continue
-        if _ZH_EPISTEMIC.match(sentence, at):
-            continue  # 可能有, 可能是: a guess about the present; 将比…更: a comparison
+        if _ZH_EPISTEMIC.match(sentence, at) or forecasts_zh.excluded(sentence, at, text):
+            continue  # 可能有, 可能是: a guess about the present; 将比…更: a comparison; habits, attributes
         if text in ("会", "不会", "将") and tagger is not None:
             if tags is None:
                 tokens = tagger(sentence)
                 following = [tokens[k + 1].tag if k + 1 < len(tokens) else "" for k in range(len(tokens))]
                 tags = {t.start: (t.text, following[k]) for k, t in enumerate(tokens)}
-                tags.update({t.start: (t.text, t.tag) for t in tokens if t.text == "将"})
+                # 将 keeps its own tag, read as the adverb when the tagger's preposition has no object after it
+                # (将“懊悔不已”, 将大幅下滑)
+                tags.update({t.start: (t.text, "d" if t.tag == "p" and following[k] in _NO_OBJECT else t.tag)
+                             for k, t in enumerate(tokens) if t.text == "将"})
+                # an adverb the tagger glued to the modal (就会, 也将): the modal as a word of its own
+                tags.update({t.end - 1: (t.text[-1], following[k] if t.text[-1] == "会" else "d")
+                             for k, t in enumerate(tokens) if len(t.text) == 2 and t.text[-1] in "会将"
+                             and t.text[0] in _GLUED_ADVERBS})
             word, tag = tags.get(at, ("", ""))
             if text == "将" and (word != "将" or tag == "p"):
                 continue  # 将 = 把 ("将一名农民顶到"), or part of a word
@@ -282,8 +303,14 @@ def zh_markers(sentence: str, tagger=None) -> list[int]:  # noqa: ANN001 - a cal
 SUMMARY_BULLET = re.compile(r"^\s*[•·▪●◆■\-*]\s*[^:：。，,]{1,16}[:：]")
 
 
+_ZH_HEDGE_AFTER = re.compile(r"可能|预计|有望|或将|估计|料将")
+
+
 def zh_is_plan(clause: str) -> bool:
-    return bool(ZH_PLAN.search(clause) or _ZH_FIRST_PERSON_ACT.search(clause))
+    plan = ZH_PLAN.search(clause)
+    if plan and _ZH_HEDGE_AFTER.search(clause, plan.end()):
+        plan = None  # 计划于今晚举行的集会可能汇集…: the plan is what the forecast is about
+    return bool(plan or _ZH_FIRST_PERSON_ACT.search(clause) or forecasts_zh.is_plan(clause))
 
 
 def en_group(sentence: str) -> re.Match[str] | None:
@@ -322,7 +349,8 @@ def group_surface(surface: str | None) -> bool:
     surface = re.split(r"[,，(（]", (surface or "").strip())[0].strip()  # "Pella Warrick, an analyst": a name
     if not surface or _PRONOUN.match(surface) or _NAMEISH.match(surface):
         return False
-    return bool(_GROUP_SURFACE.search(surface))
+    # 某公司董事长, 某官员: an unnamed holder the page keeps anonymous
+    return bool(_GROUP_SURFACE.search(surface) or re.search(r"某[\u4e00-\u9fff]{2,}", surface))
 
 
 def group_noun(m: re.Match[str]) -> str:

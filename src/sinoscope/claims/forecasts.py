@@ -21,6 +21,7 @@ import cn2an
 from ..doc import Doc
 from ..nlp.chinese import Token
 from . import forecast_cues as C
+from . import forecasts_zh as Z
 from .quotes import Quote
 
 # a word boundary that also holds between Latin letters and Chinese characters ("AI芯片")
@@ -196,7 +197,7 @@ def _en_clause(sentence: str, marker: int) -> tuple[int, int]:
     return start, end
 
 
-_ZH_COMMA = re.compile(r"[，,；;：:]")
+_ZH_COMMA = re.compile(r"[，,；;：:]|\s[-–—]\s|——")  # a dash between clauses cuts like a comma
 _ZH_BARE_START = re.compile(r"\s*(?:(?:从而|由此|因此)?(?:将|会|可能|必将|势必|有望|预计|不会|或将)|"
                             r"也|还|就|则|便|并|又|都|才|这)")  # 因此其伤亡…: a clause with a subject of its own
 
@@ -205,7 +206,8 @@ def _zh_clause(sentence: str, marker: int) -> tuple[int, int]:
     """The comma clause of a Chinese sentence that holds the marker, with the clause before it when that one
     is a condition (如果…，) or when the marker's clause has no subject of its own (…的离去，会给…), past a
     leading attribution ("X表示，"), to the end of the marker's clause or of the conditional's consequence."""
-    starts = [0] + [m.end() for m in _ZH_COMMA.finditer(sentence, 0, marker)]
+    floor = max(0, marker - C.CLAUSE_REACH)  # bounded: a long run without commas stays linear
+    starts = [floor] + [m.end() for m in _ZH_COMMA.finditer(sentence, floor, marker)]
     start = starts[-1]
     if len(starts) > 1:
         before = starts[-2]
@@ -215,8 +217,9 @@ def _zh_clause(sentence: str, marker: int) -> tuple[int, int]:
     lead = _ZH_LEAD_CUE.match(sentence)
     if lead and start < lead.end() <= marker:
         start = lead.end()
-    end_match = _ZH_COMMA.search(sentence, marker)
-    end = end_match.start() if end_match else len(sentence)
+    ceiling = min(len(sentence), marker + C.CLAUSE_REACH)
+    end_match = _ZH_COMMA.search(sentence, marker, ceiling)
+    end = end_match.start() if end_match else ceiling
     return start, end
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
@@ -318,7 +321,9 @@ def _holder_of(doc: Doc, para_start: int, zh: bool, sentence: str, a: int, b: in
 def _not_the_authors(sentence: str, clause: str, zh: bool) -> bool:
     """An unattributed "we"/"I"/"you" is speech the page did not attribute; in the article's own voice a bare
     "would" tells the past's future and "will be testing" an arrangement."""
-    if (C.ZH_PERSONAL if zh else C.EN_PERSONAL).search(sentence):
+    # a Chinese sentence may quote "我们" after the article's own forecast: only the words up to its end count
+    if (C.ZH_PERSONAL if zh else C.EN_PERSONAL).search(sentence[: sentence.find(clause) + len(clause)] if zh
+                                                        else sentence):
         return True
     return not zh and (C.en_narrative_would(clause) or C.en_author_schedule(clause))
 
@@ -353,6 +358,8 @@ def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker:
         fc.holder_kind = "org" if ent is not None and ent.contract_type == "org" else "person"
         if ent is not None:  # the holder's other names: 李开复 is Kai-Fu Lee
             fc.holder_aliases += [n for n in (ent.name, ent.name_zh, *ent.aliases) if n and n not in fc.holder_aliases]
+        if fc.holder_kind == "person" and not any(n.isascii() for n in (fc.holder, *fc.holder_aliases) if n):
+            fc.holder_aliases += Z.romanised(fc.holder_zh or fc.holder)  # 宋国青 is Song Guoqing
     elif holder.kind == "group":
         fc.holder, fc.holder_kind = holder.name, "group"
     else:
@@ -385,12 +392,17 @@ def extract_forecasts(doc: Doc, quotes: list[Quote]) -> list[Forecast]:
             previous = holder if holder.kind != "author" else None
             if holder.kind == "unknown":
                 continue
-            # a Chinese sentence runs clause after clause: the first that states a forecast (a plan holds none)
+            # a Chinese sentence runs clause after clause, often one English sentence's worth of forecasts each
+            # (a plan holds none): every clause past the forecast before it; English keeps its first modal
+            taken = -1
             for marker in markers if zh else markers[:1]:
+                if para.start + marker < taken:
+                    continue
                 fc = _forecast(doc, para, holder, zh, a, b, marker, cue_end, base)
-                if fc is not None:
-                    break
-            if fc is not None and not any(f.start == fc.start or (f.text, f.holder) == (fc.text, fc.holder)
-                                          for f in out):  # a repeated passage states its forecast once
-                out.append(fc)
+                if fc is None or fc.start < taken or (taken >= 0 and not Z.apart(doc.text[taken : fc.start])):
+                    continue
+                taken = fc.end
+                if not any(f.start == fc.start or (f.text, f.holder) == (fc.text, fc.holder)
+                           for f in out):  # a repeated passage states its forecast once
+                    out.append(fc)
     return out
