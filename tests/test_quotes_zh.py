@@ -231,3 +231,49 @@ def test_a_paragraph_longer_than_the_reading_limit_is_read_in_its_first_part(pip
     body = "林海说，市场终究会回归理性。" + "数据" * MAX_PARAGRAPH_CHARS + "王明和李华都在场。"
     quotes = named(quotes_of(body, pipeline))
     assert [q.speaker for q in quotes] == ["林海"]
+
+
+# -- constructions of round 3 (sample sentences; people, companies and outlets fictional) ------------------------
+
+def test_a_hyphenated_latin_name_is_one_token():
+    from sinoscope.claims.tokens_zh import merge_latin
+    from sinoscope.nlp.chinese import Token
+    tokens = [Token(0, 10, "Paul Mills", "PER"), Token(10, 11, "-", "w"), Token(11, 16, "Hicks", "xc"),
+              Token(16, 17, " ", "w"), Token(17, 18, "说", "v")]
+    assert [t.text for t in merge_latin(tokens)] == ["Paul Mills-Hicks", " ", "说"]
+    dash = [Token(0, 5, "Hicks", "PER"), Token(5, 6, "-", "w"), Token(6, 8, "他说", "v")]
+    assert [t.text for t in merge_latin(dash)] == ["Hicks", "-", "他说"]  # a dash before Chinese stays a dash
+
+
+def test_a_quoted_recipient_before_the_colon_is_not_the_content(pipeline):
+    quotes = named(quotes_of("Grant 先生告诉“晨星周报（Morning Star Weekly）”：“这座雕像属于这座城市。”", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("Grant", "这座雕像属于这座城市")]
+
+
+@pytest.mark.parametrize("verb", ["发推特", "发表声明"])
+def test_publishing_a_statement_before_a_colon(pipeline, verb):
+    lead = "星河科技创始人林海曾" if verb == "发推特" else "虚构工业协会主席林海即"
+    quotes = named(quotes_of(f"{lead}{verb}：“我们明年会开源全部模型。”", pipeline))
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [("林海", verb, "我们明年会开源全部模型")]
+
+
+def test_publishing_without_a_colon_is_an_action(pipeline):
+    assert named(quotes_of("星河科技昨天发表声明，随后股价上涨了三成。", pipeline)) == []
+
+
+def test_this_is_how_x_answered(pipeline):
+    quotes = named(quotes_of("有人问这家公司为什么要降价。\n\n星河科技是这样回答的：“我们希望更多的人用得起算力。”",
+                             pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("星河科技", "我们希望更多的人用得起算力")]
+
+
+def test_an_outlet_the_tagger_cut_at_a_time_word(pipeline):
+    quotes = named(quotes_of("北海星期天报说，新港口的建设已经推迟到明年。", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("北海星期天报", "新港口的建设已经推迟到明年")]
+
+
+def test_a_bare_surname_is_not_completed_from_a_given_name_mention(pipeline):
+    body = ("游泳运动员汤姆·戴维表示，他从小就想参加奥运会。\n\n去年他的儿子出生，起名叫罗伯特·雷·戴维，"
+            "戴维说他的生活从此改变了。\n\n他的父亲罗伯特于2011年去世。\n\n戴维说他的父亲一直希望看他比赛。")
+    quotes = named(quotes_of(body, pipeline))
+    assert [q.speaker for q in quotes] == ["汤姆·戴维"] * 3

@@ -45,6 +45,10 @@ ACCORDING = frozenset({"介绍", "报道", "透露", "测算", "称", "表示", 
                        "文章", "公告", "通报", "评估", "称述", "所述", "解释", "回忆", "描述"})
 DATA_WORDS = ("数据", "统计", "数字", "资料", "显示", "记录", "统计数据")  # "据国家统计局数据": a citation of data
 ACCORDING_MARKS = frozenset({"据", "根据", "按照", "援引", "依据"})
+# "发推特：“…”", "发表声明：…": a verb of publishing and what is published, cues only before a colon
+PUBLISH_VERBS = frozenset({"发", "发表", "发布", "发出"})
+PUBLISHED = frozenset({"推特", "推文", "声明", "微博", "帖子", "帖", "推", "文章", "讲话", "评论", "公告", "博文",
+                       "申明", "贴文", "视频"})
 NOT_BEFORE = frozenset({"被", "没", "未", "不", "别", "无", "难以", "很难", "没有", "不能", "无法", "不会", "并未",
                         "从未", "不再", "不愿", "拒绝", "也就是", "就是", "比如", "换句话", "不用", "可以", "虽然",
                         "怎么", "这么", "那么", "再", "听", "难", "该", "想", "敢", "能"})
@@ -111,6 +115,10 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     k = 0
     while k < n:
         tok = tokens[k]
+        if _published(tokens, k):
+            out.append(Cue(k, k + 2, tok.start, tokens[k + 1].end, tok.text + tokens[k + 1].text))
+            k += 2
+            continue
         word = _cue_text(tok)
         glued = word is not None and word != tok.text and not tok.text.startswith("地")
         if word is None or not (tok.tag.startswith("v") or glued or tok.tag in ("p", "n", "vn") and word in ("称",
@@ -138,6 +146,12 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         out.append(Cue(k, j, start, tokens[j - 1].end, word, word in THINK))
         k = j
     return out
+
+
+def _published(tokens: list[Token], k: int) -> bool:
+    """"X发推特：“…”": publishing a statement, introduced by a colon."""
+    return tokens[k].text in PUBLISH_VERBS and tokens[k].tag.startswith("v") and k + 2 < len(tokens) and \
+        tokens[k + 1].text in PUBLISHED and tokens[k + 2].text in ("：", ":")
 
 
 def according_cues(tokens: list[Token]) -> tuple[list[Cue], set[int]]:

@@ -292,10 +292,17 @@ class _Paragraph:
             if m is None:
                 return None
             k = m + 1
+        if k + 1 < len(toks) and toks[k].text == "的" and toks[k + 1].text in ("：", ":"):
+            k += 1  # "X是这样回答的：“…”"
         if k < len(toks) and toks[k].text in ("了", "过", "着"):
             if k + 1 < len(toks) and toks[k + 1].text not in CLAUSE_BREAK and toks[k + 1].text not in OPEN:
                 return None  # "强调了…的表现", "介绍了新产品": an action on an object, not a statement
             k += 1
+        if cue.lemma in ("告诉", "告知") and k < len(toks) and toks[k].text in OPEN:
+            # "告诉“星期日电讯报（Sunday Telegraph）”：“…”": a recipient in quotation marks before a colon
+            close = next((n for n in range(k + 1, min(k + 10, len(toks))) if toks[n].text in CLOSE), None)
+            if close is not None and close + 1 < len(toks) and toks[close + 1].text in ("：", ":"):
+                k = close + 1
         if cue.lemma in ("告诉", "提醒", "告知", "警告") and k < len(toks) and toks[k].text not in CLAUSE_BREAK:
             # "告诉BBC苏格兰体育之声：“…”": the recipient runs to the first comma or colon, if it is near
             brk = next((n for n in range(k, min(k + 12, len(toks))) if toks[n].text in "，,：:"), None)

@@ -79,7 +79,8 @@ def subject_before(tokens: list[Token], k: int, lo: int) -> Subject | str | None
     seen_anything = False
     while j >= lo:
         tok = tokens[j]
-        if _skippable(tok) or tok.text in ("在", "于") and j + 1 < k and tokens[j + 1].tag in ("TIME", "t"):
+        if _skippable(tok) or tok.text in ("在", "于") and j + 1 < k and tokens[j + 1].tag in ("TIME", "t") or \
+                tok.text == "是" and j + 1 < k and tokens[j + 1].text in ("这样", "这么", "如此"):  # "X是这样回答的"
             j -= 1
             continue
         if tok.text == "地" or tok.text == "得":  # "满怀激动地说": an adverbial of manner
@@ -163,6 +164,9 @@ def _in_np(tokens: list[Token], j: int, end: int) -> bool:
     if tok.text.isspace():  # "Paul Mills-Hicks", "Sumbung 女士", "（Gjorge Ivanov） 总统"
         return j < end and j > 0 and (_is_name_token(tokens[j - 1]) or tokens[j - 1].text in _BRACKETS) and \
             (tokens[j + 1].tag in _NOMINAL or tokens[j + 1].text in _BRACKETS)
+    if tok.tag in ("TIME", "t") and 0 < j < end and tokens[j - 1].tag in ("ORG", "LOC", "nz") and \
+            tokens[j + 1].tag in ("n", "nz") and tokens[j + 1].text.endswith(ORG_HEADS):
+        return True  # "法国/星期/天报": an outlet the tagger cut at a time word
     if tok.tag not in _NOMINAL or tok.text in ("的",):
         return False
     if tok.tag == "r":  # pronouns and demonstratives open a phrase; they never sit inside one
