@@ -277,3 +277,32 @@ def test_a_bare_surname_is_not_completed_from_a_given_name_mention(pipeline):
             "戴维说他的生活从此改变了。\n\n他的父亲罗伯特于2011年去世。\n\n戴维说他的父亲一直希望看他比赛。")
     quotes = named(quotes_of(body, pipeline))
     assert [q.speaker for q in quotes] == ["汤姆·戴维"] * 3
+
+
+def test_a_spokesperson_of_a_named_party_speaks_for_it(pipeline):
+    quotes = named(quotes_of("某绿野党发言人指出，四天工作制不属于该党的方针。", pipeline))
+    assert [q.speaker for q in quotes] == ["绿野党"]
+    assert named(quotes_of("某政府发言人表示，新的计划准确可信。", pipeline)) == []  # which government is not said
+
+
+def test_an_organisation_glossed_with_its_acronym(pipeline):
+    quotes = named(quotes_of("据美国国家广播公司(NBC)报道，十八个州的代表周五提交了一份意见书。", pipeline))
+    assert [(q.speaker_zh, q.text) for q in quotes] == [("美国国家广播公司", "十八个州的代表周五提交了一份意见书")]
+
+
+def test_speaking_before_a_colon(pipeline):
+    quotes = named(quotes_of("歌手韦斯林再次发言：“你们想知道问题究竟在哪儿吗？”", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("韦斯林", "你们想知道问题究竟在哪儿吗？")]
+    assert [q.cue for q in named(quotes_of("林海在会上发言，呼吁同行公开训练数据。", pipeline))] == ["呼吁"]
+
+
+def test_the_subject_inside_a_time_frame_speaks(pipeline):
+    quotes = named(quotes_of("九月在星河能源部长欧阳默在北海会见林海后表示，“能源不应成为施压的工具”。", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("欧阳默", "能源不应成为施压的工具")]
+
+
+def test_the_answer_of_x_is(pipeline):
+    quotes = named(quotes_of("对此，星河汽车方面的回应是，“利用它的资源的可能性很大，双方还要再谈。”", pipeline))
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("星河汽车", "回应", "利用它的资源的可能性很大，双方还要再谈")]
+    assert named(quotes_of("很多人的看法是，模型会越来越便宜。", pipeline)) == []  # nobody named

@@ -119,6 +119,10 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             out.append(Cue(k, k + 2, tok.start, tokens[k + 1].end, tok.text + tokens[k + 1].text))
             k += 2
             continue
+        if tok.text == "发言" and tok.tag.startswith("v") and k + 1 < n and tokens[k + 1].text in ("：", ":"):
+            out.append(Cue(k, k + 1, tok.start, tok.end, tok.text))  # "X再次发言：“…”" (not "在会上发言，…")
+            k += 1
+            continue
         word = _cue_text(tok)
         glued = word is not None and word != tok.text and not tok.text.startswith("地")
         if word is None or not (tok.tag.startswith("v") or glued or tok.tag in ("p", "n", "vn") and word in ("称",
@@ -177,3 +181,23 @@ def according_cues(tokens: list[Token]) -> tuple[list[Cue], set[int]]:
         nxt = m if m - (c + 1) <= 3 else c + 1  # "…的报告中所述，": the content starts after the comma
         out.append(Cue(c, nxt, tokens[c].start, tokens[nxt - 1].end, tokens[c].text, False, (k + 1, end)))
     return out, spanned
+
+
+# "X的回应是，“…”", "X的解释是：…": a noun of speech owned by its speaker, then 是
+NOMINAL_SPEECH = frozenset({"回应", "解释", "回答", "答复", "说法", "看法", "观点", "态度", "表态"})
+_OWNER_TAGS = frozenset({"PER", "ORG", "LOC", "n", "nz", "nw", "vn"})
+
+
+def nominal_cues(tokens: list[Token]) -> list[Cue]:
+    """"广汽方面的回应是，“…”": one cue per speech noun between 的 and 是, its source the owner before 的."""
+    out: list[Cue] = []
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].text not in NOMINAL_SPEECH or tokens[k - 1].text != "的" or tokens[k + 1].text != "是":
+            continue
+        a = k - 1
+        while a > 0 and k - 1 - a < 6 and (tokens[a - 1].tag in _OWNER_TAGS or tokens[a - 1].text.isspace()):
+            a -= 1
+        end = k - 2 if tokens[k - 2].text == "方面" else k - 1  # "广汽方面": 广汽's side is 广汽
+        if a < end and any(t.tag in ("PER", "ORG") for t in tokens[a:end]):
+            out.append(Cue(k, k + 2, tokens[k].start, tokens[k + 1].end, tokens[k].text, False, (a, end)))
+    return out

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..nlp.chinese import Token, tag_paragraph
-from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues
+from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues, nominal_cues
 from .nouns_zh import REPORT_HEADS
 from .quotation_zh import CLOSE, OPEN, doc_quotations
 from .raw_quote import RawQuote
@@ -116,7 +116,7 @@ class _Paragraph:
         # a quotation its paragraph never closes may be a stray mark: it hides no cue
         self.firm = [(a, b) for a, b in self.spans if b != len(text.rstrip()) or a < 0]
         according, spanned = according_cues(tokens)
-        cues = [c for c in find_cues(tokens, text) if c.i not in spanned] + according
+        cues = [c for c in find_cues(tokens, text) if c.i not in spanned] + according + nominal_cues(tokens)
         self.cues = sorted((c for c in cues if not any(a < c.start < b for a, b in self.firm)), key=lambda c: c.i)
         self.sentence_of = self._sentences()
         self.out: list[RawQuote] = []
