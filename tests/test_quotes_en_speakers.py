@@ -213,3 +213,10 @@ def test_a_pronoun_quote_carries_the_names_of_its_speaker(pipeline):
             "It said the new stores would sell fresh bread.\n")
     quotes = [q for q in quotes_of(text, pipeline) if q.speaker and "fresh bread" in q.text]
     assert quotes and "Molloy's" in {quotes[0].speaker, *quotes[0].speaker_aliases}
+
+
+def test_a_person_noun_that_reveals_is_a_speaker_not_evidence(pipeline):
+    text = ("Sample story about a drama\n\nKit Marlow stars in a fictional drama.\n\nThe actor recently revealed that "
+            "he considers meeting his wife to be the best thing to come out of the show.\n")
+    q = by_text(quotes_of(text, pipeline), "best thing")
+    assert q.speaker == "Kit Marlow"

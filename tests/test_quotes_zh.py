@@ -268,8 +268,10 @@ def test_this_is_how_x_answered(pipeline):
 
 
 def test_an_outlet_the_tagger_cut_at_a_time_word(pipeline):
-    quotes = named(quotes_of("北海星期天报说，新港口的建设已经推迟到明年。", pipeline))
-    assert [(q.speaker, q.text) for q in quotes] == [("北海星期天报", "新港口的建设已经推迟到明年")]
+    body = "北海星期天报说，新港口的建设已经推迟到明年。\n\n报纸说，港口的工人已经开始罢工。"
+    quotes = named(quotes_of(body, pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("北海星期天报", "新港口的建设已经推迟到明年"),
+                                                     ("北海星期天报", "港口的工人已经开始罢工")]  # 报纸: that outlet
 
 
 def test_a_bare_surname_is_not_completed_from_a_given_name_mention(pipeline):
@@ -306,3 +308,11 @@ def test_the_answer_of_x_is(pipeline):
     assert [(q.speaker, q.cue, q.text) for q in quotes] == [
         ("星河汽车", "回应", "利用它的资源的可能性很大，双方还要再谈")]
     assert named(quotes_of("很多人的看法是，模型会越来越便宜。", pipeline)) == []  # nobody named
+
+
+def test_a_quotation_closed_too_early_runs_on_to_its_stray_closing_mark(pipeline):
+    body = ("星河队教练林海表示，他对这个赛季很满意。\n\n“我真的感觉我更适合做教练，而不是去踢球。”\n\n"
+            "我乐此不疲，尽管这听起来很奇怪。\n\n我一直都希望做管理工作，现在终于实现了。”")
+    quotes = named(quotes_of(body, pipeline))
+    assert [q.speaker for q in quotes] == ["林海", "林海"]
+    assert quotes[1].text.startswith("我真的感觉") and quotes[1].text.endswith("现在终于实现了")

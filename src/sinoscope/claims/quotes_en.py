@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from .quotes_en_direct import find_direct
 from .raw_quote import RawQuote
+from .speakers import PERSON_HEADS
 
 # Verbs that introduce what someone said or holds; the first group may also introduce a quotation.
 SAY_VERBS = {
@@ -362,6 +363,7 @@ def _not_speech(verb: Token, subj: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _EVIDENTIAL and subj.pos_ not in ("PROPN",) and subj.lower_ not in _ANIMATE_PRONOUNS \
             and subj.lemma_.lower() not in _SPEAKING_THINGS and subj.ent_type_ not in ("PERSON", "ORG") \
+            and subj.lemma_.lower() not in PERSON_HEADS \
             and not any(t.pos_ == "PROPN" for t in subj.subtree):
         return True  # "the figure signals", "this suggests": evidence, not a speaker
     if lemma == "continue":  # "he continued: “…”", never "the U.S. is continuing sanctions"

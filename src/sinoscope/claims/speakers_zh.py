@@ -268,6 +268,10 @@ class ZhSpeakers:
                 return _as_reference(self.named(Subject("org", n.text, 0, n.end - n.start, n.text), n.start),
                                      sub.surface)
             i -= 1
+        # an organisation the tagger did not name but a cue did ("法国星期天报说")
+        for at, sp in reversed(self.subjects):
+            if pos - WINDOW <= at < pos and sp.type == "org" and sub.key in (sp.name_zh or sp.name or ""):
+                return _as_reference(sp, sub.surface)
         return Speaker(sub.surface, sub.head, sub.head, None, [], pos, pos + len(sub.head), "org")
 
 
