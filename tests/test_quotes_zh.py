@@ -316,3 +316,9 @@ def test_a_quotation_closed_too_early_runs_on_to_its_stray_closing_mark(pipeline
     quotes = named(quotes_of(body, pipeline))
     assert [q.speaker for q in quotes] == ["林海", "林海"]
     assert quotes[1].text.startswith("我真的感觉") and quotes[1].text.endswith("现在终于实现了")
+
+
+def test_a_pronoun_repeated_in_its_sentence_keeps_its_first_reading(pipeline):
+    body = ("星河队队长林海在比赛中表现出色。\n\n"
+            "当他被问及2009年王建国教练是如何在比赛的最后一天团结队员时他回答“我现在记得当时的每一个细节”。")
+    assert [q.speaker for q in named(quotes_of(body, pipeline))] == ["林海"]

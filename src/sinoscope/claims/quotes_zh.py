@@ -15,6 +15,8 @@ speaker of its sentence, or, opening a paragraph, the speaker of the paragraph b
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..doc import Doc
 from ..nlp.chinese import Token, tag_paragraph
 from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues, nominal_cues
@@ -199,6 +201,11 @@ class _Paragraph:
             return None
         if cue.evidential and not self._report_subject(cue, lo, sub):
             return None
+        if sub.kind == "pronoun":  # "当他被问及X时他回答": the pronoun stands for who it did when the sentence began
+            s_lo, _ = self.sentence_bounds(cue.i)
+            first = next((t for t in self.tokens[s_lo:cue.i] if t.text == sub.head), None)
+            if first is not None and first.start < sub.start:
+                sub = replace(sub, start=first.start, end=first.end)
         speaker = self.sp.resolve(sub, self.offset)
         if cue.think and sub.kind == "org" and cue.text != "看来":
             return None  # thinking is a person's ("X公司认为" is usually the author's gloss)
