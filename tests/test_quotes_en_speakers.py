@@ -188,3 +188,35 @@ def test_run_closed_by_i_think_goes_to_the_cue_after_it(pipeline):
             "We were lucky to get out alive, I think,\" Marsh told a local radio station.")
     q = by_text(quotes_of(text, pipeline), "roof went first")
     assert q.speaker == "Tobin Marsh"
+
+
+def test_a_parenthetical_cue_after_a_short_lead_in(pipeline):
+    """"Instead, she noted, …": what follows the parenthetical is what was said (sample sentences)."""
+    text = ("Sample story about Lowmere\n\nMayor Anna Berg of the fictional town of Lowmere spoke at the harbour on "
+            "Monday.\n\nInstead, she noted, the town is continuing repairs aimed at keeping the port open.\n")
+    # (and "the town is continuing repairs" is no cue of its own)
+    quotes = [q for q in quotes_of(text, pipeline) if q.speaker]
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Anna Berg", "the town is continuing repairs aimed at keeping the port open")]
+
+
+def test_a_description_with_a_name_in_apposition_is_that_person(pipeline):
+    text = ("Sample story about a bell tower\n\nFather Desmond Pike built the fictional bell tower in 1930.\n\n"
+            "The expert, Orla Fenwick of the University of Lowmere, noted it was the first carillon in the town to "
+            "be played by a local musician.\n")
+    q = by_text(quotes_of(text, pipeline), "first carillon")
+    assert q.speaker == "Orla Fenwick"
+
+
+def test_a_pronoun_quote_carries_the_names_of_its_speaker(pipeline):
+    text = ("Sample story about a grocer\n\nMolloy's said on Tuesday that it would open ten more stores. "
+            "It said the new stores would sell fresh bread.\n")
+    quotes = [q for q in quotes_of(text, pipeline) if q.speaker and "fresh bread" in q.text]
+    assert quotes and "Molloy's" in {quotes[0].speaker, *quotes[0].speaker_aliases}
+
+
+def test_a_person_noun_that_reveals_is_a_speaker_not_evidence(pipeline):
+    text = ("Sample story about a drama\n\nKit Marlow stars in a fictional drama.\n\nThe actor recently revealed that "
+            "he considers meeting his wife to be the best thing to come out of the show.\n")
+    q = by_text(quotes_of(text, pipeline), "best thing")
+    assert q.speaker == "Kit Marlow"

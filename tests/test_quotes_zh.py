@@ -231,3 +231,94 @@ def test_a_paragraph_longer_than_the_reading_limit_is_read_in_its_first_part(pip
     body = "林海说，市场终究会回归理性。" + "数据" * MAX_PARAGRAPH_CHARS + "王明和李华都在场。"
     quotes = named(quotes_of(body, pipeline))
     assert [q.speaker for q in quotes] == ["林海"]
+
+
+# -- constructions of round 3 (sample sentences; people, companies and outlets fictional) ------------------------
+
+def test_a_hyphenated_latin_name_is_one_token():
+    from sinoscope.claims.tokens_zh import merge_latin
+    from sinoscope.nlp.chinese import Token
+    tokens = [Token(0, 10, "Paul Mills", "PER"), Token(10, 11, "-", "w"), Token(11, 16, "Hicks", "xc"),
+              Token(16, 17, " ", "w"), Token(17, 18, "说", "v")]
+    assert [t.text for t in merge_latin(tokens)] == ["Paul Mills-Hicks", " ", "说"]
+    dash = [Token(0, 5, "Hicks", "PER"), Token(5, 6, "-", "w"), Token(6, 8, "他说", "v")]
+    assert [t.text for t in merge_latin(dash)] == ["Hicks", "-", "他说"]  # a dash before Chinese stays a dash
+
+
+def test_a_quoted_recipient_before_the_colon_is_not_the_content(pipeline):
+    quotes = named(quotes_of("Grant 先生告诉“晨星周报（Morning Star Weekly）”：“这座雕像属于这座城市。”", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("Grant", "这座雕像属于这座城市")]
+
+
+@pytest.mark.parametrize("verb", ["发推特", "发表声明"])
+def test_publishing_a_statement_before_a_colon(pipeline, verb):
+    lead = "星河科技创始人林海曾" if verb == "发推特" else "虚构工业协会主席林海即"
+    quotes = named(quotes_of(f"{lead}{verb}：“我们明年会开源全部模型。”", pipeline))
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [("林海", verb, "我们明年会开源全部模型")]
+
+
+def test_publishing_without_a_colon_is_an_action(pipeline):
+    assert named(quotes_of("星河科技昨天发表声明，随后股价上涨了三成。", pipeline)) == []
+
+
+def test_this_is_how_x_answered(pipeline):
+    quotes = named(quotes_of("有人问这家公司为什么要降价。\n\n星河科技是这样回答的：“我们希望更多的人用得起算力。”",
+                             pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("星河科技", "我们希望更多的人用得起算力")]
+
+
+def test_an_outlet_the_tagger_cut_at_a_time_word(pipeline):
+    body = "北海星期天报说，新港口的建设已经推迟到明年。\n\n报纸说，港口的工人已经开始罢工。"
+    quotes = named(quotes_of(body, pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("北海星期天报", "新港口的建设已经推迟到明年"),
+                                                     ("北海星期天报", "港口的工人已经开始罢工")]  # 报纸: that outlet
+
+
+def test_a_bare_surname_is_not_completed_from_a_given_name_mention(pipeline):
+    body = ("游泳运动员汤姆·戴维表示，他从小就想参加奥运会。\n\n去年他的儿子出生，起名叫罗伯特·雷·戴维，"
+            "戴维说他的生活从此改变了。\n\n他的父亲罗伯特于2011年去世。\n\n戴维说他的父亲一直希望看他比赛。")
+    quotes = named(quotes_of(body, pipeline))
+    assert [q.speaker for q in quotes] == ["汤姆·戴维"] * 3
+
+
+def test_a_spokesperson_of_a_named_party_speaks_for_it(pipeline):
+    quotes = named(quotes_of("某绿野党发言人指出，四天工作制不属于该党的方针。", pipeline))
+    assert [q.speaker for q in quotes] == ["绿野党"]
+    assert named(quotes_of("某政府发言人表示，新的计划准确可信。", pipeline)) == []  # which government is not said
+
+
+def test_an_organisation_glossed_with_its_acronym(pipeline):
+    quotes = named(quotes_of("据美国国家广播公司(NBC)报道，十八个州的代表周五提交了一份意见书。", pipeline))
+    assert [(q.speaker_zh, q.text) for q in quotes] == [("美国国家广播公司", "十八个州的代表周五提交了一份意见书")]
+
+
+def test_speaking_before_a_colon(pipeline):
+    quotes = named(quotes_of("歌手韦斯林再次发言：“你们想知道问题究竟在哪儿吗？”", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("韦斯林", "你们想知道问题究竟在哪儿吗？")]
+    assert [q.cue for q in named(quotes_of("林海在会上发言，呼吁同行公开训练数据。", pipeline))] == ["呼吁"]
+
+
+def test_the_subject_inside_a_time_frame_speaks(pipeline):
+    quotes = named(quotes_of("九月在星河能源部长欧阳默在北海会见林海后表示，“能源不应成为施压的工具”。", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("欧阳默", "能源不应成为施压的工具")]
+
+
+def test_the_answer_of_x_is(pipeline):
+    quotes = named(quotes_of("对此，星河汽车方面的回应是，“利用它的资源的可能性很大，双方还要再谈。”", pipeline))
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("星河汽车", "回应", "利用它的资源的可能性很大，双方还要再谈")]
+    assert named(quotes_of("很多人的看法是，模型会越来越便宜。", pipeline)) == []  # nobody named
+
+
+def test_a_quotation_closed_too_early_runs_on_to_its_stray_closing_mark(pipeline):
+    body = ("星河队教练林海表示，他对这个赛季很满意。\n\n“我真的感觉我更适合做教练，而不是去踢球。”\n\n"
+            "我乐此不疲，尽管这听起来很奇怪。\n\n我一直都希望做管理工作，现在终于实现了。”")
+    quotes = named(quotes_of(body, pipeline))
+    assert [q.speaker for q in quotes] == ["林海", "林海"]
+    assert quotes[1].text.startswith("我真的感觉") and quotes[1].text.endswith("现在终于实现了")
+
+
+def test_a_pronoun_repeated_in_its_sentence_keeps_its_first_reading(pipeline):
+    body = ("星河队队长林海在比赛中表现出色。\n\n"
+            "当他被问及2009年王建国教练是如何在比赛的最后一天团结队员时他回答“我现在记得当时的每一个细节”。")
+    assert [q.speaker for q in named(quotes_of(body, pipeline))] == ["林海"]

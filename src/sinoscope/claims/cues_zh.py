@@ -45,6 +45,10 @@ ACCORDING = frozenset({"介绍", "报道", "透露", "测算", "称", "表示", 
                        "文章", "公告", "通报", "评估", "称述", "所述", "解释", "回忆", "描述"})
 DATA_WORDS = ("数据", "统计", "数字", "资料", "显示", "记录", "统计数据")  # "据国家统计局数据": a citation of data
 ACCORDING_MARKS = frozenset({"据", "根据", "按照", "援引", "依据"})
+# "发推特：“…”", "发表声明：…": a verb of publishing and what is published, cues only before a colon
+PUBLISH_VERBS = frozenset({"发", "发表", "发布", "发出"})
+PUBLISHED = frozenset({"推特", "推文", "声明", "微博", "帖子", "帖", "推", "文章", "讲话", "评论", "公告", "博文",
+                       "申明", "贴文", "视频"})
 NOT_BEFORE = frozenset({"被", "没", "未", "不", "别", "无", "难以", "很难", "没有", "不能", "无法", "不会", "并未",
                         "从未", "不再", "不愿", "拒绝", "也就是", "就是", "比如", "换句话", "不用", "可以", "虽然",
                         "怎么", "这么", "那么", "再", "听", "难", "该", "想", "敢", "能"})
@@ -111,6 +115,14 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     k = 0
     while k < n:
         tok = tokens[k]
+        if _published(tokens, k):
+            out.append(Cue(k, k + 2, tok.start, tokens[k + 1].end, tok.text + tokens[k + 1].text))
+            k += 2
+            continue
+        if tok.text == "发言" and tok.tag.startswith("v") and k + 1 < n and tokens[k + 1].text in ("：", ":"):
+            out.append(Cue(k, k + 1, tok.start, tok.end, tok.text))  # "X再次发言：“…”" (not "在会上发言，…")
+            k += 1
+            continue
         word = _cue_text(tok)
         glued = word is not None and word != tok.text and not tok.text.startswith("地")
         if word is None or not (tok.tag.startswith("v") or glued or tok.tag in ("p", "n", "vn") and word in ("称",
@@ -140,6 +152,12 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     return out
 
 
+def _published(tokens: list[Token], k: int) -> bool:
+    """"X发推特：“…”": publishing a statement, introduced by a colon."""
+    return tokens[k].text in PUBLISH_VERBS and tokens[k].tag.startswith("v") and k + 2 < len(tokens) and \
+        tokens[k + 1].text in PUBLISHED and tokens[k + 2].text in ("：", ":")
+
+
 def according_cues(tokens: list[Token]) -> tuple[list[Cue], set[int]]:
     """"据X介绍，…" / "根据X的说法，…": one cue per such clause (its source X), and the token indices the
     clause spans (verb cues inside it are not cues of their own). A clause that cites data is none."""
@@ -163,3 +181,23 @@ def according_cues(tokens: list[Token]) -> tuple[list[Cue], set[int]]:
         nxt = m if m - (c + 1) <= 3 else c + 1  # "…的报告中所述，": the content starts after the comma
         out.append(Cue(c, nxt, tokens[c].start, tokens[nxt - 1].end, tokens[c].text, False, (k + 1, end)))
     return out, spanned
+
+
+# "X的回应是，“…”", "X的解释是：…": a noun of speech owned by its speaker, then 是
+NOMINAL_SPEECH = frozenset({"回应", "解释", "回答", "答复", "说法", "看法", "观点", "态度", "表态"})
+_OWNER_TAGS = frozenset({"PER", "ORG", "LOC", "n", "nz", "nw", "vn"})
+
+
+def nominal_cues(tokens: list[Token]) -> list[Cue]:
+    """"广汽方面的回应是，“…”": one cue per speech noun between 的 and 是, its source the owner before 的."""
+    out: list[Cue] = []
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].text not in NOMINAL_SPEECH or tokens[k - 1].text != "的" or tokens[k + 1].text != "是":
+            continue
+        a = k - 1
+        while a > 0 and k - 1 - a < 6 and (tokens[a - 1].tag in _OWNER_TAGS or tokens[a - 1].text.isspace()):
+            a -= 1
+        end = k - 2 if tokens[k - 2].text == "方面" else k - 1  # "广汽方面": 广汽's side is 广汽
+        if a < end and any(t.tag in ("PER", "ORG") for t in tokens[a:end]):
+            out.append(Cue(k, k + 2, tokens[k].start, tokens[k + 1].end, tokens[k].text, False, (a, end)))
+    return out

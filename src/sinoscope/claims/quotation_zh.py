@@ -56,6 +56,7 @@ def doc_quotations(texts: list[tuple[int, str]]) -> list[tuple[int, int]]:
         out.extend((offset + a, offset + b) for a, b in spans)
         i += 1
         if depth == 0:
+            _reopen_run(texts, i - 1, spans, out)
             continue
         # an open quotation: does it run on into the next paragraphs?
         run_start, closed_at, j = offset + start, None, i
@@ -85,3 +86,29 @@ def doc_quotations(texts: list[tuple[int, str]]) -> list[tuple[int, int]]:
             out.append((base + start, nxt_offset + len(nxt.rstrip())))
         i = j + 1
     return out
+
+
+_MARKS = OPEN + CLOSE + '"'
+
+
+def _reopen_run(texts: list[tuple[int, str]], i: int, spans: list[tuple[int, int]],
+                out: list[tuple[int, int]]) -> None:
+    """"“A。”" / "B。" / "C。”": a translation that closed a quotation with its first paragraph while the words
+    ran on to a closing mark that closes nothing, paragraphs later. When only unmarked paragraphs stand between
+    them, the quotation runs from the first paragraph's opening mark to that closing mark."""
+    offset, text = texts[i]
+    body = text.rstrip()
+    if not body or body[-1] not in CLOSE or any(b == len(body) - 1 for _, b in spans):
+        return
+    for j in range(i - 1, max(-1, i - 1 - MAX_RUN), -1):
+        j_offset, j_text = texts[j]
+        if not any(ch in _MARKS for ch in j_text):
+            continue
+        lead = j_text.lstrip()
+        start = len(j_text) - len(lead)
+        tail = j_text.rstrip().rstrip("。.！!？?")
+        whole = (j_offset + start, j_offset + len(tail) - 1)
+        if lead[:1] in OPEN and tail[-1:] in CLOSE and whole in out and \
+                not any(ch in _MARKS for ch in j_text[start + 1:len(tail) - 1]):
+            out[out.index(whole)] = (whole[0], offset + len(body) - 1)
+        return

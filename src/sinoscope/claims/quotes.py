@@ -215,4 +215,30 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                 if q.speaker_zh and q.speaker_zh not in q.speaker_aliases and q.speaker_zh != q.speaker:
                     q.speaker_aliases = sorted({*q.speaker_aliases, q.speaker_zh})
             quotes.append(q)
+    _share_names(quotes)
     return quotes
+
+
+_NOT_A_NAME = frozenset({"it", "he", "she", "they", "we", "i", "the", "a", "an", "this", "that", "its", "his", "her",
+                         "their", "one", "another"})
+
+
+def _a_name(alias: str) -> bool:
+    words = alias.split()
+    if not words or words[0].lower() in _NOT_A_NAME:
+        return False
+    return alias[:1].isupper() or bool(HAN.match(alias)) and alias not in ("他", "她", "其", "它", "该公司")
+
+
+def _share_names(quotes: list[Quote]) -> None:
+    """Every quote of one speaker carries the names the page gave that speaker in any of its quotes ("it" said
+    is still "Sainsbury's"); pronouns and descriptions are not names."""
+    names: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.speaker_id:
+            names.setdefault(q.speaker_id, set()).update(
+                a for a in [*q.speaker_aliases, q.speaker or "", q.speaker_zh or ""] if _a_name(a))
+    for q in quotes:
+        extra = names.get(q.speaker_id or "", set()) - {q.speaker or "", *q.speaker_aliases}
+        if extra:
+            q.speaker_aliases = sorted({*q.speaker_aliases, *extra})

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from .quotes_en_direct import find_direct
 from .raw_quote import RawQuote
+from .speakers import PERSON_HEADS
 
 # Verbs that introduce what someone said or holds; the first group may also introduce a quotation.
 SAY_VERBS = {
@@ -172,6 +173,14 @@ def _content_span(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
         mine = {t.i for t in verb.subtree}
         return _clean([t for t in verb.head.subtree if t.i not in mine and t.i < min(mine)])
+    # "Instead, he noted, the U.S. is continuing sanctions": a parenthetical cue; after a short lead-in, what
+    # follows it is what was said
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i:
+        mine = {t.i for t in verb.subtree}
+        before = [t for t in verb.sent if t.i < min(mine) and not t.is_punct]
+        after = [t for t in verb.sent if t.i > max(mine)]  # the rest of the sentence, however it was parsed
+        if before and len(before) <= 4 and len([t for t in after if not t.is_punct]) >= 3:
+            return _clean(after)
     if verb.lemma_ in OBJECT_VERBS | SAY_VERBS and verb.lemma_ not in ("ask", "put", "continue", "answer"):
         # "X said many of the examples …" (a missed clause), "X called the plan “a disaster”"
         rest = _object_content(verb) if verb.lemma_ in OBJECT_VERBS - SAY_VERBS else \
@@ -354,8 +363,14 @@ def _not_speech(verb: Token, subj: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _EVIDENTIAL and subj.pos_ not in ("PROPN",) and subj.lower_ not in _ANIMATE_PRONOUNS \
             and subj.lemma_.lower() not in _SPEAKING_THINGS and subj.ent_type_ not in ("PERSON", "ORG") \
+            and subj.lemma_.lower() not in PERSON_HEADS \
             and not any(t.pos_ == "PROPN" for t in subj.subtree):
         return True  # "the figure signals", "this suggests": evidence, not a speaker
+    if lemma == "continue":  # "he continued: “…”", never "the U.S. is continuing sanctions"
+        nxt = verb.doc[verb.i + 1].text if verb.i + 1 < len(verb.doc) else ""
+        prev = verb.doc[verb.i - 1].text if verb.i else ""
+        if nxt not in (",", ":", "“", '"') and prev not in ("”", '"', ",") and subj.i < verb.i:
+            return True
     refused = verb.head.lemma_ in ("decline", "refuse") or any(c.dep_ == "neg" for c in verb.children)
     if lemma in _NO_COMMENT and refused:
         return True

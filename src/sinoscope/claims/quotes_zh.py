@@ -15,9 +15,11 @@ speaker of its sentence, or, opening a paragraph, the speaker of the paragraph b
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..doc import Doc
 from ..nlp.chinese import Token, tag_paragraph
-from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues
+from .cues_zh import ATTITUDE, NEEDS_CLAUSE, Cue, according_cues, find_cues, nominal_cues
 from .nouns_zh import REPORT_HEADS
 from .quotation_zh import CLOSE, OPEN, doc_quotations
 from .raw_quote import RawQuote
@@ -116,7 +118,7 @@ class _Paragraph:
         # a quotation its paragraph never closes may be a stray mark: it hides no cue
         self.firm = [(a, b) for a, b in self.spans if b != len(text.rstrip()) or a < 0]
         according, spanned = according_cues(tokens)
-        cues = [c for c in find_cues(tokens, text) if c.i not in spanned] + according
+        cues = [c for c in find_cues(tokens, text) if c.i not in spanned] + according + nominal_cues(tokens)
         self.cues = sorted((c for c in cues if not any(a < c.start < b for a, b in self.firm)), key=lambda c: c.i)
         self.sentence_of = self._sentences()
         self.out: list[RawQuote] = []
@@ -199,6 +201,11 @@ class _Paragraph:
             return None
         if cue.evidential and not self._report_subject(cue, lo, sub):
             return None
+        if sub.kind == "pronoun":  # "当他被问及X时他回答": the pronoun stands for who it did when the sentence began
+            s_lo, _ = self.sentence_bounds(cue.i)
+            first = next((t for t in self.tokens[s_lo:cue.i] if t.text == sub.head), None)
+            if first is not None and first.start < sub.start:
+                sub = replace(sub, start=first.start, end=first.end)
         speaker = self.sp.resolve(sub, self.offset)
         if cue.think and sub.kind == "org" and cue.text != "看来":
             return None  # thinking is a person's ("X公司认为" is usually the author's gloss)
@@ -292,10 +299,17 @@ class _Paragraph:
             if m is None:
                 return None
             k = m + 1
+        if k + 1 < len(toks) and toks[k].text == "的" and toks[k + 1].text in ("：", ":"):
+            k += 1  # "X是这样回答的：“…”"
         if k < len(toks) and toks[k].text in ("了", "过", "着"):
             if k + 1 < len(toks) and toks[k + 1].text not in CLAUSE_BREAK and toks[k + 1].text not in OPEN:
                 return None  # "强调了…的表现", "介绍了新产品": an action on an object, not a statement
             k += 1
+        if cue.lemma in ("告诉", "告知") and k < len(toks) and toks[k].text in OPEN:
+            # "告诉“星期日电讯报（Sunday Telegraph）”：“…”": a recipient in quotation marks before a colon
+            close = next((n for n in range(k + 1, min(k + 10, len(toks))) if toks[n].text in CLOSE), None)
+            if close is not None and close + 1 < len(toks) and toks[close + 1].text in ("：", ":"):
+                k = close + 1
         if cue.lemma in ("告诉", "提醒", "告知", "警告") and k < len(toks) and toks[k].text not in CLAUSE_BREAK:
             # "告诉BBC苏格兰体育之声：“…”": the recipient runs to the first comma or colon, if it is near
             brk = next((n for n in range(k, min(k + 12, len(toks))) if toks[n].text in "，,：:"), None)

@@ -305,6 +305,14 @@ class Salience:
         if not words:
             return None
         head = re.sub(r"(?:'s|’s)$", "", words[-1])
+        if "," in s and words[0] in ("the", "a", "an", "this"):  # "The expert, Tiffany Ng of …,": the appositive
+            appos = start + s.index(",") + 1
+            while appos < end and self.doc.text[appos] == " ":
+                appos += 1
+            named_here = [c for c in self.index.inside(appos, end, ("person", "unknown", "org")) if c.start == appos
+                          and (c.type != "org" or _personal_of(self.doc.text, c))]
+            if named_here:
+                return self.index.from_candidate(named_here[0], (named_here[0].start, named_here[0].end), s)
         found = self.index.inside(start, hp_end)
         if head == "police" and not found:  # "police said": the force the page named, else "police"
             c = next((c for c in reversed(self.index.candidates) if c.start < start and "Police" in c.name), None)
@@ -440,3 +448,11 @@ def _head_np(tok: Token) -> tuple[int, int]:
             break
     toks = toks[:cut]
     return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _personal_of(text: str, c: Candidate) -> bool:
+    """"Tiffany Ng of the University of Michigan" typed as an organisation: two capitalised words followed by
+    "of" read as a person's name and affiliation."""
+    words = c.name.split()
+    return len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words) and \
+        text[c.end:c.end + 4] == " of "

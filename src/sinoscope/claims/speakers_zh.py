@@ -209,7 +209,7 @@ class ZhSpeakers:
         if before:  # the fuller form that spoke or led a sentence last, else the first the page gave
             fuller = {n.text for n in before}
             said = next((sp.name_zh or sp.name for at, sp in reversed(self.subjects)
-                         if at < pos and (sp.name_zh or sp.name) in fuller), None)
+                         if at < pos and (sp.name_zh or sp.name) in fuller and not _other_part(sp, core)), None)
             return said or before[0].text
         after = [n for n in self.names if n.kind == "person" and _completes(core, n.text, titled)]
         return after[0].text if after else (core if titled and len(core) > 1 else head)
@@ -268,6 +268,10 @@ class ZhSpeakers:
                 return _as_reference(self.named(Subject("org", n.text, 0, n.end - n.start, n.text), n.start),
                                      sub.surface)
             i -= 1
+        # an organisation the tagger did not name but a cue did ("法国星期天报说")
+        for at, sp in reversed(self.subjects):
+            if pos - WINDOW <= at < pos and sp.type == "org" and sub.key in (sp.name_zh or sp.name or ""):
+                return _as_reference(sp, sub.surface)
         return Speaker(sub.surface, sub.head, sub.head, None, [], pos, pos + len(sub.head), "org")
 
 
@@ -338,6 +342,15 @@ def _fits(head: str, sp: Speaker) -> bool:
     if head.endswith(("组织", "机构", "团体")):
         return not name.endswith(("政府", "部", "局", "国")) and not name.endswith(_OUTLET)
     return head.endswith(ORG_HEADS + REPORT_HEADS) or True
+
+
+def _other_part(sp: Speaker, core: str) -> bool:
+    """Whether a subject was named by another part of its full name than `core` ("罗伯特" for 罗伯特·戴利): no
+    evidence of who a bare "戴利" is."""
+    surface, full = sp.surface or "", sp.name_zh or sp.name or ""
+    if not full or core in surface or full in surface:
+        return False
+    return any(len(part) >= 2 and part in surface for part in _SEP.split(full) if part != core)
 
 
 def _as_reference(sp: Speaker, surface: str) -> Speaker:

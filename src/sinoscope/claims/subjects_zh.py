@@ -79,7 +79,8 @@ def subject_before(tokens: list[Token], k: int, lo: int) -> Subject | str | None
     seen_anything = False
     while j >= lo:
         tok = tokens[j]
-        if _skippable(tok) or tok.text in ("在", "于") and j + 1 < k and tokens[j + 1].tag in ("TIME", "t"):
+        if _skippable(tok) or tok.text in ("在", "于") and j + 1 < k and tokens[j + 1].tag in ("TIME", "t") or \
+                tok.text == "是" and j + 1 < k and tokens[j + 1].text in ("这样", "这么", "如此"):  # "X是这样回答的"
             j -= 1
             continue
         if tok.text == "地" or tok.text == "得":  # "满怀激动地说": an adverbial of manner
@@ -116,7 +117,13 @@ def subject_before(tokens: list[Token], k: int, lo: int) -> Subject | str | None
     before = tokens[j] if j >= lo else None
     if before is not None:
         if before.tag == "p" and before.text in _OBJECT_PREP:
-            return subject_before(tokens, j, lo)  # "向联合国表示": the subject stands before the preposition
+            outer = subject_before(tokens, j, lo)  # "向联合国表示": the subject stands before the preposition
+            if outer == "dropped" and before.text == "在" and end < k - 1:
+                # "九月在诺瓦克在莫斯科会见佩里后表示": nothing before the frame, so its own subject speaks
+                inner = classify(run, None)
+                if inner is not None and inner.kind == "person":
+                    return inner
+            return outer
         if before.tag.startswith("v") and before.text in _MEDIA_VERB:
             return subject_before(tokens, j, lo)  # "发推特说", "发布公告表示"
         if before.text == "被" or before.tag.startswith("v") and not _modifier_verb(tokens, j, lo, run):
@@ -163,6 +170,9 @@ def _in_np(tokens: list[Token], j: int, end: int) -> bool:
     if tok.text.isspace():  # "Paul Mills-Hicks", "Sumbung 女士", "（Gjorge Ivanov） 总统"
         return j < end and j > 0 and (_is_name_token(tokens[j - 1]) or tokens[j - 1].text in _BRACKETS) and \
             (tokens[j + 1].tag in _NOMINAL or tokens[j + 1].text in _BRACKETS)
+    if tok.tag in ("TIME", "t") and 0 < j < end and tokens[j - 1].tag in ("ORG", "LOC", "nz") and \
+            tokens[j + 1].tag in ("n", "nz") and tokens[j + 1].text.endswith(ORG_HEADS):
+        return True  # "法国/星期/天报": an outlet the tagger cut at a time word
     if tok.tag not in _NOMINAL or tok.text in ("的",):
         return False
     if tok.tag == "r":  # pronouns and demonstratives open a phrase; they never sit inside one
@@ -238,10 +248,10 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
             return Subject("anonymous", surface, run[0].start, run[-1].end, surface)  # "特朗普支持者"
         text, s, e = _span(run, a, b)
         return Subject("person", text, s, e, surface)
-    orgs = _name_groups(run, "ORG")
+    orgs = _unbracketed(run, _name_groups(run, "ORG"))
     if orgs:
         a, b = orgs[-1]
-        after = "".join(t.text for t in run[b:] if t.tag != "LOC")
+        after = "".join(t.text for t in _outside_brackets(run[b:]) if t.tag != "LOC")  # "美国国家广播公司(NBC)"
         if after.strip() in _HONORIFICS and len(orgs) == 1:  # "Doseba/ORG 先生": a person the tagger mistyped
             text, s, e = _span(run, a, b)
             return Subject("person", text, s, e, surface)
@@ -292,10 +302,36 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
     if len(surface) >= 3 and last.endswith(ORG_HEADS) and any(t.tag in ("LOC", "nz", "nw") for t in run) and \
             not surface.startswith(INDEFINITE):  # "法国星期天报", "克里姆林宫": an institution named by place
         return Subject("org", surface, run[0].start, run[-1].end, surface)
+    if last.endswith(_SPOKESPERSON) and len(run) >= 2:  # "某工党发言人": the organisation speaks (ANNOTATION.md)
+        body = run[-2]
+        if body.tag in ("n", "nz") and len(body.text) >= 2 and body.text.endswith(ORG_HEADS):
+            if body.text in DEFINITE_GENERIC:
+                return Subject("definite", body.text, body.start, body.end, surface, "org",
+                               DEFINITE_GENERIC[body.text])
+            if body.text not in _GENERIC_BODIES:
+                return Subject("org", body.text, body.start, body.end, surface)
     if last.endswith(ROLE_HEADS + TITLES) and not surface.endswith(ANONYMOUS):
         return _role(run, surface)
     return Subject("anonymous", surface, run[0].start, run[-1].end, surface)
 
+
+
+_SPOKESPERSON = ("发言人", "负责人", "女发言人", "男发言人")
+_GENERIC_BODIES = frozenset({"政府", "公司", "当局", "部门", "机构", "组织", "企业", "集团", "官方", "学校", "医院",
+                             "党", "国会", "议会"})  # "某政府发言人": which government is not said
+
+
+def _outside_brackets(run: list[Token]) -> list[Token]:
+    """The tokens of a phrase less its bracketed glosses and their brackets."""
+    out, depth = [], 0
+    for tok in run:
+        if tok.text in ("(", "（"):
+            depth += 1
+        elif tok.text in (")", "）"):
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(tok)
+    return out
 
 
 def _role(run: list[Token], surface: str) -> Subject:

@@ -16,8 +16,14 @@ LATIN = re.compile(r"^[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’&.\-]*$
 def merge_latin(tokens: list[Token]) -> list[Token]:
     """Glue Latin words the tagger split ("Mike", " ", "Trudell"; "Sainsbury", "'", "s") into one token."""
     out: list[Token] = []
-    for tok in _unglued_spaces(tokens):
+    toks = _unglued_spaces(tokens)
+    for n, tok in enumerate(toks):
         prev = out[-1] if out else None
+        if tok.text in ("-", "‐") and prev and prev.end == tok.start and prev.text[-1:].isalpha() and \
+                LATIN.match(prev.text.replace(" ", "")) and n + 1 < len(toks) and toks[n + 1].start == tok.end \
+                and toks[n + 1].text[:1].isupper() and LATIN.match(toks[n + 1].text):
+            out[-1] = Token(prev.start, tok.end, prev.text + tok.text, prev.tag)  # "Mills-Hicks": one name
+            continue
         latin = bool(LATIN.match(tok.text)) or tok.text in ("'", "’")
         if prev and latin and prev.end == tok.start and LATIN.match(prev.text.replace(" ", "")) and (
                 prev.text[-1:].isalpha() or tok.text[:1].isalpha() or tok.text in ("'", "’")):
