@@ -8,13 +8,16 @@ junk it is prone to (generic words, "AI", months, nationalities, lower-case phra
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
+from importlib import resources
 
 from ..nlp.english import pipe_chunked
 from .candidates import Found
 from .context_en import apply_context
+from .orgs_en import ORG_HEAD_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +49,28 @@ _ROLE_WORDS = frozenset({
     "president", "chairman", "ceo", "professor", "prof", "rapper", "singer", "lawyer", "attorney", "lifeguard",
     "coach", "officer", "detective", "minister", "chancellor", "senator", "governor", "mayor", "sir", "dame",
     "lord", "lady", "king", "queen", "prince", "princess", "pope", "rev", "father", "brother", "sister", "uncle",
-    "aunt", "actor", "actress", "director", "author", "founder", "chief", "secretary", "spokesman", "spokeswoman",
+    "aunt", "tsar", "czar", "emperor", "empress", "pharaoh", "sultan", "saint", "st",
+    "actor", "actress", "director", "author", "founder", "chief", "secretary", "spokesman", "spokeswoman",
 })
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _CONNECTORS = {"of", "and", "for", "the", "de", "van", "von", "der", "la", "le", "&", "-", "du", "bin", "al"}
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data/given_names_en.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’\-]+")
+
+
+def looks_like_person(name: str) -> bool:
+    """Two or three capitalised words starting with a common given name and holding no organisation head:
+    "Kirsty Young", "Christine Blasey Ford" (the small model often calls such names organisations)."""
+    words = name.split(" ")
+    return (2 <= len(words) <= 3 and words[0] in given_names() and all(_NAME_WORD.fullmatch(w) for w in words)
+            and not any(w in ORG_HEAD_WORDS for w in words))
 
 
 def _token_is_name_like(token: str) -> bool:
@@ -145,6 +166,8 @@ class EnglishNames:
                 if label is None:
                     continue
                 kept = clean_entity(ent.text, ent.start_char, label)
+                if kept and label == "org" and looks_like_person(kept[2]):
+                    label = "person"
                 if kept:
                     found.append(Found(kept[0], kept[1], kept[2], label, "spacy"))
             typed = []
