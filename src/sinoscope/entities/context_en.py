@@ -4,7 +4,8 @@
 - a role of someone at a body makes the body an organisation: "CEO of Harwick", "a spokesperson for X";
 - "X's new model Y" makes X an organisation and Y a product, as "the Y model" makes Y a product;
 - "X, who" makes a person of a name the model called something else; "near X", "the capital, X",
-  "north of X", "in southern X" make it a place (these only retype names the model found).
+  "north of X", "in southern X" make it a place, "X messages", "X pages" a product (a platform in use);
+  these only retype names the model found.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ _PLACE_AFTER = re.compile(
     rf"\b(?:near|outside|{_DIRECTION}(?:ern)? of|the capital,?|capital city,?|(?:town|city|village|island|"
     rf"province|region|county|district|port) of|in (?:central|{_DIRECTION}(?:ern)?)|the river) ({_NAME})"
 )
+# "WhatsApp messages", "Wikipedia pages", "an Instagram post": a platform in use is a product.
+_PLATFORM_USE = re.compile(
+    rf"\b({_NAME}) (?:app|apps|messages?|pages?|accounts?|posts?|feeds?|stories|story|videos?|users?|profiles?)\b")
 _TRAILING_SMALL = re.compile(r"(?: (?:of|and|for|&))+$")
 
 
@@ -63,6 +67,7 @@ def retype_hints(text: str) -> list[Found]:
     """Types for names the model found but typed wrong (never names of their own)."""
     out = [Found(m.start(1), m.end(1), m.group(1), "person", "context") for m in _PERSON_BEFORE_WHO.finditer(text)]
     out += [Found(m.start(1), m.end(1), m.group(1), "place", "context") for m in _PLACE_AFTER.finditer(text)]
+    out += [Found(m.start(1), m.end(1), m.group(1), "product", "context") for m in _PLATFORM_USE.finditer(text)]
     return out
 
 

@@ -21,7 +21,9 @@ from .orgs_en import ORG_HEAD_WORDS
 
 log = logging.getLogger(__name__)
 
-_LABELS = {"PERSON": "person", "ORG": "org", "PRODUCT": "product", "GPE": "place", "LOC": "place"}
+# A named work (a show, a book, a song) is reported as a product, as the annotation rules count it.
+_LABELS = {"PERSON": "person", "ORG": "org", "PRODUCT": "product", "WORK_OF_ART": "product", "GPE": "place",
+           "LOC": "place"}
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
