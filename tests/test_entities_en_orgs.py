@@ -81,3 +81,21 @@ def test_a_known_surname_ending_another_full_name_is_not_the_known_person(stage:
     entities = _entities(stage, "Sample: Megan Trump, a fictional baker from Ohio, opened a shop on Monday.")
     people = [e for e in entities if e.contract_type == "person"]
     assert [(e.name, e.known) for e in people] == [("Megan Trump", False)], people
+
+
+def test_a_title_case_headline_run_is_cut_to_the_name_the_body_gives(stage: EntityStage) -> None:
+    entities = _entities(stage, "Orwen Tallis Embarked on a Fictional Tour, Wearing a Sample Hat",
+                         "Sample: Orwen Tallis, a fictional singer, said the tour would go on.")
+    assert "Orwen Tallis Embarked" not in {e.name for e in entities}
+    assert [e.name for e in entities if e.contract_type == "person"] == ["Orwen Tallis"]
+
+
+def test_headline_trim_takes_the_body_name_and_its_type() -> None:
+    from sinoscope.entities.candidates import Found
+    from sinoscope.entities.discover_en import _trim_headline_runs, title_case
+
+    head, body = "Orwen Tallis Embarked on a Fictional Tour, Wearing a Sample Hat", "Orwen Tallis spoke."
+    assert title_case(head) and not title_case(body)
+    found = [[Found(0, 21, "Orwen Tallis Embarked", "org", "spacy")], [Found(0, 12, "Orwen Tallis", "person", "spacy")]]
+    trimmed = _trim_headline_runs([head, body], found)
+    assert trimmed[0] == [Found(0, 12, "Orwen Tallis", "person", "spacy")] and trimmed[1] == found[1]

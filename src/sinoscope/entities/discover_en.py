@@ -130,6 +130,38 @@ def clean_entity(text: str, start: int, label: str) -> tuple[int, int, str] | No
     return start, start + len(trimmed), trimmed
 
 
+_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def title_case(text: str) -> bool:
+    """A headline in Title Case ("Kanye West Embarked on a Pro-Trump Diatribe"): most longer words capitalised."""
+    words = _WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _trim_headline_runs(texts: list[str], found: list[list[Found]]) -> list[list[Found]]:
+    """A name the model ran on into the next capitalised word of a Title-Case headline ("Kanye West
+    Embarked") is cut back to the name the page's other paragraphs give ("Kanye West")."""
+    heads = [title_case(t) for t in texts]
+    if not any(heads):
+        return found
+    known = {f.text: f.type for names, head in zip(found, heads, strict=True) if not head for f in names}
+    out = []
+    for names, head in zip(found, heads, strict=True):
+        if head:
+            names = [_cut_to_known(f, known) for f in names]
+        out.append(names)
+    return out
+
+
+def _cut_to_known(item: Found, known: dict[str, str]) -> Found:
+    """`item` cut back to the longest name of `known` (name → type) it starts with, typed as the page types it."""
+    if item.text in known:
+        return item
+    best = max((k for k in known if item.text.startswith(k + " ")), key=len, default=None)
+    return item if best is None else Found(item.start, item.start + len(best), best, known[best], item.source)
+
+
 class EnglishNames:
     """Lazily loaded spaCy NER over English paragraphs."""
 
@@ -179,7 +211,7 @@ class EnglishNames:
                 if kept:
                     typed.append(Found(kept[0], kept[1], kept[2], item.type, item.source))
             out.append(typed)
-        return out
+        return _trim_headline_runs(texts, out)
 
     def find(self, text: str) -> list[Found]:
         return self.find_many([text])[0] if text.strip() else []

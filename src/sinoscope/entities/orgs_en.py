@@ -118,19 +118,19 @@ def _tail(tokens: list[tuple[int, int, str]], end: int, text: str) -> int:
     """Extend a name past its head over "of/for/on (the) Capitalised …" ("Commission on Artificial Intelligence")."""
     if not _adjacent(tokens, end) or tokens[end + 1][2] not in _TAIL_START:
         return end
-    j = end + 1
+    j = end + 2
+    if j < len(tokens) and tokens[j][2] == "the" and _adjacent(tokens, j - 1):
+        j += 1  # "Agency for the Assessment …"
     best = end
     while j < len(tokens) and _adjacent(tokens, j - 1):
         word = tokens[j][2]
-        if word in _TAIL_CONNECT:
-            j += 1
-            continue
-        if not (word[:1].isupper() or word[:1].isdigit()) or word in _NOT_FIRST and word != "The" or word in _DAYS:
+        if not word[:1].isupper() or word in _NOT_FIRST or word in _DAYS:
             break
         best = j
-        if not _adjacent(tokens, j):
-            break
-        j += 1
+        if not _adjacent(tokens, j) or j + 2 >= len(tokens) or tokens[j + 1][2] not in _TAIL_CONNECT - {"the", "on"}:
+            j += 1
+            continue
+        j += 2  # "… of Health and Human Services"
     return best
 
 
