@@ -61,6 +61,9 @@ def test_given_names_and_context_cues() -> None:
     hints = {(h.text, h.type) for h in retype_hints(
         "Sample: Corvane, whose mill closed, lives near Tarnwick, north of Ellsby. She sent Chatterly messages.")}
     assert {("Corvane", "person"), ("Tarnwick", "place"), ("Ellsby", "place"), ("Chatterly", "product")} <= hints
+    sample = "Sample: Hallam's widow spoke. Ostrova wrote back. The Ledger wrote."
+    hints = {(h.text, h.type) for h in retype_hints(sample)}
+    assert {("Hallam", "person"), ("Ostrova", "person")} <= hints and not any("Ledger" in t for t, _ in hints)
 
 
 def test_stage_keeps_a_body_named_after_a_known_one_and_joins_its_short_form(stage: EntityStage) -> None:

@@ -3,7 +3,7 @@
 - a role before a name makes it a person: "rapper Tavio Quence", "Lt Col Brannock Vell";
 - a role of someone at a body makes the body an organisation: "CEO of Harwick", "a spokesperson for X";
 - "X's new model Y" makes X an organisation and Y a product, as "the Y model" makes Y a product;
-- "X, who" makes a person of a name the model called something else; "near X", "the capital, X",
+- "X, who", "X's widow", "X wrote" make a person of a name the model called something else; "near X", "the capital, X",
   "north of X", "in southern X" make it a place, "X messages", "X pages" a product (a platform in use);
   these only retype names the model found.
 """
@@ -37,6 +37,13 @@ _MAKER_AND_MODEL = re.compile(
     rf"(?:,? ({_PRODUCT_NAME}))?"
 )
 _PERSON_BEFORE_WHO = re.compile(rf"(?<![\w.’'])({_NAME}),? (?:who|whose)\b")
+# "Kipling's novels", "Cotton's widow", "Hale wrote", "Ostrova married": what only a person has or does.
+_PERSON_BY_WHAT = re.compile(
+    rf"(?<![\w.’'])(?<!the )(?<!The )(?!The |A |An )({_NAME})(?:['’]s (?:wife|husband|son|daughter|father|"
+    r"mother|brother|sister|parents|widow|death|birth|funeral|childhood|career|novels?|memoirs?|poems?|paintings?|films?|albums?|songs?|"
+    r"biography|grandmother|grandfather)| (?:wrote|recalled|admitted|died|was born|married|regretted|resigned|"
+    r"retired|himself|herself))\b"
+)
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _PLACE_AFTER = re.compile(
     rf"\b(?:near|outside|{_DIRECTION}(?:ern)? of|the capital,?|capital city,?|(?:town|city|village|island|"
@@ -65,7 +72,8 @@ def context_names(text: str) -> list[Found]:
 
 def retype_hints(text: str) -> list[Found]:
     """Types for names the model found but typed wrong (never names of their own)."""
-    out = [Found(m.start(1), m.end(1), m.group(1), "person", "context") for m in _PERSON_BEFORE_WHO.finditer(text)]
+    out = [Found(m.start(1), m.end(1), m.group(1), "person", "context") for pattern in (
+        _PERSON_BEFORE_WHO, _PERSON_BY_WHAT) for m in pattern.finditer(text)]
     out += [Found(m.start(1), m.end(1), m.group(1), "place", "context") for m in _PLACE_AFTER.finditer(text)]
     out += [Found(m.start(1), m.end(1), m.group(1), "product", "context") for m in _PLATFORM_USE.finditer(text)]
     return out
