@@ -2,7 +2,10 @@
 
 Data is read from ../shared/datasets at run time (never copied into the repository):
   zh-ner/msra-test (Simplified, one character a line), zh-ner/uner-zh-pud (Traditional, UD words),
-  en-ner/uner-en-pud (English, UD words). Each sentence is analysed as a plain paragraph.
+  en-ner/uner-en-pud (English, UD words). Each sentence is analysed as a plain paragraph; with
+  --context doc, the sentences of one UD document (`# newdoc`) are analysed together as the paragraphs of
+  one page, as the analyser reads an article (a surname after the full name, one type per name), and
+  scored per sentence as before.
 Also reports the baseline "jieba POS tags alone" (nr → PER, nt → ORG) on MSRA.
 
 Run:  .venv/bin/python eval/ner_eval.py [--limit N] [--sets msra,zh-pud,en-pud]
@@ -11,6 +14,7 @@ Run:  .venv/bin/python eval/ner_eval.py [--limit N] [--sets msra,zh-pud,en-pud]
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 from collections import Counter
@@ -52,11 +56,15 @@ def read_msra(path: Path) -> list[Sentence]:
     return sentences
 
 
-def read_uner(path: Path) -> list[Sentence]:
+def read_uner(path: Path, docs: list[int] | None = None) -> list[Sentence]:
+    """Sentences of a UNER file; `docs`, when given, receives each sentence's document number."""
     sentences: list[Sentence] = []
     text, tokens = None, []
+    doc_no = 0
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if line.startswith("# text = "):
+        if line.startswith("# newdoc"):
+            doc_no += 1
+        elif line.startswith("# text = "):
             text = line[len("# text = "):]
         elif line.startswith("#"):
             continue
@@ -71,6 +79,8 @@ def read_uner(path: Path) -> list[Sentence]:
                 offsets.append((found, found + len(word)))
                 cursor = found + len(word)
             sentences.append((text, spans_from_bio([t for _, t in tokens], offsets)))
+            if docs is not None:
+                docs.append(doc_no)
             text, tokens = None, []
     return sentences
 
@@ -99,6 +109,26 @@ def run_stage(sentences: list[Sentence]) -> list[set]:
     for text, _ in sentences:
         found = analyse_string(stage, text)
         preds.append({(s, e, TYPE_TO_LABEL[t]) for s, e, _, t in found if t in TYPE_TO_LABEL})
+    return preds
+
+
+def run_stage_in_documents(sentences: list[Sentence], docs: list[int]) -> list[set]:
+    """Each document's sentences analysed as the paragraphs of one page; spans back in sentence offsets."""
+    from sinoscope.entities.candidates import CONTRACT_TYPES
+    from sinoscope.entities.stage import EntityStage, page_of
+
+    stage = EntityStage()
+    preds: list[set] = [set() for _ in sentences]
+    order = list(range(len(sentences)))
+    for _, group in itertools.groupby(order, key=lambda i: docs[i]):
+        members = list(group)
+        page = page_of([sentences[i][0] for i in members])
+        mentions, _ = stage.analyse(page)
+        for m in mentions:
+            label = TYPE_TO_LABEL.get(CONTRACT_TYPES.get(m.type, "other"))
+            for i, para in zip(members, page.paragraphs, strict=True):
+                if label and para.start <= m.start and m.end <= para.end:
+                    preds[i].add((m.start - para.start, m.end - para.start, label))
     return preds
 
 
@@ -147,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="first N sentences of each set")
     parser.add_argument("--sets", default="msra,zh-pud,en-pud")
+    parser.add_argument("--context", choices=("sentence", "doc"), default="sentence",
+                        help="analyse UNER sentences alone, or each UD document's sentences as one page")
     parser.add_argument("--errors", type=int, default=0, help="show the N most frequent misses/false hits")
     args = parser.parse_args(argv)
     sets = {
@@ -163,16 +195,19 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"{name}: skipped ({path} absent)")
             continue
-        sentences = reader(path)
+        docs: list[int] = []
+        sentences = reader(path, docs) if reader is read_uner else reader(path)
         if args.limit:
-            sentences = sentences[: args.limit]
+            sentences, docs = sentences[: args.limit], docs[: args.limit]
         if name == "msra":
             start = time.perf_counter()
             base = run_jieba_baseline(sentences)
             report("msra jieba-only baseline", sentences, base, time.perf_counter() - start)
         start = time.perf_counter()
-        preds = run_stage(sentences)
-        report(f"{name} entities stage", sentences, preds, time.perf_counter() - start)
+        in_docs = args.context == "doc" and bool(docs)
+        preds = run_stage_in_documents(sentences, docs) if in_docs else run_stage(sentences)
+        report(f"{name} entities stage{' (documents)' if in_docs else ''}", sentences, preds,
+               time.perf_counter() - start)
         if args.errors:
             for label in LABELS:
                 print(f" {name} {label}")

@@ -2,7 +2,10 @@
 
 - a role before a name makes it a person: "rapper Tavio Quence", "Lt Col Brannock Vell";
 - a role of someone at a body makes the body an organisation: "CEO of Harwick", "a spokesperson for X";
-- "X's new model Y" makes X an organisation and Y a product, as "the Y model" makes Y a product.
+- "X's new model Y" makes X an organisation and Y a product, as "the Y model" makes Y a product;
+- "X, who", "X's widow", "X wrote" make a person of a name the model called something else; "near X", "the capital, X",
+  "north of X", "in southern X" make it a place, "X messages", "X pages" a product (a platform in use);
+  these only retype names the model found.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .candidates import Found
+from .orgs_en import org_phrases
 
 _NAME = r"[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2}"
 _ORG_NAME = r"[A-Z][\w&.\-]*(?: (?:of|and|for|&|[A-Z][\w&.\-]*)){0,5}"
@@ -18,6 +22,8 @@ _PERSON_ROLES = (
     "rapper|singer|songwriter|actor|actress|lawyer|attorney|lifeguard|coach|detective|officer|economist|"
     "analyst|researcher|scientist|professor|investor|entrepreneur|billionaire|novelist|author|journalist|"
     "activist|senator|governor|mayor|minister|chancellor|lawmaker|congressman|congresswoman|"
+    "son|daughter|wife|husband|brother|sister|mother|father|widow|girlfriend|boyfriend|presenter|striker|"
+    "midfielder|defender|goalkeeper|chef|artist|musician|writer|poet|expert|"
     "Lt|Col|Capt|Sgt|Det|Gen|Maj|Sen|Rep|Gov|Dr|Prof|Mr|Ms|Mrs"
 )
 _PERSON_AFTER_ROLE = re.compile(rf"\b(?:{_PERSON_ROLES})\.?(?: (?:Col|Gen)\.?)? ({_NAME})")
@@ -30,6 +36,22 @@ _MAKER_AND_MODEL = re.compile(
     rf"\b({_NAME})['’]s (?:new |latest |flagship |newest |open-source )*(?:AI )?(?:model|chatbot|chip|app)s?"
     rf"(?:,? ({_PRODUCT_NAME}))?"
 )
+_PERSON_BEFORE_WHO = re.compile(rf"(?<![\w.’'])({_NAME}),? (?:who|whose)\b")
+# "Kipling's novels", "Cotton's widow", "Hale wrote", "Ostrova married": what only a person has or does.
+_PERSON_BY_WHAT = re.compile(
+    rf"(?<![\w.’'])(?<!the )(?<!The )(?!The |A |An )({_NAME})(?:['’]s (?:wife|husband|son|daughter|father|"
+    r"mother|brother|sister|parents|widow|death|birth|funeral|childhood|career|novels?|memoirs?|poems?|paintings?|films?|albums?|songs?|"
+    r"biography|grandmother|grandfather)| (?:wrote|recalled|admitted|died|was born|married|regretted|resigned|"
+    r"retired|himself|herself))\b"
+)
+_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_PLACE_AFTER = re.compile(
+    rf"\b(?:near|outside|{_DIRECTION}(?:ern)? of|the capital,?|capital city,?|(?:town|city|village|island|"
+    rf"province|region|county|district|port) of|in (?:central|{_DIRECTION}(?:ern)?)|the river) ({_NAME})"
+)
+# "WhatsApp messages", "Wikipedia pages", "an Instagram post": a platform in use is a product.
+_PLATFORM_USE = re.compile(
+    rf"\b({_NAME}) (?:app|apps|messages?|pages?|accounts?|posts?|feeds?|stories|story|videos?|users?|profiles?)\b")
 _TRAILING_SMALL = re.compile(r"(?: (?:of|and|for|&))+$")
 
 
@@ -48,13 +70,27 @@ def context_names(text: str) -> list[Found]:
     return out
 
 
+def retype_hints(text: str) -> list[Found]:
+    """Types for names the model found but typed wrong (never names of their own)."""
+    out = [Found(m.start(1), m.end(1), m.group(1), "person", "context") for pattern in (
+        _PERSON_BEFORE_WHO, _PERSON_BY_WHAT) for m in pattern.finditer(text)]
+    out += [Found(m.start(1), m.end(1), m.group(1), "place", "context") for m in _PLACE_AFTER.finditer(text)]
+    out += [Found(m.start(1), m.end(1), m.group(1), "product", "context") for m in _PLATFORM_USE.finditer(text)]
+    return out
+
+
 def apply_context(text: str, found: list[Found]) -> list[Found]:
-    """Retype the model's names by their context and add the names it missed."""
+    """Retype the model's names by their context and add the names it missed; an organisation named by its
+    head word replaces the pieces the model cut it into."""
+    phrases = org_phrases(text)
+    found = [f for f in found if not any(p.start < f.end and f.start < p.end for p in phrases)] + phrases
     context = context_names(text)
+    retype = retype_hints(text) + context
     out: list[Found] = []
     for item in found:
-        hint = next((c for c in context if c.start < item.end and item.start < c.end), None)
-        out.append(item if hint is None else Found(item.start, item.end, item.text, hint.type, item.source))
+        hint = next((c for c in retype if c.start < item.end and item.start < c.end), None)
+        keep = hint is None or item.source == "rule"
+        out.append(item if keep else Found(item.start, item.end, item.text, hint.type, item.source))
     for hint in context:
         if not any(hint.start < f.end and f.start < hint.end for f in found):
             out.append(hint)

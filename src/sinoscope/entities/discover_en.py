@@ -8,17 +8,22 @@ junk it is prone to (generic words, "AI", months, nationalities, lower-case phra
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
+from importlib import resources
 
 from ..nlp.english import pipe_chunked
 from .candidates import Found
 from .context_en import apply_context
+from .orgs_en import ORG_HEAD_WORDS
 
 log = logging.getLogger(__name__)
 
-_LABELS = {"PERSON": "person", "ORG": "org", "PRODUCT": "product", "GPE": "place", "LOC": "place"}
+# A named work (a show, a book, a song) is reported as a product, as the annotation rules count it.
+_LABELS = {"PERSON": "person", "ORG": "org", "PRODUCT": "product", "WORK_OF_ART": "product", "GPE": "place",
+           "LOC": "place"}
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -46,10 +51,28 @@ _ROLE_WORDS = frozenset({
     "president", "chairman", "ceo", "professor", "prof", "rapper", "singer", "lawyer", "attorney", "lifeguard",
     "coach", "officer", "detective", "minister", "chancellor", "senator", "governor", "mayor", "sir", "dame",
     "lord", "lady", "king", "queen", "prince", "princess", "pope", "rev", "father", "brother", "sister", "uncle",
-    "aunt", "actor", "actress", "director", "author", "founder", "chief", "secretary", "spokesman", "spokeswoman",
+    "aunt", "tsar", "czar", "emperor", "empress", "pharaoh", "sultan", "saint", "st",
+    "actor", "actress", "director", "author", "founder", "chief", "secretary", "spokesman", "spokeswoman",
 })
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _CONNECTORS = {"of", "and", "for", "the", "de", "van", "von", "der", "la", "le", "&", "-", "du", "bin", "al"}
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data/given_names_en.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’\-]+")
+
+
+def looks_like_person(name: str) -> bool:
+    """Two or three capitalised words starting with a common given name and holding no organisation head:
+    "Kirsty Young", "Christine Blasey Ford" (the small model often calls such names organisations)."""
+    words = name.split(" ")
+    return (2 <= len(words) <= 3 and words[0] in given_names() and all(_NAME_WORD.fullmatch(w) for w in words)
+            and not any(w in ORG_HEAD_WORDS for w in words))
 
 
 def _token_is_name_like(token: str) -> bool:
@@ -107,6 +130,38 @@ def clean_entity(text: str, start: int, label: str) -> tuple[int, int, str] | No
     return start, start + len(trimmed), trimmed
 
 
+_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def title_case(text: str) -> bool:
+    """A headline in Title Case ("Kanye West Embarked on a Pro-Trump Diatribe"): most longer words capitalised."""
+    words = _WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _trim_headline_runs(texts: list[str], found: list[list[Found]]) -> list[list[Found]]:
+    """A name the model ran on into the next capitalised word of a Title-Case headline ("Kanye West
+    Embarked") is cut back to the name the page's other paragraphs give ("Kanye West")."""
+    heads = [title_case(t) for t in texts]
+    if not any(heads):
+        return found
+    known = {f.text: f.type for names, head in zip(found, heads, strict=True) if not head for f in names}
+    out = []
+    for names, head in zip(found, heads, strict=True):
+        if head:
+            names = [_cut_to_known(f, known) for f in names]
+        out.append(names)
+    return out
+
+
+def _cut_to_known(item: Found, known: dict[str, str]) -> Found:
+    """`item` cut back to the longest name of `known` (name → type) it starts with, typed as the page types it."""
+    if item.text in known:
+        return item
+    best = max((k for k in known if item.text.startswith(k + " ")), key=len, default=None)
+    return item if best is None else Found(item.start, item.start + len(best), best, known[best], item.source)
+
+
 class EnglishNames:
     """Lazily loaded spaCy NER over English paragraphs."""
 
@@ -145,6 +200,8 @@ class EnglishNames:
                 if label is None:
                     continue
                 kept = clean_entity(ent.text, ent.start_char, label)
+                if kept and label == "org" and looks_like_person(kept[2]):
+                    label = "person"
                 if kept:
                     found.append(Found(kept[0], kept[1], kept[2], label, "spacy"))
             typed = []
@@ -154,7 +211,7 @@ class EnglishNames:
                 if kept:
                     typed.append(Found(kept[0], kept[1], kept[2], item.type, item.source))
             out.append(typed)
-        return out
+        return _trim_headline_runs(texts, out)
 
     def find(self, text: str) -> list[Found]:
         return self.find_many([text])[0] if text.strip() else []

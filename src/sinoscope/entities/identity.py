@@ -23,6 +23,7 @@ from .candidates import Candidate, name_key
 from .discover_zh import SEPARATORS, looks_chinese_name, surname_length
 from .learn import identity
 from .linker import is_word_char
+from .orgs_en import shortened_orgs
 from .resolve import new_key
 from .zh_lexicon import NOT_GIVEN_NAME, TRANSLIT_CHARS
 
@@ -39,6 +40,7 @@ def unify_identities(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Parag
     candidates = _trim_run_ons(doc, candidates)
     _one_type_per_name(candidates)
     _company_suffixes(kb, candidates)
+    _shortened_orgs(kb, candidates)
     candidates = _bracketed_originals(kb, doc, candidates)
     candidates = _acronyms(kb, doc, content, candidates)
     _pinyin_pairs(kb, candidates)
@@ -113,6 +115,14 @@ def _company_suffixes(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
         stem = by_text.get(cand.text[: -len(suffix)])
         if stem is not None:
             _merge(kb, candidates, stem, cand)
+
+
+def _shortened_orgs(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
+    """"Judiciary Committee" after "Senate Judiciary Committee": one body (see orgs_en.shortened_orgs)."""
+    orgs = {c.text: c for c in candidates if c.coarse == "org" and not has_han(c.text)}
+    for short, full in shortened_orgs(list(orgs)).items():
+        if not orgs[short].entity:
+            _merge(kb, candidates, orgs[full], orgs[short])
 
 
 # -- run-on names ------------------------------------------------------------------------------------------

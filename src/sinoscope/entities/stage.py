@@ -18,6 +18,7 @@ from .discover_zh import ORG_HEADS, OUTLET_HEADS, ChineseNames, page_tag_votes, 
 from .identity import unify_identities
 from .learn import identity, learn_from_pairs
 from .linker import Gazetteer, Hit, is_han
+from .orgs_en import ORG_HEAD_WORDS
 from .resolve import build_layers, new_key
 from .surnames import attach_surnames
 from .truncated import link_truncated, truncation_index
@@ -34,6 +35,8 @@ _ZH_SPEECH_AFTER = ("表示", "说", "认为", "指出", "称", "透露", "强�
 _NAME_TOKEN_TAGS = frozenset({"PER", "ORG", "LOC", "nz", "nw"})
 _INNER_HEADS = (*ORG_HEADS, "政府", "团队", "方面", "总部", "芯片", "模型", "大模型")
 _COMPANY_SUFFIXES = frozenset({"公司", "集团", "有限公司", "股份有限公司", "集团公司", "科技有限公司", "控股"})
+_EN_UNIT_HEADS = (ORG_HEAD_WORDS - {"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "Group", "Holdings"}) | {
+    "Research", "Channel"}
 _ZH_ORG_NOUNS = ("公司", "机构", "集团", "企业", "实验室", "初创", "媒体", "基金", "银行", "平台")
 
 
@@ -110,7 +113,8 @@ class EntityStage:
         english = [(i, p) for i, p in content if p.lang == "en" and not has_han(p.text)]
         for (index, para), names in zip(english, self.en_names.find_many([p.text for _, p in english]),
                                         strict=True):
-            found += [_candidate(doc, index, para, n.start, n.end, n.type, "spacy", n.text) for n in names]
+            found += [_candidate(doc, index, para, n.start, n.end, n.type, "rule" if n.source == "rule" else "spacy",
+                                 n.text) for n in names]
         votes = page_tag_votes(tokens.values())
         latin_runs: list[tuple[int, Paragraph, re.Match[str]]] = []
         for index, para in content:
@@ -135,6 +139,10 @@ class EntityStage:
         # 全国人大|常委会, 微软|研究院, 华盛顿|观察报: a discovered body named after a known name is its own.
         units = [c for c in found if c.coarse == "org" and any(_sub_unit(c, k) for k in linked)]
         linked[:] = [k for k in linked if not any(_sub_unit(u, k) for u in units)]
+        # Melania|Trump, Larry|Vance: a known surname ending a discovered full name is another person's.
+        fuller = [c for c in found if c.coarse == "person" and " " in c.text and not has_han(c.text)]
+        linked[:] = [k for k in linked if not (k.coarse == "person" and " " not in k.text and any(
+            f.start < k.start and f.end == k.end for f in fuller))]
         taken = sorted((c.start, c.end) for c in linked)
         kept = [c for c in found if not any(c.start < e and s < c.end for s, e in taken)]
         return kept
@@ -151,6 +159,9 @@ def _sub_unit(outer: Candidate, known: Candidate) -> bool:
     a company suffix (华为公司 is Huawei; 微软研究院 is a body of its own), or names a body after a place."""
     if not (outer.start <= known.start and known.end <= outer.end and outer.text != known.text):
         return False
+    if not has_han(outer.text):  # Senate|Judiciary Committee, Harvard|Medical School, Microsoft|Research
+        head = outer.text.rsplit(" ", 1)[-1]
+        return known.coarse in ("org", "place") and (head in _EN_UNIT_HEADS or outer.source == "rule")
     if known.coarse == "place":
         return has_han(outer.text) and outer.text.endswith(ORG_HEADS + OUTLET_HEADS)  # 华盛顿|观察报, 北京|大学
     if known.coarse != "org" or outer.start != known.start:

@@ -25,6 +25,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ..sources.inputs import DEFAULT_MAX_BYTES, RawInput, iter_inputs
 from . import records as rec
 from .db import write_transaction
+from .entity_merge import merge_discovered
 from .schema import documents, entities, figures, forecasts, inputs, mentions, paragraphs, quotes, stances
 from .search import index_words
 from .stories import Features, compute_features, place_document
@@ -102,7 +103,9 @@ def _insert_facts(conn: Connection, document_id: int, record: dict) -> None:
 
 def store_record(engine: Engine, record: dict, *, url: str | None = None, outlet: str | None = None,
                  raw_hash: str | None = None, features: Features | None = None) -> IngestResult:
-    """Store one analysed record in one transaction; a known text is left as it is."""
+    """Store one analysed record in one transaction; a known text is left as it is. A discovered entity is
+    stored under its type and normalised name, so the same name from other documents is one entity."""
+    record = merge_discovered(record)
     source = str(record.get("source") or "<unknown>")
     now = _now()
     row = rec.document_row(record, url=url, outlet=outlet, now=now)
@@ -160,7 +163,7 @@ class Ingestor:
 
     def ingest_record(self, record: dict, *, url: str | None = None, outlet: str | None = None,
                       raw_hash: str | None = None) -> IngestResult:
-        record, url, outlet = without_nul(record), without_nul(url), without_nul(outlet)
+        record, url, outlet = merge_discovered(without_nul(record)), without_nul(url), without_nul(outlet)
         features = compute_features(record) if self.settings.stories else None
         return store_record(self.engine, record, url=url, outlet=outlet, raw_hash=raw_hash, features=features)
 
