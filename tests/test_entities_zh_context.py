@@ -130,3 +130,22 @@ def test_a_transliterated_name_and_its_tail_are_one_person(stage):
 
 def test_someones_mother_is_not_a_name(stage):
     assert not found(stage, "样例：之后杨母便致电报警求助。")
+
+
+# -- organisations inside organisations, governments, peoples -----------------------------------------------
+def test_a_body_named_inside_its_parent_or_after_its_place_keeps_its_short_name(stage):
+    entities = entities_of(stage, "样例：雪域大学麦克斯韦学院政治学教授表示。")
+    assert [(e.name_zh, e.aliases) for e in entities if e.contract_type == "org"] == [
+        ("雪域大学麦克斯韦学院", ["麦克斯韦学院"])]
+    entities = entities_of(stage, "样例：据内华达州克拉克县地方法院的文件显示。")
+    assert [(e.name_zh, e.aliases) for e in entities if e.contract_type == "org"] == [
+        ("内华达州克拉克县地方法院", ["克拉克县地方法院"])]
+
+
+def test_a_countrys_government_said_generically_is_no_organisation(stage):
+    assert not [k for _, k in found(stage, "样例：美国政府和英国政府都表示关切。") if k == "org"]
+
+
+def test_a_people_is_neither_a_person_nor_a_body(stage):
+    names = found(stage, "样例：占多数的斯拉夫人和维吾尔族群众参加了投票。")
+    assert not [k for _, k in names if k in ("person", "org")]

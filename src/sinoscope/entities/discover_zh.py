@@ -143,6 +143,8 @@ def _kept(found: Found) -> bool:
     name = found.text
     if is_common_word(name):
         return False
+    if found.type in ("person", "org") and name.endswith(("人", "族")) and word_frequency(name):
+        return False  # 斯拉夫人, 维吾尔族: a people the dictionary knows is neither a person nor a body
     if found.type == "person" and len(name) == 2 and surname_length(name) == 1 and name[1] in _KIN:
         return False  # 杨母, 王父: someone's mother, not a name
     if len(name) == 1 and is_han(name):
@@ -216,7 +218,7 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
         name = text[start:end]
         if kind == "org" and tag_alone(name) == "LOC":
             kind = "place"  # 欧洲 read as an organisation in a sentence is still a place
-        if kind == "org" and (describes_company(name) or _generic_government(name)):
+        if kind == "org" and (describes_company(name) or generic_government(name)):
             continue
         out.append(Found(start, end, name, kind, "lac"))
     return out
@@ -261,9 +263,13 @@ def _persons_in(text: str, start: int, end: int) -> list[Found]:
     return [Found(start, end, name, "person", "rule" if title else "lac")]
 
 
-def _generic_government(name: str) -> bool:
-    """西班牙政府: a country's government said generically is the country (an administration, 特朗普政府, is not)."""
-    return name.endswith(_GOVERNMENT) and tag_alone(name[: -len(_GOVERNMENT)]) == "LOC"
+def generic_government(name: str) -> bool:
+    """西班牙政府, 美国联邦政府: a country's government said generically is the country (an administration,
+    特朗普政府, is not)."""
+    if not name.endswith(_GOVERNMENT):
+        return False
+    place = name[: -len(_GOVERNMENT)].removesuffix("联邦").removesuffix("中央")
+    return bool(place) and tag_alone(place) == "LOC"
 
 
 def describes_company(name: str) -> bool:

@@ -12,9 +12,18 @@ from ..doc import CONTENT_SECTIONS, Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, load_kb
 from ..nlp.chinese import Token, tag_paragraph, tag_paragraphs
 from .candidates import CONTRACT_TYPES, Candidate
+from .compound_zh import compound_short_name
 from .disambiguate import relation_index, resolve_ambiguity
 from .discover_en import EnglishNames
-from .discover_zh import ORG_HEADS, OUTLET_HEADS, ChineseNames, page_tag_votes, vote_type
+from .discover_zh import (
+    ORG_HEADS,
+    OUTLET_HEADS,
+    ChineseNames,
+    generic_government,
+    page_tag_votes,
+    tag_alone,
+    vote_type,
+)
 from .identity import unify_identities
 from .latin_zh import not_a_person
 from .learn import identity, learn_from_pairs
@@ -37,6 +46,7 @@ _COURTESY = ("先生", "女士", "小姐")
 _ZH_SPEECH_AFTER = ("表示", "说", "认为", "指出", "称", "透露", "强调", "解释")
 _NAME_TOKEN_TAGS = frozenset({"PER", "ORG", "LOC", "nz", "nw"})
 _INNER_HEADS = (*ORG_HEADS, "政府", "团队", "方面", "总部", "芯片", "模型", "大模型")
+_PARENT_HEADS = (*ORG_HEADS, "议会", "国会")  # 德国议会|国防委员会
 _COMPANY_SUFFIXES = frozenset({"公司", "集团", "有限公司", "股份有限公司", "集团公司", "科技有限公司", "控股"})
 _ZH_ORG_NOUNS = ("公司", "机构", "集团", "企业", "实验室", "初创", "媒体", "基金", "银行", "平台")
 
@@ -100,6 +110,8 @@ class EntityStage:
             group.sort(key=lambda h: h.surface.ambiguous)
             options = tuple(dict.fromkeys(h.surface.entity_id for h in group))
             first = group[0].surface
+            if first.entity_type != "person" and has_han(group[0].text) and generic_government(group[0].text):
+                continue  # 中国政府 said generically is the country, whatever the knowledge base files it as
             out.append(Candidate(
                 para.start + start, para.start + end, doc.text[para.start + start:para.start + end], index,
                 first.entity_type, "kb", entity=first.entity_id, options=options,
@@ -143,7 +155,20 @@ class EntityStage:
         linked[:] = [k for k in linked if not any(_sub_unit(u, k) for u in units)]
         taken = sorted((c.start, c.end) for c in linked)
         kept = [c for c in found if not any(c.start < e and s < c.end for s, e in taken)]
+        self._short_names(doc, tokens, kept)
         return kept
+
+    def _short_names(self, doc: Doc, tokens: dict[int, list[Token]], found: list[Candidate]) -> None:
+        """雪域大学麦克斯韦学院, 内华达州克拉克县地方法院: the body's own short name (麦克斯韦学院, 克拉克县地方法院) is
+        an alias of it (kept on the candidate, not a second mention of the same words)."""
+        for cand in found:
+            if cand.coarse != "org" or not has_han(cand.text) or len(cand.text) < 6 or cand.para not in tokens:
+                continue
+            para = doc.paragraphs[cand.para]
+            short = compound_short_name(_norm(para)[cand.start - para.start:cand.end - para.start], _PARENT_HEADS,
+                                        tag_alone)
+            if short is not None:
+                cand.attrs["alias"] = cand.text[short:]
 
 
 def _in_chinese(text: str, match: re.Match[str]) -> bool:
