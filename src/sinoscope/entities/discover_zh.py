@@ -25,6 +25,16 @@ from pathlib import Path
 
 from ..nlp.chinese import Token, tag_text
 from .candidates import Found
+from .context_zh import (
+    PERSON_CONTEXT,
+    PLACE_CONTEXT,
+    in_person_context,
+    in_place_context,
+    is_credit,
+    joins_transliteration,
+    run_on_length,
+)
+from .latin_zh import latin_names
 from .linker import is_han
 from .zh_lexicon import (
     COMPOUND_SURNAMES,
@@ -43,7 +53,7 @@ ORG_HEADS = (
     "有限公司", "股份公司", "公司", "集团", "证券", "基金会", "基金", "银行", "委员会", "联盟", "实验室", "研究所",
     "研究院", "研究中心", "大学", "学院", "科学院", "工程院", "协会", "联合会", "交易所", "事务所", "出版社",
     "通讯社", "电视台", "日报", "时报", "晚报", "报社", "常委会", "组委会", "筹委会", "办公厅", "书记处", "主席团",
-    "法院", "同学会", "学社", "组织", "造船厂", "部", "局", "院", "署", "党", "厂",
+    "法院", "同学会", "学社", "组织", "造船厂", "大会", "部", "局", "院", "署", "党", "厂",
 )
 _TRADE_TAGS = frozenset({"n", "vn", "an", "nz"})  # 机器学习, 芯片: what a company does, not its name
 _COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
@@ -61,10 +71,11 @@ _ADMIN_LEVELS = frozenset("市省县区镇乡村州")
 _JOINERS = ("和", "与", "及", "、")
 _PLACE_ENDINGS = ("州", "省", "市", "县", "岛", "港", "湾", "镇", "村")
 _GOVERNMENT = "政府"
+_TEAM = "队"
+_KIN = frozenset("母父妻夫嫂婶姐兄弟叔伯姨舅哥姑爷奶婆")
 _DOCTRINE_SUFFIXES = ("主义", "思想", "理论")
 _CONGRESS = re.compile(r"(?:中共|党的)?[一二三四五六七八九十]{2,3}大")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零\d]+[届次]")
-_LATIN_PART = re.compile(r"[A-Za-z][A-Za-z'’.\-]*")
 # A word jieba's dictionary counts at least this often is a word of the language before it is a name.
 COMMON_WORD_FREQ = 20
 
@@ -127,15 +138,15 @@ def _is_separator(token: Token) -> bool:
     return len(token.text.strip()) == 1 and token.text.strip() in SEPARATORS
 
 
-def _is_latin(token: Token) -> bool:
-    return bool(_LATIN_PART.fullmatch(token.text)) and token.text[:1].isupper()
-
-
 def _kept(found: Found) -> bool:
     """No name from a common word, a lone character (华, 英) or a body said generically (市政府, 县委)."""
     name = found.text
     if is_common_word(name):
         return False
+    if found.type in ("person", "org") and name.endswith(("人", "族")) and word_frequency(name):
+        return False  # 斯拉夫人, 维吾尔族: a people the dictionary knows is neither a person nor a body
+    if found.type == "person" and len(name) == 2 and surname_length(name) == 1 and name[1] in _KIN:
+        return False  # 杨母, 王父: someone's mother, not a name
     if len(name) == 1 and is_han(name):
         return found.source == "rule"  # 江 of 江主席
     if len(name) == 2 and name[0] in NOT_GIVEN_NAME and word_frequency(name) < COMMON_WORD_FREQ:
@@ -155,7 +166,7 @@ class ChineseNames:
 
     def find_in_tokens(self, text: str, tokens: list[Token]) -> list[Found]:
         found = _tagged_names(text, tokens)
-        found += _latin_names(text, tokens)
+        found += latin_names(text, tokens)
         found += _headed_orgs(text, tokens)
         found += _outlets(text, tokens)
         found += _surname_with_title(tokens)
@@ -181,6 +192,8 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
                 last += 1  # 卡莉纳·吉恩·|皮埃尔: the tagger kept the separator on the first piece
             elif last + 2 < len(tokens) and _is_separator(nxt) and _continues(tokens[last + 2], token.tag):
                 last += 2
+            elif kind == "person" and (extra := joins_transliteration(tokens, last)):
+                last += extra  # 奇洛|李维斯, 弗拉迪米尔|.|科马洛夫, 阿罗|约
             else:
                 break
         if token.tag == "ORG":
@@ -196,14 +209,16 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
         start, end = token.start, tokens[last].end
         while end > start and text[end - 1] in SEPARATORS:
             end -= 1
-        i = last + 1
+        first, i = i, last + 1
+        if kind == "person" and last == first and is_credit(tokens, first):
+            continue  # 记者 彭冲 山东冠县报道: a credit line, not the story
         if kind == "person":
             out += _persons_in(text, start, end)
             continue
         name = text[start:end]
         if kind == "org" and tag_alone(name) == "LOC":
             kind = "place"  # 欧洲 read as an organisation in a sentence is still a place
-        if kind == "org" and (describes_company(name) or _generic_government(name)):
+        if kind == "org" and (describes_company(name) or generic_government(name)):
             continue
         out.append(Found(start, end, name, kind, "lac"))
     return out
@@ -228,6 +243,11 @@ def _persons_in(text: str, start: int, end: int) -> list[Found]:
         if sep and any(c in SEPARATORS for c in left + right) and len(left) >= 2 and len(right) >= 2:
             cut = start + len(left)
             return _persons_in(text, start, cut) + _persons_in(text, cut + len(joiner), end)
+    if any(c in SEPARATORS for c in name):
+        end -= run_on_length(re.split(f"[{re.escape(SEPARATORS)}]", name)[-1])  # 伯纳斯·李|成立
+        name = text[start:end]
+    if name.endswith(_TEAM) and len(name) > 2:  # 阿洛拉队: a club
+        return [Found(start, end, name, "org", "lac")]
     title = next((t for t in _TITLES_LONGEST_FIRST if name.endswith(t)), None)
     if title and len(name) > len(title) and (len(name) - len(title) >= 2 or surname_length(name)):
         end -= len(title)  # 江主席 → 江, 乔石委员长 → 乔石: the title is not part of the name
@@ -243,9 +263,13 @@ def _persons_in(text: str, start: int, end: int) -> list[Found]:
     return [Found(start, end, name, "person", "rule" if title else "lac")]
 
 
-def _generic_government(name: str) -> bool:
-    """西班牙政府: a country's government said generically is the country (an administration, 特朗普政府, is not)."""
-    return name.endswith(_GOVERNMENT) and tag_alone(name[: -len(_GOVERNMENT)]) == "LOC"
+def generic_government(name: str) -> bool:
+    """西班牙政府, 美国联邦政府: a country's government said generically is the country (an administration,
+    特朗普政府, is not)."""
+    if not name.endswith(_GOVERNMENT):
+        return False
+    place = name[: -len(_GOVERNMENT)].removesuffix("联邦").removesuffix("中央")
+    return bool(place) and tag_alone(place) == "LOC"
 
 
 def describes_company(name: str) -> bool:
@@ -274,40 +298,6 @@ def _plausible_person(name: str) -> bool:
     return len(core) >= 2 and not (len(core) == 2 and core[1] in NOT_GIVEN_NAME)
 
 
-def _latin_names(text: str, tokens: list[Token]) -> list[Found]:
-    """Latin words in Chinese prose: a run of capitalised words is a person's name when the tagger
-    calls one of them PER (Larry Giles), whatever it calls the others."""
-    out: list[Found] = []
-    i = 0
-    while i < len(tokens):
-        if not _is_latin(tokens[i]):
-            i += 1
-            continue
-        last = i
-        while (last + 2 < len(tokens) and tokens[last + 1].text == " " and _is_latin(tokens[last + 2])
-               and last - i < 6):
-            last += 2
-        run = tokens[i:last + 1:2]
-        if len(run) < 2 or not (_chinese_neighbour(tokens, i - 1, -1) or _chinese_neighbour(tokens, last + 1, 1)):
-            i = last + 1  # one word (NinetyOne) is the Latin-word rule's; English prose is not ours
-            continue
-        if any(t.tag == "PER" for t in run):
-            start, end = tokens[i].start, tokens[last].end
-            out.append(Found(start, end, text[start:end], "person", "lac"))
-        elif any(t.tag == "ORG" for t in run) and len(run) <= 4:
-            start, end = tokens[i].start, tokens[last].end
-            out.append(Found(start, end, text[start:end], "org", "lac"))
-        i = last + 1
-    return out
-
-
-def _chinese_neighbour(tokens: list[Token], i: int, step: int) -> bool:
-    """Whether the nearest non-space token from i in direction `step` is Chinese (text or punctuation)."""
-    while 0 <= i < len(tokens) and not tokens[i].text.strip():
-        i += step
-    return 0 <= i < len(tokens) and any(not c.isascii() for c in tokens[i].text)
-
-
 def _ends_with_head(token: Token) -> bool:
     """Whether the word ends with an organisation head (a one-character head needs a word before it)."""
     word = token.text
@@ -316,6 +306,17 @@ def _ends_with_head(token: Token) -> bool:
     for size in range(min(_LONGEST_HEAD, len(word)), 0, -1):
         if word[-size:] in _HEAD_SET:
             return len(word) > size or size > 1
+    return False
+
+
+def _body_of_body(word: str) -> bool:
+    """参议院司法委员会 read as one common noun: a body's head after a word that is itself a body."""
+    for head in ORG_HEADS:
+        if len(head) >= 2 and word.endswith(head) and len(word) - len(head) >= 2:
+            rest = word[: -len(head)]  # 参议院司法: it opens with a body (参议院)
+            return rest[0] not in NOT_GIVEN_NAME and any(
+                tag_alone(rest[:k]) == "ORG" or _ends_with_head(Token(0, k, rest[:k], "n"))
+                for k in range(3, min(len(rest) - 1, 6) + 1))
     return False
 
 
@@ -334,7 +335,8 @@ def _headed_orgs(text: str, tokens: list[Token]) -> list[Found]:
         while first < i and tokens[first].tag not in _PROPER_TAGS and not _ends_with_head(tokens[first]):
             first += 1  # a proper noun leads the name, or a body (参议院|司法委员会, 国务院|办公厅)
         lead = tokens[first]
-        if first == i and not (token.tag == "ORG" or (token.tag == "nz" and len(token.text) >= 4)):
+        if first == i and not (token.tag == "ORG" or (token.tag == "nz" and len(token.text) >= 4)
+                               or _body_of_body(token.text)):
             continue
         if lead.tag == "PER" and first == i - 1 and tokens[i].text in ("部", "局", "院"):
             continue
@@ -405,20 +407,27 @@ def page_tag_votes(paragraph_tokens: Iterable[list[Token]]) -> dict[str, Counter
     """How often the tagger called each word PER, LOC or ORG across a page."""
     votes: dict[str, Counter] = {}
     for tokens in paragraph_tokens:
-        for token in tokens:
+        for i, token in enumerate(tokens):
             if token.tag in _NAME_TAGS:
-                votes.setdefault(token.text, Counter())[token.tag] += 1
+                # 在汉普顿, 前往巴鲁: a "person" standing where a place stands counts as a place.
+                as_person = token.tag == "PER" and in_person_context(tokens, i)
+                placed = token.tag == "PER" and not as_person and in_place_context(tokens, i)
+                tally = votes.setdefault(token.text, Counter())
+                tally["LOC" if placed else token.tag] += 1
+                tally[PLACE_CONTEXT] += placed
+                tally[PERSON_CONTEXT] += as_person
     return votes
 
 
 def vote_type(name: str, kind: str, votes: dict[str, Counter]) -> str:
-    """A person the page mostly reads as a place (巴鲁, 塔尔萨) is a place, and the reverse."""
+    """A person the page mostly reads as a place (巴鲁, 塔尔萨), or puts where a place stands and never
+    where a person does, is a place; and the reverse (but 亚奇省 stays a province)."""
     tally = votes.get(name)
     if not tally or kind not in ("person", "place"):
         return kind
     per, loc = tally["PER"], tally["LOC"]
-    if kind == "person" and loc > per:
+    if kind == "person" and (loc > per or (tally[PLACE_CONTEXT] and not tally[PERSON_CONTEXT])):
         return "place"
-    if kind == "place" and per > loc:
+    if kind == "place" and per > loc and not name.endswith(_PLACE_ENDINGS):
         return "person"
     return kind

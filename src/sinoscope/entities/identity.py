@@ -21,6 +21,7 @@ from ..doc import Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, normalise_key
 from .candidates import Candidate, name_key
 from .discover_zh import SEPARATORS, looks_chinese_name, surname_length
+from .fragments_zh import mend_chinese_names
 from .learn import identity
 from .linker import is_word_char
 from .orgs_en import shortened_orgs
@@ -38,13 +39,17 @@ _SEPARATOR_RE = re.compile(f"[{re.escape(SEPARATORS)}]")
 def unify_identities(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Paragraph]],
                      candidates: list[Candidate]) -> list[Candidate]:
     candidates = _trim_run_ons(doc, candidates)
+    candidates = mend_chinese_names(doc, candidates)
     _one_type_per_name(candidates)
     _company_suffixes(kb, candidates)
     _shortened_orgs(kb, candidates)
+    _team_names(kb, candidates)
+    _latin_stems(kb, candidates)
     candidates = _bracketed_originals(kb, doc, candidates)
     candidates = _acronyms(kb, doc, content, candidates)
     _pinyin_pairs(kb, candidates)
     _given_names(kb, candidates)
+    _name_tails(kb, candidates)
     _ambiguous_aliases(kb, candidates)
     return _without_shared_parts(candidates)
 
@@ -123,6 +128,31 @@ def _shortened_orgs(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
     for short, full in shortened_orgs(list(orgs)).items():
         if not orgs[short].entity:
             _merge(kb, candidates, orgs[full], orgs[short])
+
+
+def _latin_stems(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
+    """"Long Lartin 监狱" on a page makes "HMP Long Lartin" the prison, whatever the English model called it."""
+    stems = {}
+    for cand in candidates:
+        latin = cand.text.rstrip("".join(c for c in cand.text if has_han(c))).strip()
+        if cand.coarse == "org" and has_han(cand.text) and latin and not has_han(latin) and " " in latin:
+            stems.setdefault(latin, cand)
+    for cand in candidates:
+        if cand.entity or cand.coarse != "person" or has_han(cand.text):
+            continue
+        owner = next((o for stem, o in stems.items() if cand.text == stem or cand.text.endswith(" " + stem)), None)
+        if owner is not None:
+            _merge(kb, candidates, owner, cand)
+
+
+def _team_names(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
+    """圣米伦 and 圣米伦队 on one page: the bare name is the club, whatever the tagger called it."""
+    teams = {c.text[:-1]: c for c in candidates if c.coarse == "org" and has_han(c.text) and c.text.endswith("队")
+             and len(c.text) > 2}
+    for cand in candidates:
+        team = teams.get(cand.text)
+        if team is not None and not cand.entity and cand.coarse in ("person", "place", "org"):
+            _merge(kb, candidates, team, cand)
 
 
 # -- run-on names ------------------------------------------------------------------------------------------
@@ -273,11 +303,28 @@ def _given_names(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
                 owners.setdefault(first, set()).add(identity(cand))
                 holder.setdefault(identity(cand), cand)
     for cand in candidates:
-        if cand.coarse != "person" or cand.entity or _first_part(cand.text) or looks_chinese_name(cand.text):
+        if cand.coarse != "person" or cand.entity or _first_part(cand.text):
             continue
+        if looks_chinese_name(cand.text) and not any(c in TRANSLIT_CHARS for c in cand.text[1:]):
+            continue  # 霍莉 (of 霍莉·威洛比) looks like a surname and a given name, but reads as a transliteration
+        if cand.key != new_key(cand.coarse, cand.text):
+            continue  # 托马斯 already the surname of 贾斯汀·托马斯 is not the given name of 托马斯·比约恩
         idents = owners.get(cand.text, set())
         if len(idents) == 1:
             _merge(kb, candidates, holder[next(iter(idents))], cand)
+
+
+def _name_tails(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
+    """伯纳斯·李 joins the one person of the page whose name ends with it (蒂姆·伯纳斯·李)."""
+    people = [c for c in candidates if c.coarse == "person" and has_han(c.text) and _SEPARATOR_RE.search(c.text)]
+    for cand in people:
+        if cand.entity:
+            continue
+        owners = {identity(o) for o in people if o.text != cand.text and _SEPARATOR_RE.sub("·", o.text).endswith(
+            "·" + _SEPARATOR_RE.sub("·", cand.text))}
+        if len(owners) == 1:
+            owner = next(o for o in people if identity(o) in owners)
+            _merge(kb, candidates, owner, cand)
 
 
 def _without_shared_parts(candidates: list[Candidate]) -> list[Candidate]:

@@ -15,7 +15,7 @@ from ..doc import Doc
 from .candidates import Candidate
 
 _PAIRED_TYPES = ("person", "org")
-_TRANSLIT_SEPARATORS = re.compile(r"[·•‧・\-‐‑]")
+_TRANSLIT_SEPARATORS = re.compile(r"[·•‧・\-‐‑.]")  # 弗拉迪米尔.科马洛夫 too
 
 
 def identity(cand: Candidate) -> str:

@@ -33,7 +33,7 @@ def build_layers(kb: KnowledgeBase, candidates: list[Candidate],
 
 
 def _entity(kb: KnowledgeBase, ident: str, group: list[Candidate], learned: list[str]) -> LinkedEntity:
-    seen = list(dict.fromkeys(c.text for c in group))
+    seen = list(dict.fromkeys([c.text for c in group] + [c.attrs["alias"] for c in group if "alias" in c.attrs]))
     spans = list(dict.fromkeys((c.start, c.end) for c in group))
     record = kb.get(ident)
     if record is not None:

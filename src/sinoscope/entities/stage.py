@@ -12,10 +12,20 @@ from ..doc import CONTENT_SECTIONS, Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, load_kb
 from ..nlp.chinese import Token, tag_paragraph, tag_paragraphs
 from .candidates import CONTRACT_TYPES, Candidate
+from .compound_zh import compound_short_name
 from .disambiguate import relation_index, resolve_ambiguity
 from .discover_en import EnglishNames
-from .discover_zh import ORG_HEADS, OUTLET_HEADS, ChineseNames, page_tag_votes, vote_type
+from .discover_zh import (
+    ORG_HEADS,
+    OUTLET_HEADS,
+    ChineseNames,
+    generic_government,
+    page_tag_votes,
+    tag_alone,
+    vote_type,
+)
 from .identity import unify_identities
+from .latin_zh import not_a_person
 from .learn import identity, learn_from_pairs
 from .linker import Gazetteer, Hit, is_han
 from .orgs_en import ORG_HEAD_WORDS
@@ -27,13 +37,17 @@ from .zh_lexicon import PERSON_TITLES_BEFORE
 
 # Latin names inside Chinese prose: "首席执行官Demis Hassabis", "研究机构SemiAnalysis".
 _LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}(?![A-Za-z0-9])")
-_LATIN_PART = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)?"
+_L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"  # accented letters too: Eduardo Rodríguez is not "Eduardo Rodr"
+_LATIN_PART = rf"[A-Z][a-zß-öø-ÿā-ſ]+(?:[’'\-][{_L}]+)*"
 _LATIN_RUN = re.compile(
-    rf"(?<![A-Za-z0-9.'’\-])(?:{_LATIN_PART}(?: {_LATIN_PART}){{1,3}}|[A-Z]{{3,5}})(?![A-Za-z0-9'’\-])")
+    rf"(?<![{_L}0-9.'’\-])(?:{_LATIN_PART}(?: {_LATIN_PART}){{1,3}}|[A-Z]{{3,5}})(?![{_L}0-9'’\-])")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.])[A-Z][A-Za-z]*[a-z][A-Za-z]*(?![A-Za-z0-9])")
+_PERSON_BEFORE = (*PERSON_TITLES_BEFORE, "岁的")  # 62岁的Gjose Tanevski
+_COURTESY = ("先生", "女士", "小姐")
 _ZH_SPEECH_AFTER = ("表示", "说", "认为", "指出", "称", "透露", "强调", "解释")
 _NAME_TOKEN_TAGS = frozenset({"PER", "ORG", "LOC", "nz", "nw"})
 _INNER_HEADS = (*ORG_HEADS, "政府", "团队", "方面", "总部", "芯片", "模型", "大模型")
+_PARENT_HEADS = (*ORG_HEADS, "议会", "国会")  # 德国议会|国防委员会
 _COMPANY_SUFFIXES = frozenset({"公司", "集团", "有限公司", "股份有限公司", "集团公司", "科技有限公司", "控股"})
 _EN_UNIT_HEADS = (ORG_HEAD_WORDS - {"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "Group", "Holdings"}) | {
     "Research", "Channel"}
@@ -99,6 +113,8 @@ class EntityStage:
             group.sort(key=lambda h: h.surface.ambiguous)
             options = tuple(dict.fromkeys(h.surface.entity_id for h in group))
             first = group[0].surface
+            if first.entity_type != "person" and has_han(group[0].text) and generic_government(group[0].text):
+                continue  # 中国政府 said generically is the country, whatever the knowledge base files it as
             out.append(Candidate(
                 para.start + start, para.start + end, doc.text[para.start + start:para.start + end], index,
                 first.entity_type, "kb", entity=first.entity_id, options=options,
@@ -133,6 +149,8 @@ class EntityStage:
         runs = self.en_names.find_many([m.group() for _, _, m in latin_runs]) if latin_runs else []
         for (index, para, match), names_in_run in zip(latin_runs, runs, strict=True):
             for name in names_in_run:
+                if name.type == "person" and not_a_person(_norm(para), tokens[index], match.start(), match.end()):
+                    continue  # 伯明翰的 Selly Oak, Nord Stream 2
                 if name.start == 0 and name.end == len(match.group()) and name.type in ("person", "org"):
                     found.append(_candidate(doc, index, para, match.start(), match.end(), name.type, "spacy",
                                             name.text))
@@ -145,7 +163,20 @@ class EntityStage:
             f.start < k.start and f.end == k.end for f in fuller))]
         taken = sorted((c.start, c.end) for c in linked)
         kept = [c for c in found if not any(c.start < e and s < c.end for s, e in taken)]
+        self._short_names(doc, tokens, kept)
         return kept
+
+    def _short_names(self, doc: Doc, tokens: dict[int, list[Token]], found: list[Candidate]) -> None:
+        """雪域大学麦克斯韦学院, 内华达州克拉克县地方法院: the body's own short name (麦克斯韦学院, 克拉克县地方法院) is
+        an alias of it (kept on the candidate, not a second mention of the same words)."""
+        for cand in found:
+            if cand.coarse != "org" or not has_han(cand.text) or len(cand.text) < 6 or cand.para not in tokens:
+                continue
+            para = doc.paragraphs[cand.para]
+            short = compound_short_name(_norm(para)[cand.start - para.start:cand.end - para.start], _PARENT_HEADS,
+                                        tag_alone)
+            if short is not None:
+                cand.attrs["alias"] = cand.text[short:]
 
 
 def _in_chinese(text: str, match: re.Match[str]) -> bool:
@@ -209,8 +240,14 @@ def _latin_names_in_chinese(doc: Doc, index: int, para: Paragraph) -> list[Candi
     text = para.text
     out: list[Candidate] = []
     for match in _LATIN_NAME.finditer(text):
-        before, after = text[max(0, match.start() - 6):match.start()], text[match.end():match.end() + 3]
-        if any(before.endswith(t) for t in PERSON_TITLES_BEFORE) or any(after.startswith(s) for s in _ZH_SPEECH_AFTER):
+        before = text[max(0, match.start() - 6):match.start()].rstrip()
+        after = text[match.end():match.end() + 4].lstrip()  # "Olivera Georgijevska 说": a space before the cue
+        if any(before.endswith(t) for t in _PERSON_BEFORE) or any(after.startswith(s) for s in _ZH_SPEECH_AFTER):
+            out.append(_candidate(doc, index, para, match.start(), match.end(), "person", "rule", match.group()))
+    for match in _LATIN_WORD.finditer(text):
+        after = text[match.end():match.end() + 3].lstrip()
+        if after.startswith(_COURTESY) and not any(c.start <= para.start + match.start() < c.end for c in out):
+            # "Doseba 先生表示": a courtesy title makes a person of one word
             out.append(_candidate(doc, index, para, match.start(), match.end(), "person", "rule", match.group()))
     for match in _LATIN_WORD.finditer(text):
         before = text[max(0, match.start() - 4):match.start()]

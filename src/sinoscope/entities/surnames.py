@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Paragraph
-from ..kb.load import KnowledgeBase, normalise_key
+from ..kb.load import KnowledgeBase, has_han, normalise_key
 from .candidates import Candidate
 from .learn import identity, surname_of
 from .linker import is_han, is_word_char
@@ -39,9 +39,14 @@ def _surname_table(kb: KnowledgeBase, candidates: list[Candidate], kb_keys: set[
             surname = surname_of(name, chinese_order=chinese_order.get(ident, False))
             if surname and surname != name:
                 owners.setdefault(surname, set()).add(ident)
+    # A surname that is also a knowledge-base name (哈里斯 of Kamala Harris) stays the KB's unless the page
+    # names none of its KB owners in full and names one person of its own with it.
+    named_in_full = {c.entity for c in candidates if c.entity and c.text not in owners}
+    table = kb.ids_by_surface()
     return {
         surname: next(iter(idents)) for surname, idents in owners.items()
-        if len(idents) == 1 and (normalise_key(surname) not in kb_keys or next(iter(idents)) in kb)
+        if len(idents) == 1 and (normalise_key(surname) not in kb_keys or next(iter(idents)) in kb or (
+            has_han(surname) and not named_in_full & set(table.get(normalise_key(surname), ()))))
     }
 
 
@@ -61,8 +66,33 @@ def _occurrences(text: str, surname: str) -> list[int]:
     return out
 
 
+def _yield_bare_kb_surnames(candidates: list[Candidate]) -> None:
+    """哈里斯 alone is the knowledge base's Kamala Harris only if nobody else on the page is a 哈里斯: on a page
+    naming 德维·哈里斯 and never Kamala Harris in full, the bare surname is the page's own person."""
+    owners: dict[str, set[str]] = {}
+    holder: dict[str, Candidate] = {}
+    for cand in candidates:
+        if cand.coarse == "person" and not cand.entity:
+            surname = surname_of(cand.text, chinese_order=False)
+            if surname and surname != cand.text:
+                owners.setdefault(surname, set()).add(identity(cand))
+                holder.setdefault(identity(cand), cand)
+    if not owners:
+        return
+    texts_of: dict[str, set[str]] = {}
+    for cand in candidates:
+        if cand.entity:
+            texts_of.setdefault(cand.entity, set()).add(cand.text)
+    for cand in candidates:
+        idents = owners.get(cand.text, set())
+        if cand.entity and cand.coarse == "person" and len(idents) == 1 and texts_of[cand.entity] == {cand.text}:
+            owner = holder[next(iter(idents))]
+            cand.entity, cand.key, cand.type = None, owner.key, owner.type
+
+
 def attach_surnames(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Paragraph]],
                     candidates: list[Candidate], kb_keys: set[str]) -> list[Candidate]:
+    _yield_bare_kb_surnames(candidates)
     table = _surname_table(kb, candidates, kb_keys)
     if not table:
         return candidates
@@ -70,6 +100,7 @@ def attach_surnames(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Paragr
     def point(cand: Candidate, target: str) -> None:
         if target.startswith("new:"):
             cand.entity, cand.key = None, target
+            cand.type = "person"  # 罗森斯坦 the tagger read as a place, on a page naming 罗德·罗森斯坦
         else:
             entity = kb.get(target)
             cand.entity, cand.key = target, ""
