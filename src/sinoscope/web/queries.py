@@ -252,15 +252,6 @@ def entity_stance_series(engine: Engine, entity_id: str, names: list[str]) -> di
                 "coverage": [dict(r) for r in conn.execute(coverage).mappings() if r["count"]]}
 
 
-def entity_forecasts(engine: Engine, entity_id: str, names: list[str], limit: int = 50) -> list[dict]:
-    stmt = (select(forecasts, documents.c.title.label("document_title"), documents.c.event_date)
-            .join(documents, documents.c.id == forecasts.c.document_id)
-            .where(or_(forecasts.c.holder_id == entity_id, forecasts.c.holder.in_(names or [""])))
-            .order_by(forecasts.c.id.desc()).limit(limit))
-    with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(stmt).mappings()]
-
-
 def entity_documents(engine: Engine, entity_id: str, limit: int = 20) -> list[dict]:
     mentioned = select(mentions.c.document_id).where(mentions.c.entity_id == entity_id)
     stmt = (select(documents.c.id, documents.c.title, documents.c.lang, documents.c.outlet, documents.c.event_date)

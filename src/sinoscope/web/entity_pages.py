@@ -1,0 +1,104 @@
+"""Entity pages: the entity browser (/entities, faceted by type, country, language and outlet) and an entity's
+page (/entity/ID): mention timeline by language, aliases in both languages, co-occurring entities, the
+outlets that mention it, its stance over time, and its quotes and forecasts under one set of filters.
+
+A list page's rows are a JSON-ready dict (`data`) the template renders, so other renderings of the same
+rows (JSON, CSV) can be served from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import Engine
+
+from ..store import queries as store
+from . import entity_queries as eq
+from . import pages
+from . import queries as webq
+from .charts import stance_chart, timeline_chart
+
+PAGE_SIZE = pages.PAGE_SIZE
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+
+def _text(value: str | None, cap: int = 200) -> str | None:
+    value = (value or "").replace("\x00", "").strip()[:cap]
+    return value or None
+
+
+def _page(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 10_000))
+    except ValueError:
+        return 1
+
+
+def entity_filters(params: Any) -> eq.EntityFilters:
+    country = (params.get("country") or "").upper()
+    return eq.EntityFilters(type=_text(params.get("type"), 40), country=country if _COUNTRY.match(country) else None,
+                            lang=_text(params.get("filter_lang"), 10), outlet=_text(params.get("outlet")),
+                            q=_text(params.get("q"), 100))
+
+
+def fact_filters(params: Any) -> eq.FactFilters:
+    day = {k: params.get(k) if _DAY.match(params.get(k) or "") else None for k in ("since", "until")}
+    return eq.FactFilters(lang=_text(params.get("filter_lang"), 10), outlet=_text(params.get("outlet")),
+                          since=day["since"], until=day["until"], q=_text(params.get("q"), 100))
+
+
+def entities_data(engine: Engine, f: eq.EntityFilters, page: int, lang: str) -> dict[str, Any]:
+    """The /entities rows and facets, in the reader's language."""
+    found = eq.browse(engine, f, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    rows = [{"id": e["id"], "name": webq.display_name(e, lang, e["id"]), "name_en": e["name"], "name_zh": e["name_zh"],
+             "type": e["type"], "country": e["country"], "known": bool(e["known"]), "documents": e["documents"],
+             "url": f"/entity/{e['id']}"} for e in found["items"]]
+    return {"rows": rows, "total": found["total"], "facets": found["facets"],
+            "pages": pages._pages(found["total"], page),
+            "filters": {"type": f.type, "country": f.country, "lang": f.lang, "outlet": f.outlet, "q": f.q}}
+
+
+def entity_data(engine: Engine, entity_id: str, lang: str, f: eq.FactFilters, page: int) -> dict[str, Any] | None:
+    found = store.get_entity(engine, entity_id)
+    if found is None:
+        return None
+    names = webq.speaker_names(engine, entity_id, found)
+    offset = (page - 1) * PAGE_SIZE
+    said = eq.entity_quotes(engine, entity_id, names, f, limit=PAGE_SIZE, offset=offset)
+    held = eq.entity_forecasts(engine, entity_id, names, f, limit=PAGE_SIZE, offset=offset)
+    series = webq.entity_stance_series(engine, entity_id, names)
+    timeline = eq.mention_timeline(engine, entity_id)
+    co = eq.co_occurring(engine, entity_id)
+    for row in co:
+        row["label"] = webq.display_name(row, lang, row["id"])
+    return {"entity": found, "name": webq.display_name(found, lang, entity_id), "aliases": eq.aliases(found),
+            "timeline": timeline_chart(timeline["rows"]), "undated": timeline["undated"],
+            "chart": stance_chart([("their_stance", "own", series["own"]),
+                                   ("coverage_stance", "coverage", series["coverage"])]),
+            "co_occurring": co, "outlets": eq.outlets_mentioning(engine, entity_id),
+            "quotes": said, "forecasts": held, "filters": f, "fact_outlets": eq.fact_outlets(engine, entity_id, names),
+            "documents": webq.entity_documents(engine, entity_id), "page": page,
+            "pages": pages._pages(max(said["total"], held["total"]), page)}
+
+
+def register(app: FastAPI, engine: Engine, render: Callable[..., HTMLResponse], not_found: Callable[..., Any],
+             language: Callable[[Request], str]) -> None:
+    """Add the entity routes to the web app."""
+
+    @app.get("/entities", response_class=HTMLResponse)
+    def entity_browser(request: Request) -> HTMLResponse:
+        params = request.query_params
+        data = entities_data(engine, entity_filters(params), _page(params.get("page")), language(request))
+        return render(request, "entities.html", {"data": data})
+
+    @app.get("/entity/{entity_id:path}", response_class=HTMLResponse)
+    def entity(request: Request, entity_id: str) -> HTMLResponse:
+        params = request.query_params
+        data = entity_data(engine, entity_id[:200].replace("\x00", ""), language(request), fact_filters(params),
+                           _page(params.get("page")))
+        return render(request, "entity.html", {"entity": data, "name": data["name"]}) if data else not_found(request)
