@@ -21,6 +21,7 @@ from sqlalchemy import Engine, and_, column, func, literal, literal_column, or_,
 from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.sql import ColumnElement
 
+from ..textcut import window
 from .schema import documents, mentions, quotes
 
 MAX_LIMIT = 100
@@ -180,8 +181,9 @@ def snippet(body: str, terms: list[str], width: int = SNIPPET_CHARS) -> str:
     hits = [i for t in terms if (i := lowered.find(t.lower())) >= 0]
     at = min(hits) if hits else 0
     start = max(0, at - width // 2)
-    piece = " ".join(body[start:start + width * 2].split())
-    return ("…" if start else "") + piece + ("…" if start + width * 2 < len(body) else "")
+    start, end = window(body, start, start + width * 2)  # never mid-word
+    piece = " ".join(body[start:end].split())
+    return ("…" if start else "") + piece + ("…" if end < len(body) else "")
 
 
 def _matching(select_stmt: Any, match: str | None, words: str | None, where: Any) -> Any:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 WIDTH, HEIGHT = 640, 220
+NARROW = 360  # the phone drawing: the same chart in fewer units, so its text stays legible at 390 px
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 44, 16, 14, 36
 MAX_X_LABELS = 8
 MAX_SLOT = 96  # px between neighbouring months: a few points sit together in the middle, not at the edges
@@ -55,14 +56,18 @@ def slot_x(index: int, count: int, inner_w: float = WIDTH - PAD_LEFT - PAD_RIGHT
     return PAD_LEFT + (inner_w - slot * count) / 2 + slot * (index + 0.5)
 
 
-def stance_chart(named_series: list[tuple[str, str, list[dict]]]) -> LineChart:
+def _labels_for(width: int) -> int:
+    return MAX_X_LABELS if width >= WIDTH else 4
+
+
+def stance_chart(named_series: list[tuple[str, str, list[dict]]], width: int = WIDTH) -> LineChart:
     """named_series: (name, css class, [{"month": "YYYY-MM", "mean_score": float|None, "count": int}]).
 
     Scores run from -1 (China behind) to +1 (China ahead); months without a score are skipped.
     """
     months = sorted({row["month"] for _, _, rows in named_series for row in rows
                      if row.get("month") and row.get("mean_score") is not None})
-    inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
+    inner_w = width - PAD_LEFT - PAD_RIGHT
     inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
 
     def x_of(month: str) -> float:
@@ -79,11 +84,11 @@ def stance_chart(named_series: list[tuple[str, str, list[dict]]]) -> LineChart:
                   for r in sorted(rows, key=lambda r: r.get("month") or "")
                   if r.get("month") and r.get("mean_score") is not None]
         series.append(Series(name, css, points))
-    step = max(1, -(-len(months) // MAX_X_LABELS))
+    step = max(1, -(-len(months) // _labels_for(width)))
     x_labels = [(x_of(m), m) for m in months[::step]]
     y_ticks = [(y_of(v), f"{v:+.1f}" if v else "0") for v in (1.0, 0.5, 0.0, -0.5, -1.0)]
     labelled = sum(len(s.points) for s in series) <= VALUE_LABELS_UP_TO
-    return LineChart(WIDTH, HEIGHT, series, x_labels, y_ticks, y_of(0.0), labelled)
+    return LineChart(width, HEIGHT, series, x_labels, y_ticks, y_of(0.0), labelled)
 
 
 @dataclass
@@ -130,7 +135,8 @@ def _periods(rows: list[dict]) -> tuple[list[str], Any]:
     return out, lambda m: m
 
 
-def timeline_chart(rows: list[dict], order: tuple[str, ...] = ("en", "zh", "mixed", "other")) -> BarChart:
+def timeline_chart(rows: list[dict], order: tuple[str, ...] = ("en", "zh", "mixed", "other"),
+                   width: int = WIDTH) -> BarChart:
     """rows: [{"month": "YYYY-MM", "lang": str, "count": int}] → bars stacked by language per period."""
     rows = [r for r in rows if isinstance(r.get("month"), str) and len(r["month"]) >= 7 and r["month"][:4].isdigit()
             and r["month"][5:7].isdigit() and int(r.get("count") or 0) > 0]
@@ -140,7 +146,7 @@ def timeline_chart(rows: list[dict], order: tuple[str, ...] = ("en", "zh", "mixe
         key = r.get("lang") if r.get("lang") in order else "other"
         stack = stacks[period_of(r["month"])]
         stack[key] = stack.get(key, 0) + int(r["count"])
-    inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
+    inner_w = width - PAD_LEFT - PAD_RIGHT
     inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM - 14  # room for the totals above the tallest bar
     base_y = HEIGHT - PAD_BOTTOM
     peak = max((sum(s.values()) for s in stacks.values()), default=0)
@@ -158,9 +164,10 @@ def timeline_chart(rows: list[dict], order: tuple[str, ...] = ("en", "zh", "mixe
                 bars.append(Bar(x - bar_w / 2, y, h, f"lang-{key}", key, count, period))
         if stacks[period]:
             totals.append((x, y - 4, sum(stacks[period].values())))
-    step = max(1, -(-len(periods) // MAX_X_LABELS))
+    step = max(1, -(-len(periods) // _labels_for(width)))
     x_labels = [(slot_x(i, len(periods), inner_w), p) for i, p in enumerate(periods) if i % step == 0]
     ticks = sorted({0, top // 2, top}) if top > 1 else [0, 1]
     y_ticks = [(base_y - inner_h * v / top, str(v)) for v in ticks]
     keys = [k for k in order if any(b.key == k for b in bars)]
-    return BarChart(WIDTH, HEIGHT, bar_w, bars, totals if len(periods) <= 24 else [], x_labels, y_ticks, base_y, keys)
+    totals = totals if len(periods) <= (24 if width >= WIDTH else 12) else []
+    return BarChart(width, HEIGHT, bar_w, bars, totals, x_labels, y_ticks, base_y, keys)

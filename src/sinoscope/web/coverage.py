@@ -34,10 +34,17 @@ def outlet_type(outlet: str | None, url: str | None) -> str:
 
 
 def _bar(counts: dict[str, int], order: tuple[str, ...]) -> list[dict[str, Any]]:
-    """Segments in a fixed order with their share (percent, one decimal) so the bar always reads the same way."""
+    """Segments in a fixed order with their share (percent) and where they start on a 0-100 bar, so the bar
+    always reads the same way."""
     total = sum(counts.values())
     keys = [k for k in order if counts.get(k)] + sorted(k for k in counts if k not in order and counts[k])
-    return [{"key": k, "count": counts[k], "share": round(100 * counts[k] / total, 1)} for k in keys] if total else []
+    segments, offset = [], 0.0
+    for k in keys:
+        share = 100 * counts[k] / total
+        segments.append({"key": k, "count": counts[k], "share": round(share, 1), "offset": round(offset, 2),
+                         "width": round(share, 2)})
+        offset += share
+    return segments
 
 
 def story_coverage(documents: list[dict]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from ..store import queries as store
 from . import entity_queries as eq
 from . import pages
 from . import queries as webq
-from .charts import stance_chart, timeline_chart
+from .charts import NARROW, stance_chart, timeline_chart
 
 PAGE_SIZE = pages.PAGE_SIZE
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -76,10 +76,12 @@ def entity_data(engine: Engine, entity_id: str, lang: str, f: eq.FactFilters, pa
     co = eq.co_occurring(engine, entity_id)
     for row in co:
         row["label"] = webq.display_name(row, lang, row["id"])
+    stance = [("their_stance", "own", series["own"]), ("coverage_stance", "coverage", series["coverage"])]
+    # each chart drawn twice, for wide screens and for phones (CSS shows one)
     return {"entity": found, "name": webq.display_name(found, lang, entity_id), "aliases": eq.aliases(found),
-            "timeline": timeline_chart(timeline["rows"]), "undated": timeline["undated"],
-            "chart": stance_chart([("their_stance", "own", series["own"]),
-                                   ("coverage_stance", "coverage", series["coverage"])]),
+            "timeline": timeline_chart(timeline["rows"]), "timeline_narrow": timeline_chart(timeline["rows"],
+                                                                                            width=NARROW),
+            "undated": timeline["undated"], "chart": stance_chart(stance), "chart_narrow": stance_chart(stance, NARROW),
             "co_occurring": co, "outlets": eq.outlets_mentioning(engine, entity_id),
             "quotes": said, "forecasts": held, "filters": f, "fact_outlets": eq.fact_outlets(engine, entity_id, names),
             "documents": webq.entity_documents(engine, entity_id), "page": page,

@@ -71,7 +71,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "outlet_type_us": ("US media", "美国媒体"),
     "outlet_type_western": ("other Western media", "其他西方媒体"),
     "outlet_type_other": ("other media", "其他媒体"),
-    "outlet_type_unlisted": ("outlet not in the knowledge base", "知识库未收录的媒体"),
+    "outlet_type_unlisted": ("unlisted outlet", "未收录媒体"),
     "what_they_said": ("What they said", "言论记录"),
     "stance_over_time": ("Stance over time", "立场变化"),
     "their_stance": ("as speaker", "本人发言"),
