@@ -5,20 +5,15 @@ screenshot of each is saved to artifacts/screenshots/ (git-ignored). Sample corp
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from browser_fixtures import CHROMIUM, chromium, serve
 from web_fixtures import bilingual_story, document_id, rich_db, web_db  # noqa: F401
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "mobile": {"width": 390, "height": 844}}
 
 if not os.path.exists(CHROMIUM):
@@ -33,37 +28,14 @@ _DATE_LINES = """() => [...document.querySelectorAll('.date')].filter(e => e.off
   return [e.textContent.trim(), tops.size]; })"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(rich_db: str) -> Iterator[str]:  # noqa: F811 - fixture imported above
-    import uvicorn
-
-    from sinoscope.web.app import create_web_app
-
-    port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_web_app(rich_db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    yield from serve(rich_db)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator:
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from chromium(sync_api)
 
 
 def page_types(db: str) -> dict[str, str]:

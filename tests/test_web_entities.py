@@ -14,8 +14,8 @@ from sinoscope.store.db import open_store
 from sinoscope.web.app import create_web_app
 from sinoscope.web.charts import MAX_SLOT, stance_chart, timeline_chart
 from sinoscope.web.coverage import outlet_type, story_coverage
-from sinoscope.web.entity_pages import entities_data, entity_filters
-from sinoscope.web.story_pages import stories_data
+from sinoscope.web.entity_pages import entities_data, entity_data, entity_filters, entity_rows, fact_filters
+from sinoscope.web.story_pages import stories_data, story_data, story_rows
 from web_fixtures import TIDEWATER, rich_db, web_db  # noqa: F401
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -152,3 +152,15 @@ def test_atom_feeds_have_one_entry_per_story_and_per_document(client: TestClient
     one = ElementTree.fromstring(client.get(f"/story/{story}.atom").content)
     assert len(one.findall(f"{ATOM}entry")) == 2
     assert client.get("/story/999999.atom").status_code == 404 and client.get("/story/x.atom").status_code == 404
+
+
+def test_page_rows_are_plain_data(rich_db: str) -> None:  # noqa: F811
+    engine = open_store(rich_db)
+    entity = entity_rows(entity_data(engine, SPEAKER, "en", fact_filters({"filter_lang": "zh"}), 1))
+    decoded = json.loads(json.dumps(entity))
+    assert len(decoded["quotes"]["items"]) == 3 and decoded["filters"]["lang"] == "zh"
+    assert {"month": "2026-05", "lang": "en", "count": 1} in decoded["timeline"]
+    story = _one(rich_db, "SELECT story_id FROM documents WHERE source LIKE 'tidewater-2-%'")
+    rows = json.loads(json.dumps(story_rows(story_data(engine, story, "en"))))
+    assert len(rows["documents"]) == 2 and rows["coverage"]["first_day"] == "2026-06-09"
+    engine.dispose()

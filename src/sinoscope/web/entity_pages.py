@@ -77,15 +77,25 @@ def entity_data(engine: Engine, entity_id: str, lang: str, f: eq.FactFilters, pa
     for row in co:
         row["label"] = webq.display_name(row, lang, row["id"])
     stance = [("their_stance", "own", series["own"]), ("coverage_stance", "coverage", series["coverage"])]
+    rows = timeline["rows"]
     # each chart drawn twice, for wide screens and for phones (CSS shows one)
     return {"entity": found, "name": webq.display_name(found, lang, entity_id), "aliases": eq.aliases(found),
-            "timeline": timeline_chart(timeline["rows"]), "timeline_narrow": timeline_chart(timeline["rows"],
-                                                                                            width=NARROW),
-            "undated": timeline["undated"], "chart": stance_chart(stance), "chart_narrow": stance_chart(stance, NARROW),
+            "timeline": timeline_chart(rows), "timeline_narrow": timeline_chart(rows, width=NARROW),
+            "timeline_rows": rows, "undated": timeline["undated"],
+            "chart": stance_chart(stance), "chart_narrow": stance_chart(stance, NARROW),
             "co_occurring": co, "outlets": eq.outlets_mentioning(engine, entity_id),
             "quotes": said, "forecasts": held, "filters": f, "fact_outlets": eq.fact_outlets(engine, entity_id, names),
             "documents": webq.entity_documents(engine, entity_id), "page": page,
             "pages": pages._pages(max(said["total"], held["total"]), page)}
+
+
+def entity_rows(data: dict[str, Any]) -> dict[str, Any]:
+    """The entity page's lists as plain data (for .json/.csv renderings of the page)."""
+    e = data["entity"]
+    return {"entity": {k: e.get(k) for k in ("id", "name", "name_zh", "type", "documents", "quotes")},
+            "aliases": data["aliases"], "timeline": data["timeline_rows"], "undated": data["undated"],
+            "co_occurring": data["co_occurring"], "outlets": data["outlets"], "quotes": data["quotes"],
+            "forecasts": data["forecasts"], "filters": dict(vars(data["filters"]))}
 
 
 def register(app: FastAPI, engine: Engine, render: Callable[..., HTMLResponse], not_found: Callable[..., Any],
@@ -103,4 +113,6 @@ def register(app: FastAPI, engine: Engine, render: Callable[..., HTMLResponse], 
         params = request.query_params
         data = entity_data(engine, entity_id[:200].replace("\x00", ""), language(request), fact_filters(params),
                            _page(params.get("page")))
-        return render(request, "entity.html", {"entity": data, "name": data["name"]}) if data else not_found(request)
+        if data is None:
+            return not_found(request)
+        return render(request, "entity.html", {"entity": data, "name": data["name"], "data": entity_rows(data)})

@@ -51,6 +51,13 @@ def story_data(engine: Engine, story_id: int, lang: str) -> dict[str, Any] | Non
     return data
 
 
+def story_rows(data: dict[str, Any]) -> dict[str, Any]:
+    """The story page's lists as plain data (for .json/.csv renderings of the page)."""
+    story = {k: v for k, v in data["story"].items() if k != "documents"}
+    return {"story": story, "documents": data["story"]["documents"], "coverage": data["coverage"],
+            "key_points": data["key_points"], "facts": data["facts"]}
+
+
 def register(app: FastAPI, engine: Engine, render: Callable[..., HTMLResponse], not_found: Callable[..., Any],
              language: Callable[[Request], str], base_url: str) -> None:
     """Add the story routes to the web app (the feeds before /story/{id}, which would take "N.atom")."""
@@ -75,4 +82,4 @@ def register(app: FastAPI, engine: Engine, render: Callable[..., HTMLResponse], 
     @app.get("/story/{story_id}", response_class=HTMLResponse)
     def story(request: Request, story_id: str) -> HTMLResponse:
         data = story_data(engine, _int(story_id, 0, 0, MAX_ID), language(request))
-        return render(request, "story.html", {"story": data}) if data else not_found(request)
+        return render(request, "story.html", {"story": data, "data": story_rows(data)}) if data else not_found(request)
