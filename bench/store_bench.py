@@ -107,6 +107,9 @@ QUERIES = [
     SearchQuery(q="university lab", facets=True), SearchQuery(q="推理", facets=True),
 ]
 
+# Cross-language search against its peer, the same query searched as typed (expand=False).
+CROSS_LANGUAGE = ["Nvidia", "华为", "export controls", "出口管制", "Alibaba", "Nvidia export"]
+
 
 def ingest(url: str, count: int, seed: int = 1) -> tuple[object, float]:
     engine = open_store(url)
@@ -138,6 +141,23 @@ def measure_search(engine: object, rounds: int) -> dict[str, float]:
     return {"p50": statistics.median(timings), "p95": timings[int(len(timings) * 0.95) - 1], "n": len(timings)}
 
 
+def measure_expansion(engine: object, rounds: int) -> None:
+    """Median time of each cross-language query, expanded and as typed, and their ratio."""
+    for q in CROSS_LANGUAGE:
+        times: dict[bool, list[float]] = {True: [], False: []}
+        totals = {}
+        for expand in (True, False):
+            totals[expand] = search(engine, SearchQuery(q=q, expand=expand))["total"]  # warm-up
+        for _ in range(rounds):
+            for expand in (True, False):
+                started = time.perf_counter()
+                search(engine, SearchQuery(q=q, expand=expand))
+                times[expand].append((time.perf_counter() - started) * 1000)
+        on, off = statistics.median(times[True]), statistics.median(times[False])
+        print(f"  {q!r}: expanded {on:.1f} ms ({totals[True]} hits) vs as typed {off:.1f} ms ({totals[False]} hits), "
+              f"ratio {on / off:.2f}")
+
+
 def run(label: str, url: str, count: int, rounds: int) -> None:
     print(f"{label}: ingesting {count:,} synthetic documents (one transaction each)...")
     engine, rate = ingest(url, count)
@@ -145,6 +165,7 @@ def run(label: str, url: str, count: int, rounds: int) -> None:
     result = measure_search(engine, rounds)
     print(f"  search over {len(QUERIES)} queries x {rounds} rounds ({result['n']} runs): "
           f"p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms")
+    measure_expansion(engine, rounds)
 
 
 def main() -> int:
@@ -161,6 +182,7 @@ def main() -> int:
             result = measure_search(open_store(args.db), args.rounds)
             print(f"  search over {len(QUERIES)} queries x {args.rounds} rounds ({result['n']} runs): "
                   f"p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms")
+            measure_expansion(open_store(args.db), args.rounds)
         elif args.docs:
             db = Path(args.db) if args.db else Path(folder) / "bench.db"
             run("SQLite", str(db), args.docs, args.rounds)

@@ -125,3 +125,91 @@ def test_script_payloads_are_shown_not_run(page, server: str, web_db: str) -> No
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
     _shot(page, "payload-document")
+
+
+# -- Search across languages, the data links of list pages, the API docs offline ------------------------------
+EXPORT_CONTROLS_ZH = "出口管制新规下 国内实验室转向自研训练芯片"
+
+
+def _search(page, server: str, q: str, lang: str = "en") -> None:  # noqa: ANN001
+    page.goto(f"{server}/search?lang={lang}")
+    page.fill("#q", q)
+    page.press("#q", "Enter")
+    page.wait_for_url("**q=**")
+
+
+def test_search_crosses_languages(page, server: str) -> None:  # noqa: ANN001
+    _search(page, server, "Nvidia")
+    hit = page.locator(".hit", has=page.locator("h3 a", has_text=EXPORT_CONTROLS_ZH))
+    assert hit.count() == 1
+    assert "英伟达" in hit.locator(".matched").inner_text()
+    assert hit.locator("mark.hit-term", has_text="英伟达").first.is_visible()
+    _shot(page, "search-crosslang-en")
+    _search(page, server, "export controls")
+    assert page.locator(".hit h3 a", has_text=EXPORT_CONTROLS_ZH).count() == 1
+    _search(page, server, "阿里巴巴", lang="zh")
+    english = page.locator(".hit", has=page.locator("h3 a", has_text="Chinese Labs Cut Inference Prices Again"))
+    assert english.count() == 1 and english.locator("mark.hit-term", has_text="Alibaba").count() >= 1
+    _shot(page, "search-crosslang-zh")
+
+
+def _list_pages(web_db: str) -> list[str]:  # noqa: F811
+    import sqlite3
+
+    with sqlite3.connect(web_db) as conn:  # the sample pages carry no masthead: give one an outlet
+        conn.execute("UPDATE documents SET outlet = 'Lanternfield Review' WHERE source LIKE '%export_rules_en.txt'")
+    return ["/", "/search?q=Nvidia&filter_lang=en", f"/story/{bilingual_story(web_db)}", "/entity/nvidia",
+            "/outlet/Lanternfield%20Review", "/forecasts?status=open", "/quotes?speaker=Ilse+Marwood",
+            "/stories?blindspots=1"]
+
+
+def test_every_list_page_links_its_data(page, server: str, web_db: str) -> None:  # noqa: ANN001, F811
+    import csv
+    import io
+    import json
+
+    for url in _list_pages(web_db):
+        page.goto(f"{server}{url}&lang=en" if "?" in url else f"{server}{url}?lang=en")
+        json_href = page.locator('link[rel=alternate][type="application/json"]').get_attribute("href")
+        assert page.locator('link[rel=alternate][type="text/csv"]').count() == 1, url
+        link = page.locator("#data-links a.data-json")
+        assert link.is_visible() and link.get_attribute("href") == json_href, url
+        assert "&lang=" not in json_href and ("?" not in url or json_href.endswith("?" + url.split("?", 1)[1])), url
+        with page.expect_download() as download:
+            page.locator("#data-links a.data-csv").click()
+        rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+        assert rows and rows[0][0] == "id", url
+        link.click()
+        page.wait_for_url(f"**{json_href.split('?')[0]}**")
+        data = json.loads(page.locator("body").inner_text())
+        assert data["tables"] and all(isinstance(rows, list) for rows in data["tables"].values()), url
+        if "filter_lang=en" in url:
+            assert {r["lang"] for r in data["tables"]["results"]} == {"en"} and data["filters"]["q"] == "Nvidia"
+        if url.startswith("/quotes"):
+            assert {r["speaker"] for r in data["tables"]["quotes"]} == {"Ilse Marwood"}
+
+
+def test_api_docs_render_with_the_network_disabled(browser, server: str) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def only_the_app(route) -> None:  # noqa: ANN001 - playwright Route
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_app)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    tab.goto(f"{server}/api/docs")
+    tab.locator(".swagger-ui .info .title", has_text="sinoscope").wait_for()
+    assert tab.locator(".opblock").count() >= 10
+    _shot(tab, "api-docs")
+    tab.goto(f"{server}/api/redoc")
+    tab.locator("h1", has_text="sinoscope").first.wait_for()
+    assert tab.get_by_text("/search").count() >= 1
+    _shot(tab, "api-redoc")
+    context.close()
+    assert outside == []

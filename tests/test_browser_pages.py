@@ -51,7 +51,8 @@ def page_types(db: str) -> dict[str, str]:
             "entities-faceted": "/entities?type=org&filter_lang=zh", "entity": "/entity/new:org:tidewaterlab",
             "entity-speaker": "/entity/new:person:maraquillon", "entity-kb": "/entity/baidu",
             "search": "/search?q=inference", "document": f"/doc/{en}", "parallel": f"/doc/{en}/parallel/{zh}",
-            "forecasts": "/forecasts", "digest": "/digest?since=30d&until=2026-11-05", "not-found": "/story/999999"}
+            "forecasts": "/forecasts", "quotes": "/quotes", "outlet": "/outlet/Eastbridge%20Courier",
+            "digest": "/digest?since=30d&until=2026-11-05", "not-found": "/story/999999"}
 
 
 @pytest.mark.parametrize("device", sorted(VIEWPORTS))

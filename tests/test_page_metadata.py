@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from sinoscope.anatomy.bylines import byline_names, credit_names, is_credit_line, is_name, paragraph_credit
+from sinoscope.anatomy.bylines import (
+    byline_names,
+    credit_names,
+    editor_names,
+    is_credit_line,
+    is_name,
+    paragraph_credit,
+    source_person,
+)
 from sinoscope.anatomy.dates import find_dates, iso_precision, url_date
 from sinoscope.anatomy.html import extract_html
 from sinoscope.anatomy.outlets import outlet_of_url
@@ -138,6 +146,47 @@ def test_html_bylines_come_from_the_header_or_the_close_of_the_article() -> None
     assert extract_html(page(body=closing)).authors == ["胡样例"]
     menu = page("<div><a href='/x'>记者江湖</a></div><div>2021-11-25 16:26 来源：转载文章</div>")
     assert extract_html(menu).authors == []
+
+
+def test_editors_and_sources_credited_under_the_article() -> None:
+    assert editor_names("（ 责任编辑：魏样例 ）") == ["魏样例"]
+    assert editor_names("来源：青岚日报 编辑：苏样例") == ["苏样例"]
+    assert editor_names("(责编：萧样、张样例)") == ["萧样", "张样例"]
+    assert editor_names("编辑：王样例 校对：李样例") == ["王样例"]
+    assert editor_names("美术编辑：王样例") == editor_names("责任编辑：") == editor_names("-- 给编辑写信") == []
+    assert source_person("来源: 尹样例") == ["尹样例"]
+    assert source_person("来源：青岚日报") == source_person("来源：转载文章") == source_person("来源：齐鲁") == []
+
+
+def test_the_editor_is_the_author_only_when_no_writer_is_named() -> None:
+    edited = page(after="<p>来源：青岚日报</p><p>编辑：苏样例</p><div class='related'><p>相关报道：</p></div>")
+    assert extract_html(edited).authors == ["苏样例"]
+    written = page("<p>样例日报记者 王样例</p>", after="<p>（ 责任编辑：魏样例 ）</p>")
+    assert extract_html(written).authors == ["王样例"]
+    sourced = page(after="<p>来源: 尹样例</p><p>【发表评论】【关闭窗口】</p>")
+    assert extract_html(sourced).authors == ["尹样例"]
+
+
+def test_an_essay_signed_in_its_headline_and_under_it() -> None:
+    signed = "<p>茉样：我的一九八九</p><p>我的一九八九</p><p>茉样</p>" + BODY_ZH
+    assert extract_html(page(body=signed, title="谢谢您访问样例中心")).authors == ["茉样"]
+    quoted = "<p>李样例：研究机构正在加快布局</p>" + BODY_ZH  # a headline quoting a speaker names no writer
+    assert extract_html(page(body=quoted, title="谢谢您访问样例中心")).authors == []
+
+
+def test_an_official_document_is_by_its_issuer_and_bears_its_own_date() -> None:
+    particulars = ("<table><tr><td>索 引 号：</td><td>000000000/2022-00001</td></tr>"
+                   "<tr><td>发文机关：</td><td>青岚市人民政府</td></tr>"
+                   "<tr><td>成文日期：</td><td>2022年01月27日</td></tr>"
+                   "<tr><td>发布日期：</td><td>2022年01月28日</td></tr></table>")
+    html = page(particulars, head='<meta name="PubDate" content="2022-01-28 00:00:00">',
+                title="青岚市人民政府关于样例工程建设范围内禁止新增建设项目的通告")
+    got = extract_html(html)
+    assert (got.authors, got.published) == (["青岚市人民政府"], "2022-01-27")
+    one_line = page("<p>发文机关：青岚市人民政府 成文日期：2022年01月27日 发布日期：2022年01月28日</p>")
+    assert (extract_html(one_line).authors, extract_html(one_line).published) == (["青岚市人民政府"], "2022-01-27")
+    # a news page's labels are not a document's particulars
+    assert extract_html(page("<p>发布日期：2022年01月28日</p>")).published == "2022-01-28"
 
 
 def test_bylines_and_photo_credits_are_never_titles() -> None:

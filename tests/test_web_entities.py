@@ -14,8 +14,7 @@ from sinoscope.store.db import open_store
 from sinoscope.web.app import create_web_app
 from sinoscope.web.charts import MAX_SLOT, stance_chart, timeline_chart
 from sinoscope.web.coverage import outlet_type, story_coverage
-from sinoscope.web.entity_pages import entities_data, entity_data, entity_filters, entity_rows, fact_filters
-from sinoscope.web.story_pages import stories_data, story_data, story_rows
+from sinoscope.web.entity_pages import entities_data, entity_filters
 from web_fixtures import TIDEWATER, rich_db, web_db  # noqa: F401
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -134,10 +133,11 @@ def test_story_page_coverage_and_list(client: TestClient, rich_db: str) -> None:
     html = client.get(f"/story/{story}", params={"lang": "zh"}).text
     assert 'id="coverage-by-language"' in html and 'id="coverage-by-outlet-type"' in html
     assert html.count("first-report") == 1 and "首发" in html and f'href="/story/{story}.atom?lang=zh"' in html
-    data = stories_data(open_store(rich_db), lang="zh", blindspot=None, page=1)
-    json.dumps(data)
-    assert story in [r["id"] for r in data["rows"]] and all("zh" in r["languages"] for r in data["rows"])
-    assert client.get("/stories", params={"blindspot": "1", "lang": "en"}).status_code == 200
+    listed = client.get("/stories.json", params={"filter_lang": "zh"}).json()["tables"]["stories"]
+    assert story in [r["id"] for r in listed]
+    coverage = client.get(f"/story/{story}.json").json()["coverage"]
+    assert coverage["first_day"] == "2026-06-09" and [s["key"] for s in coverage["by_outlet_type"]] == ["unlisted"]
+    assert 'id="stories-feed"' in client.get("/stories", params={"lang": "en"}).text
 
 
 def test_atom_feeds_have_one_entry_per_story_and_per_document(client: TestClient, rich_db: str) -> None:  # noqa: F811
@@ -154,13 +154,13 @@ def test_atom_feeds_have_one_entry_per_story_and_per_document(client: TestClient
     assert client.get("/story/999999.atom").status_code == 404 and client.get("/story/x.atom").status_code == 404
 
 
-def test_page_rows_are_plain_data(rich_db: str) -> None:  # noqa: F811
-    engine = open_store(rich_db)
-    entity = entity_rows(entity_data(engine, SPEAKER, "en", fact_filters({"filter_lang": "zh"}), 1))
-    decoded = json.loads(json.dumps(entity))
-    assert len(decoded["quotes"]["items"]) == 3 and decoded["filters"]["lang"] == "zh"
-    assert {"month": "2026-05", "lang": "en", "count": 1} in decoded["timeline"]
-    story = _one(rich_db, "SELECT story_id FROM documents WHERE source LIKE 'tidewater-2-%'")
-    rows = json.loads(json.dumps(story_rows(story_data(engine, story, "en"))))
-    assert len(rows["documents"]) == 2 and rows["coverage"]["first_day"] == "2026-06-09"
-    engine.dispose()
+def test_entity_pages_hand_over_their_data(client: TestClient) -> None:
+    data = client.get(f"/entity/{SPEAKER}.json", params={"filter_lang": "zh"}).json()
+    assert len(data["tables"]["quotes"]) == 3 and data["filters"] == {"filter_lang": "zh"}
+    assert {"month": "2026-05", "lang": "en", "count": 1} in data["tables"]["timeline"]
+    assert data["aliases"]["zh"] == ["柯玛拉"] and data["quotes_total"] == 3
+    header = client.get(f"/entity/{SPEAKER}.csv").text.lstrip("\ufeff").splitlines()[0].split(",")
+    assert header[:2] == ["id", "document_id"]
+    browser = client.get("/entities.json", params={"type": "person"}).json()
+    assert SPEAKER in [r["id"] for r in browser["tables"]["entities"]] and "country" in browser["facets"]
+    assert client.get("/entities.csv").text.lstrip("\ufeff").startswith("id,name")

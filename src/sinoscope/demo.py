@@ -61,6 +61,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 0
     from .web.cli import serve
 
+    # the store stays: serve it again later without re-analysing
+    print(f"sinoscope demo: later, serve this store again with: sinoscope serve --db {db}", flush=True)
     serve(str(db), host=args.host, port=args.port)
     return 0
 

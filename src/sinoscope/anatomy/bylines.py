@@ -3,7 +3,8 @@
 Printed forms, Chinese and English: "记者 王明", "本报记者 王明 李华", "光明日报记者 王明", "作者：林晓舟",
 "文/林晓舟", "林晓舟/文", "执笔人：王明 李华", "（记者 王明）", "By Jane Roe and Tom Doe", "Jane Roe, Reuters";
 on blogs and forums the post's credit line: "本贴由大卫于2005年8月12日…发表", "由海姑娘张贴 @ …",
-"ggjjzhzz 发表于 2005-9-15". Several authors are split into one name each.
+"ggjjzhzz 发表于 2005-9-15"; a reporter given as the source ("来源：王明") and, where nothing else names a
+writer, the page's editor ("责任编辑：王明"). Several authors are split into one name each.
 
 A candidate is a name only if it reads like one: no digits (timestamps "06:40更新", counters "网友评论 0 条"),
 no interface words (简介, 章评论, 楼主), no organisation words (forum software credits "Discuz Team",
@@ -21,8 +22,9 @@ _MAX_LINE = 80
 _HAN_NAME = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}|[\u4e00-\u9fff]{2,4})"
 _NICK = r"[^\s，,、|｜/／（）()\[\]【】:：;；。]{2,20}"
 _AFTER_NAMES = r"(?=$|[\s)）\]】/／|｜,，。;；]|报道|报导|发自|摄|电|讯|来源|编辑|责任|通讯员|实习生|记者)"
-# A further name, unless it is the next label or the place the report is filed from ("北京报道").
-_MORE = r"(?!实习|记者|通讯员|见习|摄影|编辑|[\u4e00-\u9fff]{0,4}(?:报道|报导|发自|电|讯)(?![\u4e00-\u9fff]))"
+# A further name, unless it is the next label (editor, proofreader, source) or where the report is filed ("北京报道").
+_MORE = (r"(?!实习|记者|通讯员|见习|摄影|编辑|责任|责编|校对|审核|来源|"
+         r"[\u4e00-\u9fff]{0,4}(?:报道|报导|发自|电|讯)(?![\u4e00-\u9fff]))")
 _NAMES = rf"{_HAN_NAME}(?:\s*[、，,和与及]\s*{_MORE}{_HAN_NAME}|\s+{_MORE}{_HAN_NAME}){{0,6}}"
 # A reporter's label, perhaps after the outlet's name ("光明日报记者", "新华网黑龙江频道 记者", "本报实习生").
 _REPORTER = re.compile(
@@ -142,6 +144,33 @@ def byline_names(line: str) -> list[str]:
     if (match := NAME_AND_OUTLET.match(line)) and match.group("outlet").strip().casefold() in _outlet_names():
         return split_names(match.group("names"))
     return []
+
+
+# The editor who put the page up, printed under the article: "（责任编辑：王明）", "来源：某报 编辑：王明",
+# "【编辑:王明】", "(责编：王明、李华)". Portals credit their editor where the source printed no writer.
+_EDITOR = re.compile(rf"(?:^|(?<=[\s(（\[【|｜]))(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<names>{_NAMES}){_AFTER_NAMES}")
+# A person given as the source: "来源：王明" (a reporter), never an outlet ("来源：新闻晨报").
+_SOURCE_PERSON = re.compile(rf"^\W{{0,2}}(?:来源|稿源)\s*[:：]\s*(?P<name>{_HAN_NAME})\W{{0,2}}$")
+
+
+def editor_names(line: str) -> list[str]:
+    """The editors an editor's credit names ("责任编辑：王明"), or []."""
+    line = " ".join(line.split())
+    if len(line) > _MAX_LINE or not (match := _EDITOR.search(line)):
+        return []
+    return split_names(match.group("names"))
+
+
+def source_person(line: str) -> list[str]:
+    """A reporter credited as the page's source ("来源: 王明"), or []; an outlet is not a person."""
+    match = _SOURCE_PERSON.match(" ".join(line.split()))
+    name = match.group("name") if match else ""
+    if not (looks_chinese_name(name) and is_name(name)):
+        return []
+    from ..entities.discover_zh import COMMON_WORD_FREQ, word_frequency
+
+    # two characters that are also a word are an outlet's short name ("来源：齐鲁", "来源：华商") more often
+    return [] if len(name) == 2 and word_frequency(name) >= COMMON_WORD_FREQ else [name]
 
 
 def credit_names(line: str) -> list[str]:

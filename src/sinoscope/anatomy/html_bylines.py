@@ -3,7 +3,9 @@
 In order: a byline in the header (between the headline and the article, or opening the article: "本报记者
 王明 李华", "By Jane Roe"), a name printed alone under the headline, the page's author metadata when it
 names a person (not the site or its software), a byline or a bracketed reporter closing the article
-("（王明）", "作者：王明" under the last paragraph), then the credit line of a blog or forum post.
+("（王明）", "作者：王明" under the last paragraph), then the credit line of a blog or forum post; failing
+those, the issuer of an official document ("发文机关：…", an organisation) or the editor credited under the
+article ("责任编辑：王明").
 Nothing from comments, rails or footers further down, and nothing that is not a name (see bylines).
 """
 
@@ -18,8 +20,10 @@ from sinoscope.anatomy.bylines import (
     bracketed_name,
     byline_names,
     credit_names,
+    editor_names,
     is_name,
     paragraph_credit,
+    source_person,
     split_names,
     without_outlet,
 )
@@ -32,6 +36,9 @@ _AUTHOR_PREFIX = re.compile(
     r"^((analysis|opinion|commentary|story|words|photos?|text) by|by|from|text|作者|记者|文|撰文)\s*[:：/]?\s*", re.I)
 _MAX_CREDIT_LINKS = 0.7
 _MAX_BYLINE_LINE = 24
+_ISSUER_LABELS = "发文机关|发文单位|发布机构|发文机构"
+_ISSUER = re.compile(r"[\u4e00-\u9fff（）()、]{2,30}")
+_PEN_NAME = re.compile(r"[\u4e00-\u9fff·]{2,6}")
 _EXPLICIT = re.compile(r"^\W{0,2}(?:by\s|作者\s*[:：]|文\s*[/／:：])", re.I)
 
 
@@ -87,6 +94,17 @@ def _dateline_reporter(line: str) -> list[str]:
     return bracketed_name(line) if find_dates(line) else []
 
 
+def _signed_headline(lines: list[str]) -> list[str]:
+    """A writer named twice at the top: a headline signed "茉样：我的一九八九" and the name alone on a line
+    under it, as essays are reposted. The headline alone could be a quote ("李样例：经济稳中向好")."""
+    for line in lines:
+        name = line.strip()
+        if _PEN_NAME.fullmatch(name) and is_name(name) and any(
+                other.startswith((name + "：", name + ":")) and len(other) > len(name) + 3 for other in lines):
+            return [name]
+    return []
+
+
 def _latin(names: list[str]) -> bool:
     return bool(names) and not any(re.search(r"[\u3400-\u9fff]", n) for n in names)
 
@@ -111,11 +129,24 @@ def page_authors(layout: Layout | None, tree: HtmlElement, extracted: str | None
     names = (_bylines(header + opening)
              or _first(opening[:1], paragraph_credit)
              or _first(under_title, bare_names)
+             or _signed_headline(header + opening[:6])
              or metadata_authors(tree, extracted, site, printed)
              or _first(closing, byline_names)
              or _first([b.text for b in layout.article[-2:]][::-1], paragraph_credit)
              or _first([b.text for b in layout.article[-1:]], bracketed_name)
              or _first(credits, credit_names)
              # a byline standing on its own line further into the article ("□ 本报记者 王明")
-             or _first([b.text for b in layout.article if len(b.text) <= _MAX_BYLINE_LINE], byline_names))
-    return [n for n in names if is_name(n)]
+             or _first([b.text for b in layout.article if len(b.text) <= _MAX_BYLINE_LINE], byline_names)
+             or _first(closing, source_person))
+    if names := [n for n in names if is_name(n)]:
+        return names
+    if issuer := _issuer(layout):
+        return [issuer]
+    # no writer named anywhere: the editor who put the page up is its author ("责任编辑：王明")
+    return [n for n in _first(closing + header, editor_names) if is_name(n)]
+
+
+def _issuer(layout: Layout) -> str | None:
+    """The body that issued an official document, from the particulars its page prints ("发文机关：某省人民政府")."""
+    value = layout.field(_ISSUER_LABELS)
+    return value if value and _ISSUER.fullmatch(value) else None

@@ -2,6 +2,7 @@
 
 Where a page says when it was published, in order of trust:
 
+0. an official document's own date in the particulars its page prints ("成文日期：…"), not its posting date;
 1. structured metadata (article:published_time, itemprop/JSON-LD datePublished, pubdate, dc.date, …);
 2. the printed dateline: a date on a short line between the headline and the article ("2005-04-27 14:32更新
    来源：…"), else a short dated line inside the article (a forum post's "发表于 2005-8-12 16:12"), else one
@@ -136,6 +137,15 @@ def printed_date(layout: Layout | None, day_first: bool | None = None) -> str | 
     return _first(header + article + footer) or _first(above) or _first(issue)
 
 
+def document_date(layout: Layout | None) -> str | None:
+    """The date an official document bears ("成文日期：2022年01月27日" in the particulars its page prints),
+    which is its date rather than the day the page went up ("发布日期")."""
+    value = layout.field("成文日期|签发日期") if layout else None
+    found = find_dates(value) if value else []
+    return found[0].iso if found else None
+
+
 def page_date(tree: HtmlElement, layout: Layout | None, url: str | None, day_first: bool | None = None) -> str | None:
     """The page's own date ('2018', '2018-03' or '2018-03-09'), or None when the page does not say."""
-    return structured_date(tree) or printed_date(layout, day_first) or url_date(page_url(tree, url))
+    return (document_date(layout) or structured_date(tree) or printed_date(layout, day_first)
+            or url_date(page_url(tree, url)))

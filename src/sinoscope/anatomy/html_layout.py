@@ -9,6 +9,7 @@ article is located among them by its first and last characters.
 from __future__ import annotations
 
 import bisect
+import re
 
 from lxml.html import HtmlElement
 
@@ -16,6 +17,9 @@ from sinoscope.anatomy.html_blocks import Block, element_blocks
 
 _ANCHOR_CHARS = 24  # characters of the first and last paragraphs that locate the article
 _HEADER_REACH = 8  # blocks above the article searched when the headline is not found
+_FIELD_REACH = 16  # blocks of the article searched for a labelled field
+_MAX_FIELD_CHARS = 40
+_NEXT_LABEL = re.compile(r"\s+[\u4e00-\u9fff]{2,6}\s*[:：]")
 
 
 def _squeezed(text: str) -> str:
@@ -48,6 +52,20 @@ class Layout:
 
     def above(self, count: int) -> list[Block]:
         return self.blocks[max(0, self.header_from - count) : self.header_from]
+
+    def field(self, labels: str) -> str | None:
+        """The value of a labelled field printed around the headline ("发文机关：某省人民政府", or the label
+        in one cell and the value in the next, as government pages print their document's particulars)."""
+        label = re.compile(rf"^\s*(?:{labels})\s*[:：]\s*(?P<value>.*)$")
+        near = self.above(_HEADER_REACH) + self.header + self.article[:_FIELD_REACH]
+        for index, block in enumerate(near):
+            if block.link_density > 0.5 or not (match := label.match(block.text)):
+                continue
+            value = match.group("value").strip() or (near[index + 1].text if index + 1 < len(near) else "")
+            value = _NEXT_LABEL.split(value, maxsplit=1)[0].strip()  # "某省人民政府 成文日期：…" on one line
+            if value and len(value) <= _MAX_FIELD_CHARS and not value.endswith((":", "：")):
+                return value
+        return None
 
 
 def page_layout(tree: HtmlElement, paragraphs: list[str], title: str | None) -> Layout | None:

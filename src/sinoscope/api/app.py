@@ -23,6 +23,7 @@ from ..store import queries
 from ..store.db import open_store
 from ..store.export import EXPORTS, iter_export
 from ..store.search import SearchQuery, search
+from .docs import add_docs
 from .guards import guard
 
 MAX_ID = 2**62
@@ -69,10 +70,11 @@ def _clean(value: str | None) -> str | None:
 def create_app(db_url: str | None = None, token: str | None = None, allow_private: bool = False) -> FastAPI:
     engine = open_store(db_url)
     write_token = token or os.environ.get("SINOSCOPE_API_TOKEN") or None
-    app = FastAPI(title="sinoscope", version="0.1.0",
+    app = FastAPI(title="sinoscope", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Bilingual (Chinese/English) news corpus on the US–China AI competition: documents, "
                               "stories across languages, entities, quotes, figures, forecasts, search.")
     guard(app)
+    add_docs(app)  # Swagger UI and ReDoc from the packaged assets, offline
     ingest_lock = threading.Lock()
     ingestor_box: dict[str, Any] = {}
 
@@ -170,11 +172,17 @@ def create_app(db_url: str | None = None, token: str | None = None, allow_privat
                          entity: Text = None, speaker: Text = None, since: Day = None, until: Day = None,
                          stance: Text = None, story_id: OptionalId = None,
                          sort: Literal["relevance", "date"] = "relevance", facets: bool = False,
+                         expand: bool = True,
                          limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0) -> dict:
-        """Full-text search (Chinese and English) with facet filters; `facets=true` adds counts."""
+        """Full-text search (Chinese and English) with facet filters; `facets=true` adds counts.
+
+        A term naming a knowledge-base entry in any form (Nvidia / 英伟达, export controls / 出口管制)
+        also finds its other forms (`expand=false` searches the text as typed); each result's `matched`
+        says which form it contains, `highlights` where the terms sit in its `snippet`."""
         query = SearchQuery(q=_clean(q) or "", lang=_clean(lang), outlet=_clean(outlet), entity=_clean(entity),
                             speaker=_clean(speaker), since=since, until=until, stance=_clean(stance),
-                            story_id=story_id, sort=sort, facets=facets, limit=limit, offset=offset)
+                            story_id=story_id, sort=sort, facets=facets, expand=expand, limit=limit,
+                            offset=offset)
         return search(engine, query)
 
     @app.get("/export/{table}", tags=["export"])

@@ -31,6 +31,10 @@ _NAT64 = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:
 _COMPATIBLE = ipaddress.IPv6Network("::/96")  # deprecated IPv4-compatible addresses, ::a.b.c.d
 
 
+# The commands that fetch (analyze, ingest, watch, api) all take this switch; the message names it.
+PRIVATE_HINT = "pass --allow-private to fetch it anyway"
+
+
 class FetchError(RuntimeError):
     """The URL could not be fetched; the message says why."""
 
@@ -94,7 +98,7 @@ def _vetted_addresses(host: str, port: int, allow_private: bool) -> list[tuple[i
         text = str(sockaddr[0]).split("%", 1)[0]
         address = ipaddress.ip_address(text)
         if not allow_private and not is_public(address):
-            raise FetchError(f"refused {host}: it resolves to a non-public address ({address})")
+            raise FetchError(f"refused {host}: it resolves to a non-public address ({address}); {PRIVATE_HINT}")
         if (family, text) not in found:
             found.append((family, text))
     if not found:

@@ -86,13 +86,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .search import SearchQuery, search
 
     result = search(open_store(args.db), SearchQuery(q=" ".join(args.query), lang=args.lang, outlet=args.outlet,
-                                                     since=args.since, until=args.until, limit=args.limit))
+                                                     since=args.since, until=args.until, limit=args.limit,
+                                                     expand=args.expand))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
         return 0
     for hit in result["results"]:
         print(f"{hit['id']:<7} {hit['published_date'] or '?':<10} {hit['lang'] or '?':<5} {(hit['title'] or '')[:70]}")
         print(f"        {hit['snippet']}")
+        for m in hit.get("matched") or []:
+            if not m["as_typed"]:
+                print(f"        (matched {m['form']} for {m['term']})")
     more = "+" if result["total_is_lower_bound"] else ""
     print(f"{result['total']}{more} matches", file=sys.stderr)
     return 0
@@ -132,6 +136,20 @@ def _ingest_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--exclude", help="comma-separated analysis components to skip")
 
 
+WATCH_DESCRIPTION = """Poll RSS/Atom feeds and ingest their new entries (an entry with its full text is
+taken as it is, else its link is fetched); entries already stored are skipped.
+
+FEEDS.yaml lists the feeds:
+
+    interval: 900          # seconds between polls (default 900; --interval overrides it)
+    allow_private: false   # fetch links on private/loopback addresses (or --allow-private)
+    feeds:
+      - https://example.org/rss.xml
+      - {url: https://example.com/atom, outlet: Example Daily}   # outlet: the name to store
+
+Stop it with Ctrl-C; --once polls once and exits."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="analyse pages, URLs and RSS/Atom feeds into the corpus database")
     p.add_argument("paths", nargs="+", metavar="PATH|URL|FEED")
@@ -144,8 +162,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-stories", dest="stories", action="store_false", help="skip story grouping")
     p.set_defaults(func=cmd_load)
 
-    p = sub.add_parser("watch", help="poll the feeds listed in FEEDS.yaml and ingest new entries")
-    p.add_argument("feeds", metavar="FEEDS.yaml")
+    p = sub.add_parser("watch", help="poll the feeds listed in FEEDS.yaml and ingest new entries",
+                       description=WATCH_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("feeds", metavar="FEEDS.yaml", help="the feeds to poll (format above)")
     p.add_argument("--once", action="store_true", help="poll once and exit")
     p.add_argument("--interval", type=int, help="seconds between polls (overrides the file)")
     _ingest_options(p)
@@ -168,15 +187,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--since", help="YYYY-MM-DD")
     p.add_argument("--until", help="YYYY-MM-DD")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--as-typed", dest="expand", action="store_false",
+                   help="search the words as typed (by default a knowledge-base name also finds its other forms: "
+                        "Nvidia / 英伟达)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("export", help="export a table of the corpus as CSV or JSONL")
+    p = sub.add_parser("export", help="export a table of the corpus as CSV or JSONL",
+                       description="Export one table of the corpus, streamed. Tables: documents (the default), "
+                                   "stories, entities, mentions, quotes, figures, forecasts. CSV cells that "
+                                   "start like a spreadsheet formula get a leading apostrophe.")
     p.add_argument("--db", help=DB_HELP)
-    p.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
-    p.add_argument("--table", default="documents",
-                   choices=("documents", "stories", "entities", "mentions", "quotes", "figures", "forecasts"))
-    p.add_argument("--limit", type=int)
+    p.add_argument("--format", choices=("csv", "jsonl"), default="jsonl", help="default: jsonl")
+    p.add_argument("--table", default="documents", metavar="TABLE",
+                   choices=("documents", "stories", "entities", "mentions", "quotes", "figures", "forecasts"),
+                   help="documents (default), stories, entities, mentions, quotes, figures or forecasts")
+    p.add_argument("--limit", type=int, help="at most this many rows (default: all)")
     p.add_argument("--out", help="write here instead of standard output")
     p.set_defaults(func=cmd_export)
 

@@ -49,7 +49,7 @@ def iter_rows(engine: Engine, table: str, limit: int | None = None, offset: int 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
-def _cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
     """A CSV cell no spreadsheet runs as a formula: text starting like one (=, +, -, @, a tab or newline,
     or their full-width forms) gets a leading apostrophe, as OWASP advises. Numbers stay numbers."""
     if isinstance(value, list | dict):
@@ -76,5 +76,5 @@ def iter_export(engine: Engine, table: str, fmt: str, limit: int | None = None, 
             yield json.dumps(row, ensure_ascii=False, default=str) + "\n"
         else:
             buffer = io.StringIO()
-            csv.DictWriter(buffer, fieldnames=names).writerow({k: _cell(v) for k, v in row.items()})
+            csv.DictWriter(buffer, fieldnames=names).writerow({k: csv_cell(v) for k, v in row.items()})
             yield buffer.getvalue()

@@ -21,13 +21,13 @@ from sqlalchemy import Engine, and_, column, func, literal, literal_column, or_,
 from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.sql import ColumnElement
 
-from ..textcut import window
 from .schema import documents, mentions, quotes
+from .search_terms import TermGroup, expand_terms, matched_forms, plain_groups
+from .snippets import snippet
 
 MAX_LIMIT = 100
 COUNT_CAP = 1000  # totals beyond this are reported as "at least"
 RELEVANCE_WINDOW = 2000  # relevance ranks the newest this many matches
-SNIPPET_CHARS = 80
 MIN_TRIGRAM = 3
 _FTS = table("document_fts", column("rowid"), column("rank"))
 _WORDS = table("document_words", column("rowid"), column("rank"))
@@ -83,12 +83,19 @@ class SearchQuery:
     limit: int = 20
     offset: int = 0
     facets: bool = False
+    expand: bool = True  # a term naming a KB entry also finds its other forms (Nvidia / 英伟达)
 
 
 def parse_terms(q: str) -> list[str]:
     """Words and "quoted phrases"; each must appear (AND)."""
-    terms = [(m.group(1) or m.group(2)).strip() for m in _TERMS.finditer(q or "")]
-    return [t for t in terms if t][:10]
+    return parse_query(q)[0]
+
+
+def parse_query(q: str) -> tuple[list[str], set[str]]:
+    """The terms, and which of them were "quoted phrases" (kept as one term, never joined to others)."""
+    found = [(m.group(1) is not None, (m.group(1) or m.group(2)).strip()) for m in _TERMS.finditer(q or "")]
+    found = [(quoted, t) for quoted, t in found if t][:10]
+    return [t for _, t in found], {t for quoted, t in found if quoted}
 
 
 def _fts_expression(terms: list[str]) -> str:
@@ -145,45 +152,64 @@ def _word_expression(term: str) -> str | None:
     return f'"{phrase}"' + (" *" if prefix else "")
 
 
-def _text_filters(engine: Engine, terms: list[str]) -> tuple[list[ColumnElement], str | None, str | None]:
-    """Filters for the query terms, and the MATCH expressions for the trigram and word indexes.
+def _group_words(group: TermGroup) -> str | None:
+    """A group as one expression of the word/bigram index: its forms OR-ed (None if one cannot use it)."""
+    parts = [_word_expression(form) for form in group.forms]
+    if not parts or any(p is None for p in parts):
+        return None
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(p for p in parts if p) + ")"
 
-    SQLite: terms with word characters use the word/bigram index (one posting list per token,
-    far cheaper than trigram phrases on a large corpus); others use trigrams if 3+ characters
-    long, else LIKE. PostgreSQL: ILIKE for every term, served by the pg_trgm indexes."""
+
+def _text_filters(engine: Engine, groups: list[TermGroup]) -> tuple[list[ColumnElement], str | None, str | None]:
+    """Filters for the query's term groups (every group must match, any form of a group will do),
+    and the MATCH expressions for the trigram and word indexes.
+
+    SQLite: groups whose forms all have word characters use the word/bigram index (one posting
+    list per token, far cheaper than trigram phrases on a large corpus); a plain term without
+    word characters uses trigrams if 3+ characters long, else LIKE. PostgreSQL: the word/bigram
+    tsvector where it serves a form, else ILIKE, served by the pg_trgm indexes."""
     d = documents.c
     sqlite = engine.dialect.name == "sqlite"
-    words = [w for t in terms if (w := _word_expression(t))] if sqlite else []
-    worded = {t for t in terms if _word_expression(t)} if sqlite else set()
-    trigram_terms = [t for t in terms if t not in worded and len(t) >= MIN_TRIGRAM] if sqlite else []
-    short_terms = [t for t in terms if t not in worded and t not in trigram_terms]
 
     def contains(column: Any, term: str) -> ColumnElement:  # SQLite's LIKE already ignores ASCII case
         return column.like(_like(term), escape="\\") if sqlite else column.ilike(_like(term), escape="\\")
 
-    if not sqlite and engine.dialect.name == "postgresql":
-        queries = {t: q for t in short_terms if (q := _pg_tsquery(t))}
-        if queries:
-            tsquery = func.to_tsquery(literal("simple", type_=REGCONFIG), " & ".join(queries.values()))
-            short_terms = [t for t in short_terms if t not in queries]
-            filters = [_PG_WORDS.op("@@")(tsquery)]
+    def any_text(forms: list[str]) -> ColumnElement:
+        return or_(*(or_(contains(d.title, f), contains(d.body_text, f)) for f in forms))
+
+    filters: list[ColumnElement] = []
+    words: list[str] = []
+    trigram_terms: list[str] = []
+    tsqueries: list[str] = []
+    for group in groups:
+        if sqlite:
+            expression = _group_words(group)
+            if expression:
+                words.append(expression)
+            elif not group.expanded and len(group.text) >= MIN_TRIGRAM:
+                trigram_terms.append(group.text)
+            else:
+                filters.append(any_text(list(group.forms)))
+        elif engine.dialect.name == "postgresql":
+            served = {f: q for f in group.forms if (q := _pg_tsquery(f))}
+            rest = [f for f in group.forms if f not in served]
+            joined = "(" + " | ".join(served.values()) + ")" if served else None
+            if joined and not rest:
+                tsqueries.append(joined)
+            elif joined:
+                filters.append(or_(_pg_match(joined), any_text(rest)))
+            else:
+                filters.append(any_text(rest))
         else:
-            filters = []
-    else:
-        filters = []
-    filters += [or_(contains(d.title, t), contains(d.body_text, t)) for t in short_terms]
+            filters.append(any_text(list(group.forms)))
+    if tsqueries:
+        filters.insert(0, _pg_match(" & ".join(tsqueries)))
     return (filters, _fts_expression(trigram_terms) if trigram_terms else None,
             " AND ".join(words) if words else None)
 
 
-def snippet(body: str, terms: list[str], width: int = SNIPPET_CHARS) -> str:
-    lowered = body.lower()
-    hits = [i for t in terms if (i := lowered.find(t.lower())) >= 0]
-    at = min(hits) if hits else 0
-    start = max(0, at - width // 2)
-    start, end = window(body, start, start + width * 2)  # never mid-word
-    piece = " ".join(body[start:end].split())
-    return ("…" if start else "") + piece + ("…" if end < len(body) else "")
+def _pg_match(tsquery: str) -> ColumnElement:
+    return _PG_WORDS.op("@@")(func.to_tsquery(literal("simple", type_=REGCONFIG), tsquery))
 
 
 def _matching(select_stmt: Any, match: str | None, words: str | None, where: Any) -> Any:
@@ -205,9 +231,10 @@ def _matching(select_stmt: Any, match: str | None, words: str | None, where: Any
 def search(engine: Engine, query: SearchQuery) -> dict[str, Any]:
     limit = max(1, min(int(query.limit), MAX_LIMIT))
     offset = max(0, int(query.offset))
-    terms = parse_terms(query.q)
+    terms, quoted = parse_query(query.q)
+    groups = expand_terms(terms, quoted) if query.expand else plain_groups(terms)
     d = documents.c
-    filters, match, words = _text_filters(engine, terms)
+    filters, match, words = _text_filters(engine, groups)
     filters += _facet_filters(query, text_driven=bool(match or words))
     params = {k: v for k, v in (("match", match), ("words", words)) if v}
     where = and_(*filters) if filters else None
@@ -231,10 +258,17 @@ def search(engine: Engine, query: SearchQuery) -> dict[str, Any]:
     with engine.connect() as conn:
         rows = conn.execute(page.limit(limit).offset(offset), params).mappings().all()
         matched = conn.execute(sample, params).all()  # one pass gives the total and the facet counts
-    results = [{**{k: row[k] for k in row if k != "body_text"}, "snippet": snippet(row["body_text"] or "", terms)}
-               for row in rows]
+    forms = [f for g in groups for f in g.reported]
+    results = []
+    for row in rows:
+        text, spans = snippet(row["body_text"] or "", forms)
+        results.append({**{k: row[k] for k in row if k != "body_text"}, "snippet": text,
+                        "highlights": [list(s) for s in spans],
+                        "matched": matched_forms(groups, row["title"], row["body_text"])})
     total = len(matched)
     out: dict[str, Any] = {"query": {**asdict(query), "limit": limit, "offset": offset}, "terms": terms,
+                           "expansions": [{"term": g.text, "forms": list(g.reported), "entity_ids": list(g.entity_ids)}
+                                          for g in groups if g.expanded],
                            "total": min(total, COUNT_CAP), "total_is_lower_bound": total > COUNT_CAP,
                            "results": results}
     if query.facets:

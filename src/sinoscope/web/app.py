@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import secrets
+import threading
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -29,9 +30,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import budget
 from ..api.guards import guard
 from ..store import queries as store
+from ..store import search_terms
 from ..store.db import open_store
 from ..store.search import SearchQuery
-from . import entity_pages, pages, story_pages
+from ..store.snippets import parts as snippet_parts
+from . import alternates, entity_pages, page_data, pages, story_pages
 from .digest import atom_feed, build_digest, parse_since
 from .highlight import span_anchor
 from .i18n import COOKIE, LANGS, label, pick_language, translator
@@ -51,6 +54,7 @@ def make_environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals["span_anchor"] = span_anchor
+    env.globals["snippet_parts"] = snippet_parts
     env.filters["pct"] = lambda v: "" if v is None else f"{float(v) * 100:.0f}%"
     env.filters["signed"] = lambda v: "" if v is None else f"{float(v):+.2f}"
     return env
@@ -110,6 +114,7 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         warm_up(engine)  # corpus-wide aggregates of the home page, computed before the first reader asks
+        threading.Thread(target=search_terms.warm_up, daemon=True).start()  # the KB's names, for search
         yield
         stopped = budget.cancel_all()  # an ingest still running must not hold the shutdown
         if stopped:
@@ -117,6 +122,7 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
 
     app = FastAPI(title="sinoscope web", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     guard(app)
+    app.add_middleware(alternates.AlternatePaths)  # /search.json, /entity/x.csv, /index.json: see alternates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount("/api", create_api(db_url, token=write_token, allow_private=allow_private))
 
@@ -124,7 +130,12 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
         return pick_language(request.query_params.get("lang"), request.cookies.get(COOKIE),
                              request.headers.get("accept-language"))
 
-    def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    def render(request: Request, name: str, context: dict[str, Any], status: int = 200,
+               data: alternates.Tables | None = None) -> Response:
+        """The page, or its data when the request asked for an alternate (`data` = what the page lists)."""
+        if fmt := alternates.requested(request):
+            return alternates.respond(request, fmt, data if status == 200 else None)
+        context = {**context, "alternates": alternates.links(request) if data is not None else []}
         lang = language(request)
         other = "en" if lang == "zh" else "zh"
         ctx = {"request": request, "lang": lang, "t": translator(lang), "label": lambda p, v: label(lang, p, v),
@@ -150,7 +161,8 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
 
     @app.get("/", response_class=HTMLResponse)
     def home(request: Request) -> HTMLResponse:
-        return render(request, "home.html", pages.home(engine, language(request)))
+        data = pages.home(engine, language(request))
+        return render(request, "home.html", data, data=page_data.home(data))
 
     @app.get("/forecasts", response_class=HTMLResponse)
     def forecast_ledger(request: Request) -> HTMLResponse:
@@ -159,7 +171,7 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
         data = pages.ledger(engine, status, _int(request.query_params.get("page"), 1))
         data["resolved_id"] = _int(request.query_params.get("resolved"), 0, 0, 2**62)
         data["writes_enabled"] = write_token is not None
-        return render(request, "forecasts.html", data)
+        return render(request, "forecasts.html", data, data=page_data.ledger(data))
 
     @app.post("/forecasts/{forecast_id}/resolve")
     async def resolve(request: Request, forecast_id: str) -> Response:
@@ -191,7 +203,27 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
                             sort="date" if params.get("sort") == "date" else "relevance", facets=True,
                             limit=limit, offset=(_int(params.get("page"), 1, 1, 500) - 1) * limit)
         data = pages.search_page(engine, query, language(request))
-        return render(request, "search.html", {**data, "query": query})
+        return render(request, "search.html", {**data, "query": query}, data=page_data.search(data))
+
+    @app.get("/stories", response_class=HTMLResponse)
+    def stories_page(request: Request) -> Response:
+        params = request.query_params
+        data = page_data.stories_page(engine, _text(params.get("filter_lang"), 10), params.get("blindspots") == "1",
+                                      _int(params.get("page"), 1))
+        return render(request, "stories.html", data, data=page_data.stories(data))
+
+    @app.get("/quotes", response_class=HTMLResponse)
+    def quotes_page(request: Request) -> Response:
+        data = page_data.quotes_page(engine, _text(request.query_params.get("speaker")),
+                                     _text(request.query_params.get("q")), _int(request.query_params.get("page"), 1))
+        return render(request, "quotes.html", data, data=page_data.quotes(data))
+
+    @app.get("/outlet/{outlet:path}", response_class=HTMLResponse)
+    def outlet_page(request: Request, outlet: str) -> Response:
+        data = page_data.outlet_page(engine, outlet[:200].replace("\x00", ""),
+                                     _text(request.query_params.get("filter_lang"), 10),
+                                     _int(request.query_params.get("page"), 1))
+        return render(request, "outlet.html", data, data=page_data.outlet(data)) if data else not_found(request)
 
     @app.get("/doc/{document_id}", response_class=HTMLResponse)
     def document(request: Request, document_id: str) -> HTMLResponse:

@@ -28,7 +28,8 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000, token: str | N
             budget.cancel_all()  # a running ingest stops now, so its request ends and the workers can exit
             super().handle_exit(sig, frame)
 
-    print(f"sinoscope: serving http://{host}:{port}/ (API under /api)", file=sys.stderr, flush=True)
+    print(f"sinoscope: serving http://{host}:{port}/ (API under /api, docs at /api/docs) until Ctrl-C",
+          file=sys.stderr, flush=True)
     Server(uvicorn.Config(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=10,
                           limit_concurrency=200)).run()
 

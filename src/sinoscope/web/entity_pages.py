@@ -2,8 +2,8 @@
 page (/entity/ID): mention timeline by language, aliases in both languages, co-occurring entities, the
 outlets that mention it, its stance over time, and its quotes and forecasts under one set of filters.
 
-A list page's rows are a JSON-ready dict (`data`) the template renders, so other renderings of the same
-rows (JSON, CSV) can be served from it.
+Both pages hand their lists to `render` as `Tables`, so their .json/.csv alternates hold what they show,
+under the same filters.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from sqlalchemy import Engine
 
 from ..store import queries as store
 from . import entity_queries as eq
-from . import pages
+from . import page_data, pages
 from . import queries as webq
+from .alternates import Tables
 from .charts import NARROW, stance_chart, timeline_chart
 
 PAGE_SIZE = pages.PAGE_SIZE
@@ -89,13 +90,29 @@ def entity_data(engine: Engine, entity_id: str, lang: str, f: eq.FactFilters, pa
             "pages": pages._pages(max(said["total"], held["total"]), page)}
 
 
-def entity_rows(data: dict[str, Any]) -> dict[str, Any]:
-    """The entity page's lists as plain data (for .json/.csv renderings of the page)."""
+ENTITY_ROW = ["id", "name", "name_en", "name_zh", "type", "country", "known", "documents", "url"]
+CO_ROW = ["id", "name", "name_zh", "type", "documents"]
+
+
+def entities_tables(data: dict[str, Any]) -> Tables:
+    """The browser's data alternates: its rows, the facets and filters in the meta."""
+    return Tables({"entities": data["rows"]}, {"entities": ENTITY_ROW},
+                  {"total": data["total"], "facets": data["facets"], "page": data["pages"]["current"]})
+
+
+def entity_tables(data: dict[str, Any]) -> Tables:
+    """The entity page's data alternates: what it lists, quotes first (the CSV's default table)."""
     e = data["entity"]
-    return {"entity": {k: e.get(k) for k in ("id", "name", "name_zh", "type", "documents", "quotes")},
-            "aliases": data["aliases"], "timeline": data["timeline_rows"], "undated": data["undated"],
-            "co_occurring": data["co_occurring"], "outlets": data["outlets"], "quotes": data["quotes"],
-            "forecasts": data["forecasts"], "filters": dict(vars(data["filters"]))}
+    spans = [{**q, "start": q.get("span_start"), "end": q.get("span_end")} for q in data["quotes"]["items"]]
+    return Tables({"quotes": spans, "forecasts": data["forecasts"]["items"],
+                   "co_occurring": data["co_occurring"], "outlets": data["outlets"], "timeline": data["timeline_rows"],
+                   "documents": data["documents"]},
+                  {"quotes": page_data.QUOTE, "forecasts": page_data.FORECAST, "co_occurring": CO_ROW,
+                   "documents": ["id", "title", "lang", "outlet", "event_date"]},
+                  {"entity": {k: e.get(k) for k in ("id", "name", "name_zh", "type", "kb_type", "known", "documents",
+                                                    "quotes")},
+                   "aliases": data["aliases"], "undated_documents": data["undated"],
+                   "quotes_total": data["quotes"]["total"], "forecasts_total": data["forecasts"]["total"]})
 
 
 def register(app: FastAPI, engine: Engine, render: Callable[..., HTMLResponse], not_found: Callable[..., Any],
@@ -106,7 +123,7 @@ def register(app: FastAPI, engine: Engine, render: Callable[..., HTMLResponse], 
     def entity_browser(request: Request) -> HTMLResponse:
         params = request.query_params
         data = entities_data(engine, entity_filters(params), _page(params.get("page")), language(request))
-        return render(request, "entities.html", {"data": data})
+        return render(request, "entities.html", {"data": data}, data=entities_tables(data))
 
     @app.get("/entity/{entity_id:path}", response_class=HTMLResponse)
     def entity(request: Request, entity_id: str) -> HTMLResponse:
@@ -115,4 +132,4 @@ def register(app: FastAPI, engine: Engine, render: Callable[..., HTMLResponse], 
                            _page(params.get("page")))
         if data is None:
             return not_found(request)
-        return render(request, "entity.html", {"entity": data, "name": data["name"], "data": entity_rows(data)})
+        return render(request, "entity.html", {"entity": data, "name": data["name"]}, data=entity_tables(data))

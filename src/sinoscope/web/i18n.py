@@ -52,9 +52,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "read_parallel": ("Read side by side", "双语对照阅读"),
     "repost_of": ("repost of #{id}", "转载自 #{id}"),
     # story list, story coverage and feeds
-    "nav_stories": ("Stories", "报道"),
     "all_stories": ("All stories", "全部报道"),
-    "stories_count": ("{n} stories", "{n} 条报道"),
     "new_stories": ("New stories", "新报道"),
     "story_feed": ("Atom feed of this story", "本报道的 Atom 订阅"),
     "stories_feed": ("Atom feed of new stories", "新报道 Atom 订阅"),
@@ -63,8 +61,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "by_outlet_type": ("By outlet type", "按媒体类型"),
     "first_report": ("first report", "首发"),
     "first_reported": ("First reported {day}", "首发于 {day}"),
-    "blindspot_filter": ("blindspots only", "仅盲点"),
-    "both_languages": ("told in both languages", "双语报道"),
     "outlet_type_prc_state": ("PRC state media", "中国官方媒体"),
     "outlet_type_prc_commercial": ("PRC commercial media", "中国商业媒体"),
     "outlet_type_hk_tw": ("Hong Kong / Taiwan", "港台媒体"),
@@ -169,6 +165,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "type_place": ("place", "地点"),
     "type_other": ("other", "其他"),
 }
+
+# Cross-language search, the data links of list pages, the quotes and outlet pages.
+STRINGS.update({
+    "data_links": ("Data:", "数据："),
+    "data_json": ("JSON", "JSON"),
+    "data_csv": ("CSV", "CSV"),
+    "matched_as": ("matched {form}", "匹配 {form}"),
+    "searched_forms": ("“{term}” also searched as: {forms}", "“{term}”同时搜索：{forms}"),
+    "all_quotes": ("Quotes", "引语"),
+    "quote_text": ("Quote", "引语"),
+    "outlet_documents": ("Documents from {outlet}", "{outlet} 的文档"),
+    "filter": ("Filter", "筛选"),
+})
 
 
 def pick_language(query_value: str | None, cookie_value: str | None, accept_language: str | None) -> str:

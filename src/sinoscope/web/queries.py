@@ -17,7 +17,7 @@ from sqlalchemy import Engine, and_, case, func, or_, select
 
 from ..store import queries as store_queries
 from ..store.schema import documents, entities, forecasts, mentions, paragraphs, quotes, stances, stories
-from ..textcut import shorten
+from ..store.snippets import shorten
 
 SHIFT_WINDOW_DAYS = 180  # the home page: latest month against the months before, within this window
 SHIFT_BASELINE_DAYS = 90  # a digest: its period against this many days before it

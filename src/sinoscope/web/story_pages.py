@@ -1,8 +1,6 @@
-"""Story pages: the story list (/stories), a story (/story/N) with its coverage bars and first report, and
-their Atom feeds (/stories.atom: one entry per new story; /story/N.atom: one entry per document).
-
-Each list page's rows are a JSON-ready dict (`data`) the template renders, so other renderings of the
-same rows (JSON, CSV) can be served from it.
+"""Story pages: a story (/story/N) with its coverage bars and first report, and the Atom feeds of stories
+(/stories.atom: one entry per new story; /story/N.atom: one entry per document). The story list itself is
+page_data's; a story's .json/.csv alternates are page_data.story's tables with the coverage added.
 """
 
 from __future__ import annotations
@@ -14,12 +12,11 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Engine
 
-from ..store import queries as store
-from . import pages
+from . import page_data, pages
+from .alternates import Tables
 from .coverage import story_coverage
 from .story_feeds import new_stories_feed, story_feed
 
-PAGE_SIZE = pages.PAGE_SIZE
 MAX_ID = 2**62
 ATOM = "application/atom+xml; charset=utf-8"
 
@@ -31,18 +28,6 @@ def _int(value: str | None, default: int, low: int, high: int) -> int:
         return default
 
 
-def stories_data(engine: Engine, *, lang: str | None, blindspot: bool | None, page: int) -> dict[str, Any]:
-    """The /stories rows: newest first, with the filters that chose them."""
-    listing = store.list_stories(engine, lang=lang, blindspot=blindspot, limit=PAGE_SIZE,
-                                 offset=(page - 1) * PAGE_SIZE)
-    rows = [{"id": s["id"], "title": s["title"], "first_date": s["first_date"], "last_date": s["last_date"],
-             "documents": s["doc_count"], "languages": [x for x in (s["languages"] or "").split(",") if x],
-             "blindspot_language": s["coverage"]["blindspot_language"], "url": f"/story/{s['id']}"}
-            for s in listing["items"]]
-    return {"rows": rows, "total": listing["total"], "pages": pages._pages(listing["total"], page),
-            "filters": {"lang": lang, "blindspot": blindspot}}
-
-
 def story_data(engine: Engine, story_id: int, lang: str) -> dict[str, Any] | None:
     data = pages.story(engine, story_id, lang)
     if data is None:
@@ -51,24 +36,16 @@ def story_data(engine: Engine, story_id: int, lang: str) -> dict[str, Any] | Non
     return data
 
 
-def story_rows(data: dict[str, Any]) -> dict[str, Any]:
-    """The story page's lists as plain data (for .json/.csv renderings of the page)."""
-    story = {k: v for k, v in data["story"].items() if k != "documents"}
-    return {"story": story, "documents": data["story"]["documents"], "coverage": data["coverage"],
-            "key_points": data["key_points"], "facts": data["facts"]}
+def story_tables(data: dict[str, Any]) -> Tables:
+    """The story's data alternates: page_data's tables, the coverage bars and first report in the meta."""
+    tables = page_data.story(data)
+    tables.meta["coverage"] = {**(tables.meta.get("coverage") or {}), **data["coverage"]}
+    return tables
 
 
 def register(app: FastAPI, engine: Engine, render: Callable[..., HTMLResponse], not_found: Callable[..., Any],
              language: Callable[[Request], str], base_url: str) -> None:
     """Add the story routes to the web app (the feeds before /story/{id}, which would take "N.atom")."""
-
-    @app.get("/stories", response_class=HTMLResponse)
-    def story_list(request: Request) -> HTMLResponse:
-        params = request.query_params
-        lang = params.get("filter_lang") if params.get("filter_lang") in ("en", "zh") else None
-        blind = {"1": True, "0": False}.get(params.get("blindspot") or "")
-        data = stories_data(engine, lang=lang, blindspot=blind, page=_int(params.get("page"), 1, 1, 100_000))
-        return render(request, "stories.html", {"data": data})
 
     @app.get("/stories.atom")
     def stories_atom(request: Request) -> Response:
@@ -82,4 +59,4 @@ def register(app: FastAPI, engine: Engine, render: Callable[..., HTMLResponse], 
     @app.get("/story/{story_id}", response_class=HTMLResponse)
     def story(request: Request, story_id: str) -> HTMLResponse:
         data = story_data(engine, _int(story_id, 0, 0, MAX_ID), language(request))
-        return render(request, "story.html", {"story": data, "data": story_rows(data)}) if data else not_found(request)
+        return render(request, "story.html", {"story": data}, data=story_tables(data)) if data else not_found(request)
