@@ -103,6 +103,7 @@ def test_chinese_persons_and_orgs_mostly_have_chinese_names(kb: KnowledgeBase) -
         ({"id": "x1", "type": "org", "name": "X", "aliases": "Y"}, "list"),
         ({"id": "p1", "type": "person", "name": "P", "affiliations": [{"org": "x", "title": "CEO"}]}, "affiliation"),
         (["not", "a", "mapping"], "mapping"),
+        ({"id": "o1", "type": "outlet", "name": "O", "outlet_type": "tabloid"}, "outlet_type"),
     ],
 )
 def test_schema_violations_are_rejected(raw: object, fragment: str) -> None:
@@ -239,6 +240,8 @@ def test_check_reports_each_kind_of_problem() -> None:
 - {id: wu, type: person, name: Wu Sample, country: CN, affiliations: [{org: acme, since: 2024, until: 2020}]}
 - {id: blank, type: org, name: " "}
 - {id: latin, type: org, name: Latin, name_zh: Latin}
+- {id: harbour_daily, type: outlet, name: Harbour Daily, country: AU}
+- {id: typed_org, type: org, name: Typed Org, outlet_type: us}
 """
     problems = check_kb(_kb_from(sample))
     by_entity = {(p.severity, p.entity_id) for p in problems}
@@ -250,6 +253,15 @@ def test_check_reports_each_kind_of_problem() -> None:
     assert (WARNING, "wu") in by_entity  # Chinese person without a Chinese name
     assert (ERROR, "blank") in by_entity
     assert (ERROR, "latin") in by_entity and "no Chinese characters" in messages
+    assert (ERROR, "harbour_daily") in by_entity and "without an outlet_type" in messages
+    assert (ERROR, "typed_org") in by_entity and "only outlets have an outlet_type" in messages
+
+
+def test_every_outlet_has_its_kind(kb: KnowledgeBase) -> None:
+    kinds = {e.id: e.outlet_type for e in kb.by_type("outlet")}
+    assert kinds["xinhua"] == "prc_state" and kinds["caixin"] == "prc_commercial"
+    assert kinds["scmp"] == "hk_tw" and kinds["nyt"] == "us" and kinds["bbc"] == "western"
+    assert kinds["nikkei"] == "other" and None not in kinds.values()
 
 
 def test_shared_name_is_allowed_when_every_claimant_marks_it_ambiguous() -> None:

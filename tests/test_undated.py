@@ -44,6 +44,29 @@ UNDATED_HTML = """<html><head><title>海湾线实验室发布推理芯片路线�
 </body></html>
 """
 
+# Three pieces on one fictional election (Harbourline, Ines Calloway and Tomas Werrick are invented samples).
+ELECTION = [
+    "\n\n".join([
+        "Harbourline Mayoral Race Tightens as Candidates Debate Port Jobs",
+        "The two candidates for mayor of Harbourline, a fictional city on the sample coast, clashed over port jobs "
+        "in a televised debate, with Ines Calloway promising to expand the container terminal.",
+        "Her rival, Tomas Werrick, said the city should invest in housing before the port, and polls show the race "
+        "within two points.",
+    ]),
+    "\n\n".join([
+        "Harbourline Voters Weigh Port Expansion in Mayoral Election",
+        "Voters in Harbourline, a fictional city on the sample coast, are split over the mayoral candidates' plans "
+        "for the port, with Ines Calloway backing a larger container terminal.",
+        "Tomas Werrick, her opponent in the mayoral election, campaigned on housing and said the port could wait.",
+    ]),
+    "\n\n".join([
+        "Calloway and Werrick Make Final Pitch in Harbourline Mayoral Contest",
+        "On the last day of the campaign for mayor of Harbourline, a fictional city on the sample coast, Ines "
+        "Calloway toured the container terminal she wants to expand.",
+        "Tomas Werrick held a rally on housing, telling supporters the mayoral election was about rents, not cranes.",
+    ]),
+]
+
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - sqlalchemy Engine
@@ -117,3 +140,24 @@ def test_the_digest_does_not_date_undated_pages_by_their_ingest(store) -> None: 
     body = to_markdown(digest).split("\n", 1)[1]  # the heading names the digest's own window
     assert not set(re.findall(r"\d{4}-\d{2}-\d{2}", body)) & days
     assert "Harbourline" not in body and "海湾线" not in to_html(digest)  # not placed in a week it is not from
+
+
+def _stories_of(pages: list[str], published: str | None, db: str) -> list[int]:
+    engine = open_store(db)
+    ingestor = Ingestor(engine)
+    placed = []
+    for n, page in enumerate(pages):
+        result = ingestor.ingest_raw(RawInput(f"harbourline_election_{n}.txt", page.encode("utf-8")),
+                                     published=published)
+        assert result.status == "added", result
+        placed.append(result.story_id)
+    engine.dispose()
+    return placed
+
+
+def test_undated_pages_on_one_topic_are_not_grouped_by_their_ingest_time(tmp_path) -> None:  # noqa: ANN001
+    # dated the same day, the three election pieces are one story: they are alike enough to be grouped...
+    assert len(set(_stories_of(ELECTION, "2026-03-02", str(tmp_path / "dated.db")))) == 1
+    # ...but undated, nothing says they are one event: ingested together, each stays a story of its own
+    undated = _stories_of(ELECTION, None, str(tmp_path / "undated.db"))
+    assert len(set(undated)) == len(ELECTION)

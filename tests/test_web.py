@@ -153,7 +153,8 @@ def test_home_shows_blindspots_and_stance_shifts(client: TestClient, web_db: str
 def test_entity_page_has_quotes_chart_and_forecasts(client: TestClient) -> None:
     html = client.get("/entity/new:person:ilsemarwood?lang=en").text
     assert "<svg" in html and 'class="series own"' in html
-    assert html.count('class="dot own"') == 3  # August, September and October each have a stance of their own
+    wide = html.split('id="stance-chart"')[1].split('class="chart-narrow"')[0]  # drawn again for phones
+    assert wide.count('class="dot own"') == 3  # August, September and October each have a stance of their own
     said = html.split('id="said"')[1].split("</section>")[0]
     assert said.count('class="quote-link"') >= 3
     assert "60%" in html.split('id="their-forecasts"')[1]

@@ -83,6 +83,10 @@ def _check_fields(kb: KnowledgeBase) -> list[Problem]:
                     problems.append(Problem(ERROR, e.id, f"implausible year {year} in affiliation to {a.org}"))
             if a.since is not None and a.until is not None and a.since > a.until:
                 problems.append(Problem(ERROR, e.id, f"affiliation to {a.org} ends before it starts"))
+        if e.type == "outlet" and e.outlet_type is None:
+            problems.append(Problem(ERROR, e.id, "an outlet without an outlet_type"))
+        if e.type != "outlet" and e.outlet_type is not None:
+            problems.append(Problem(ERROR, e.id, "only outlets have an outlet_type"))
         expects_chinese = e.contract_type in {"person", "org"} and e.country in _CHINESE_NAME_EXPECTED
         if expects_chinese and not e.name_zh:
             problems.append(Problem(WARNING, e.id, "no Chinese name"))

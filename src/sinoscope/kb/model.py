@@ -44,8 +44,12 @@ ENTITY_KEYS: frozenset[str] = frozenset(
         "ambiguous",
         "description",
         "hosts",
+        "outlet_type",
     }
 )
+# Who runs an outlet, for a story's coverage bar: PRC state media, PRC commercial media, Hong Kong and
+# Taiwan, the US, other Western countries, everything else.
+OUTLET_TYPES: tuple[str, ...] = ("prc_state", "prc_commercial", "hk_tw", "us", "western", "other")
 AFFILIATION_KEYS: frozenset[str] = frozenset({"org", "role", "since", "until"})
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
@@ -86,6 +90,7 @@ class Entity:
     ambiguous: tuple[str, ...] = ()
     description: str | None = None
     hosts: tuple[str, ...] = ()  # an outlet's web hosts ("reuters.com"): a page's URL names its outlet
+    outlet_type: str | None = None  # an outlet's kind, one of OUTLET_TYPES
     # Where the entry came from (file name), for error messages; not part of the YAML schema.
     origin: str = field(default="", compare=False)
 
@@ -172,6 +177,9 @@ def entity_from_mapping(raw: Any, origin: str = "") -> Entity:
     country = _require_str(raw.get("country"), "country", where)
     if country is not None and not COUNTRY_PATTERN.match(country):
         raise SchemaError(f"{where}: country must be a two-letter upper-case code")
+    outlet_type = _require_str(raw.get("outlet_type"), "outlet_type", where)
+    if outlet_type is not None and outlet_type not in OUTLET_TYPES:
+        raise SchemaError(f"{where}: outlet_type must be one of {', '.join(OUTLET_TYPES)}")
     affiliations_raw = raw.get("affiliations") or []
     if not isinstance(affiliations_raw, list):
         raise SchemaError(f"{where}: 'affiliations' must be a list")
@@ -190,5 +198,6 @@ def entity_from_mapping(raw: Any, origin: str = "") -> Entity:
         ambiguous=_require_str_list(raw.get("ambiguous"), "ambiguous", where),
         description=_require_str(raw.get("description"), "description", where) or None,
         hosts=tuple(h.lower() for h in _require_str_list(raw.get("hosts"), "hosts", where)),
+        outlet_type=outlet_type,
         origin=origin,
     )

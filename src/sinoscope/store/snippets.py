@@ -77,3 +77,11 @@ def parts(text: str, spans: list[tuple[int, int]] | list[list[int]]) -> list[tup
     if at < len(text):
         out.append((text[at:], False))
     return out
+
+
+def shorten(text: str, limit: int, ellipsis: str = "…") -> str:
+    """`text` cut to about `limit` characters at a word boundary (lead sentences), with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    end = _end_at_boundary(text, limit, 0) or limit  # a first word longer than the limit is cut, not dropped
+    return text[:end].rstrip(" ,;:，、；：") + ellipsis

@@ -34,7 +34,7 @@ from ..store import search_terms
 from ..store.db import open_store
 from ..store.search import SearchQuery
 from ..store.snippets import parts as snippet_parts
-from . import alternates, page_data, pages
+from . import alternates, entity_pages, page_data, pages, story_pages
 from .digest import atom_feed, build_digest, parse_since
 from .highlight import span_anchor
 from .i18n import COOKIE, LANGS, label, pick_language, translator
@@ -155,23 +155,14 @@ def create_web_app(db_url: str | None = None, token: str | None = None, allow_pr
         return render(request, "error.html", {"title_key": "bad_request", "message_key": None,
                                               "detail": str(exc.detail)}, exc.status_code)
 
+    # entity and story pages (their own modules)
+    entity_pages.register(app, engine, render, not_found, language)
+    story_pages.register(app, engine, render, not_found, language, public_url)
+
     @app.get("/", response_class=HTMLResponse)
     def home(request: Request) -> HTMLResponse:
         data = pages.home(engine, language(request))
         return render(request, "home.html", data, data=page_data.home(data))
-
-    @app.get("/story/{story_id}", response_class=HTMLResponse)
-    def story(request: Request, story_id: str) -> HTMLResponse:
-        data = pages.story(engine, _int(story_id, 0, 0, 2**62), language(request))
-        return render(request, "story.html", {"story": data}, data=page_data.story(data)) if data \
-            else not_found(request)
-
-    @app.get("/entity/{entity_id:path}", response_class=HTMLResponse)
-    def entity(request: Request, entity_id: str) -> HTMLResponse:
-        page = _int(request.query_params.get("page"), 1)
-        data = pages.entity(engine, entity_id[:200].replace("\x00", ""), language(request), page)
-        return render(request, "entity.html", {"entity": data, "name": data["name"]},
-                      data=page_data.entity(data)) if data else not_found(request)
 
     @app.get("/forecasts", response_class=HTMLResponse)
     def forecast_ledger(request: Request) -> HTMLResponse:

@@ -42,15 +42,6 @@ def story(data: dict[str, Any]) -> Tables:
                   {"story": {k: found.get(k) for k in STORY}, "coverage": found.get("coverage")})
 
 
-def entity(data: dict[str, Any]) -> Tables:
-    found = data["entity"]
-    return Tables({"quotes": data["quotes"]["items"], "forecasts": data["forecasts"],
-                   "documents": data["documents"]},
-                  {"quotes": QUOTE, "forecasts": FORECAST,
-                   "documents": ["id", "title", "lang", "outlet", "event_date"]},
-                  {"entity": found, "quotes_page": _paged(data["quotes"])})
-
-
 def ledger(data: dict[str, Any]) -> Tables:
     return Tables({"forecasts": data["forecasts"]["items"]}, {"forecasts": FORECAST},
                   {"status": data["status"], **_paged(data["forecasts"])})

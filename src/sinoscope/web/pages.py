@@ -10,7 +10,6 @@ from sqlalchemy import Engine
 from ..doc import CONTENT_SECTIONS
 from ..store import queries as store
 from . import queries as webq
-from .charts import stance_chart
 from .highlight import marks_from, span_anchor, tokens
 
 PAGE_SIZE = 30
@@ -44,20 +43,6 @@ def story(engine: Engine, story_id: int, lang: str) -> dict[str, Any] | None:
     return {"story": found, "columns": columns, "key_points": webq.key_points(engine, ordered), "facts": facts,
             "outlets": sorted(found["coverage"]["by_outlet"].items(), key=lambda kv: (-kv[1], kv[0])),
             "pair": pair, "titles": titles}
-
-
-def entity(engine: Engine, entity_id: str, lang: str, page: int) -> dict[str, Any] | None:
-    found = store.get_entity(engine, entity_id)
-    if found is None:
-        return None
-    names = webq.speaker_names(engine, entity_id, found)
-    said = store.list_quotes(engine, speaker=entity_id, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    series = webq.entity_stance_series(engine, entity_id, names)
-    chart = stance_chart([("their_stance", "own", series["own"]), ("coverage_stance", "coverage", series["coverage"])])
-    return {"entity": found, "name": webq.display_name(found, lang, entity_id), "quotes": said, "chart": chart,
-            "forecasts": webq.entity_forecasts(engine, entity_id, names),
-            "documents": webq.entity_documents(engine, entity_id), "page": page,
-            "pages": _pages(said["total"], page)}
 
 
 def ledger(engine: Engine, status: str, page: int) -> dict[str, Any]:

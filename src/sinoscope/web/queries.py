@@ -17,6 +17,7 @@ from sqlalchemy import Engine, and_, case, func, or_, select
 
 from ..store import queries as store_queries
 from ..store.schema import documents, entities, forecasts, mentions, paragraphs, quotes, stances, stories
+from ..store.snippets import shorten
 
 SHIFT_WINDOW_DAYS = 180  # the home page: latest month against the months before, within this window
 SHIFT_BASELINE_DAYS = 90  # a digest: its period against this many days before it
@@ -179,7 +180,7 @@ def _stance_shifts(engine: Engine, start: str, until: str, since: str | None, li
 
 def lead_sentence(text: str, limit: int = KEY_POINT_CHARS) -> str:
     first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
-    return first if len(first) <= limit else first[:limit].rstrip() + "…"
+    return shorten(first, limit)  # at a word boundary, never mid-word
 
 
 def key_points(engine: Engine, document_ids: list[int], limit: int = 6) -> list[dict]:
@@ -250,15 +251,6 @@ def entity_stance_series(engine: Engine, entity_id: str, names: list[str]) -> di
     with engine.connect() as conn:
         return {"own": [dict(r) for r in conn.execute(own).mappings() if r["count"]],
                 "coverage": [dict(r) for r in conn.execute(coverage).mappings() if r["count"]]}
-
-
-def entity_forecasts(engine: Engine, entity_id: str, names: list[str], limit: int = 50) -> list[dict]:
-    stmt = (select(forecasts, documents.c.title.label("document_title"), documents.c.event_date)
-            .join(documents, documents.c.id == forecasts.c.document_id)
-            .where(or_(forecasts.c.holder_id == entity_id, forecasts.c.holder.in_(names or [""])))
-            .order_by(forecasts.c.id.desc()).limit(limit))
-    with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(stmt).mappings()]
 
 
 def entity_documents(engine: Engine, entity_id: str, limit: int = 20) -> list[dict]:
