@@ -145,20 +145,7 @@ def apart(gap: str) -> bool:
 
 def romanised(name: str | None) -> list[str]:
     """A Chinese person's name in pinyin, family name first, as English-language pages write it (宋国青 → Song
-    Guoqing): the entity stage's reading of names, for a reader (and a record) that looks the holder up in
-    English. Nothing for a transliterated foreign name (格雷格·克拉克) or anything not a Chinese name."""
-    from .. import budget
-    from ..entities.discover_zh import looks_transliterated, surname_length
+    Guoqing), for a reader (and a record) that looks the holder up in English."""
+    from ..entities.english_forms import pinyin_name
 
-    with budget.shielded():  # the first call loads pypinyin's dictionaries: no document's time
-        from pypinyin import Style, lazy_pinyin
-
-    # the holder is already a person: a surname and one or two characters more, not a transliteration
-    size = surname_length(name or "")
-    if not name or not size or not 1 <= len(name) - size <= 2 or not re.fullmatch(f"{_HAN}+", name) or (
-            looks_transliterated(name)):
-        return []
-    syllables = lazy_pinyin(name, style=Style.NORMAL)
-    if len(syllables) != len(name) or not all(s.isalpha() and s.isascii() for s in syllables):
-        return []
-    return [f"{''.join(syllables[:size]).capitalize()} {''.join(syllables[size:]).capitalize()}"]
+    return [n] if (n := pinyin_name(name)) else []

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..doc import Doc
+from ..entities.english_forms import person_forms
 from ..nlp.english import MAX_PARSE_CHARS, english_model, parse_paragraph
 from .quote_crf import crf_quotes
 from .quotes_en import SPEECH_VERBS, extract_en
@@ -55,7 +56,10 @@ class Quote:
 
 def _speaker_fields(sp: Speaker) -> dict[str, Any]:
     zh = sp.name_zh or (sp.name if sp.name and HAN.search(sp.name) else None)
-    return {"speaker": sp.name, "speaker_zh": zh, "speaker_id": sp.key, "speaker_aliases": sp.aliases,
+    aliases = sp.aliases
+    if zh and sp.key is None and sp.type == "person" and not any(a.isascii() for a in aliases):
+        aliases = [*aliases, *(f for f in person_forms(zh) if f not in aliases)]  # no entity gave 亚当斯 as Adams
+    return {"speaker": sp.name, "speaker_zh": zh, "speaker_id": sp.key, "speaker_aliases": aliases,
             "speaker_surface": sp.surface, "speaker_start": sp.start, "speaker_end": sp.end}
 
 

@@ -13,14 +13,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
 from ..doc import Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, normalise_key
 from .candidates import Candidate, name_key
-from .discover_zh import SEPARATORS, looks_chinese_name, surname_length
+from .discover_zh import SEPARATORS, looks_chinese_name
+from .english_forms import pinyin_parts
 from .fragments_zh import mend_chinese_names
 from .learn import identity
 from .linker import is_word_char
@@ -257,17 +257,10 @@ def _acronyms(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Paragraph]],
 
 
 # -- pinyin -----------------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=4096)
 def romanised_keys(name: str) -> tuple[str, ...]:
     """name_key forms of a Chinese name in pinyin, both orders: 方启元 → fangqiyuan, qiyuanfang."""
-    from pypinyin import Style, lazy_pinyin
-
-    size = surname_length(name)
-    syllables = lazy_pinyin(name, style=Style.NORMAL)
-    if len(syllables) != len(name):
-        return ()
-    family, given = "".join(syllables[:size]), "".join(syllables[size:])
-    return (family + given, given + family)
+    parts = pinyin_parts(name)
+    return (parts[0] + parts[1], parts[1] + parts[0]) if parts else ()
 
 
 def _pinyin_pairs(kb: KnowledgeBase, candidates: list[Candidate]) -> None:

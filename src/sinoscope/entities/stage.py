@@ -24,6 +24,7 @@ from .discover_zh import (
     tag_alone,
     vote_type,
 )
+from .english_forms import add_english_forms, place_names
 from .identity import unify_identities
 from .latin_zh import not_a_person
 from .learn import identity, learn_from_pairs
@@ -65,6 +66,7 @@ class EntityStage:
         self.kb_keys = set(self.kb.ids_by_surface())
         self.relations = relation_index(self.kb)
         self.truncations = truncation_index(self.kb)
+        self.places = place_names(self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, entities = self.analyse(doc)
@@ -91,7 +93,9 @@ class EntityStage:
         learned_aliases = _apply_learning(self.kb, doc, candidates)
         candidates = unify_identities(self.kb, doc, content, candidates)
         candidates = attach_surnames(self.kb, doc, content, candidates, self.kb_keys)
-        return build_layers(self.kb, candidates, learned_aliases)
+        mentions, entities = build_layers(self.kb, candidates, learned_aliases)
+        add_english_forms(entities, self.places)  # 亚当斯 is Adams: for a reader who looks it up in English
+        return mentions, entities
 
     # -- linking ---------------------------------------------------------------------------------------
     def _link(self, doc: Doc, index: int, para: Paragraph, norm: str,
