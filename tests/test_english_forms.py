@@ -47,10 +47,13 @@ def test_a_chinese_name_is_read_in_pinyin():
     assert romanised_keys("方启元") == ("fangqiyuan", "qiyuanfang")  # identity's keys share the reading
 
 
-def test_an_org_gets_its_leading_name_only_before_a_head_or_place():
+def test_a_firm_gets_its_leading_name_only_before_a_company_head_or_place():
     assert org_forms("丰田英国公司", _PLACES)[0] == "Toyota"
     assert org_forms("丰田汽车公司", _PLACES)[0] == "Toyota"
-    assert org_forms("福特基金会", _PLACES) == ["Ford"]
+    assert org_forms("丰田银行", _PLACES)[0] == "Toyota"
+    # a foundation or a school named after someone is not called by that name alone (Ford is the carmaker)
+    assert org_forms("福特基金会", _PLACES) == []
+    assert org_forms("麦克斯韦学院", _PLACES) == []
     assert org_forms("福特样例研究小组", _PLACES) == []  # more words than a kind of body and a place
     assert org_forms("时代周报", _PLACES) == []  # an outlet only by its whole name
 

@@ -17,7 +17,7 @@ from importlib.resources import files
 
 from ..doc import LinkedEntity
 from ..kb.load import KnowledgeBase, has_han
-from .discover_zh import ORG_HEADS, SEPARATORS, looks_transliterated, surname_length
+from .discover_zh import SEPARATORS, looks_transliterated, surname_length
 
 _CEDICT = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -31,8 +31,10 @@ _DESCRIBED = re.compile(rf"^({_WORD}) \([a-z ]*\b(?:company|corporation|manufact
 _FIRM = re.compile(r"\b(?:company|corporation|make|brand|manufacturer|bank|airline|group)\b")
 _MAX_KEY = 8  # longest dictionary key tried as an organisation's leading word
 _MAX_FORMS = 3  # a surname's spellings kept ("Clark or Clarke")
-_ORG_TAILS = tuple(sorted({*ORG_HEADS, "有限公司", "股份有限公司", "控股", "集团公司", "分公司", "子公司"},
-                          key=len, reverse=True))
+# Only a firm is called by the name it starts with (丰田英国公司 is Toyota); a school or a committee named after
+# someone (麦克斯韦学院) is not that person's name.
+_FIRM_TAILS = tuple(sorted({"公司", "集团", "企业", "有限公司", "股份有限公司", "股份公司", "控股", "集团公司",
+                             "分公司", "子公司", "银行"}, key=len, reverse=True))
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 # what a firm makes, between its name and its head: 丰田|汽车|公司
 _TRADES = ("汽车", "电子", "科技", "电气", "航空", "制药", "化工", "银行", "控股")
@@ -157,7 +159,7 @@ def org_forms(name: str, places: frozenset[str]) -> list[str]:
         return []
     head, rest = lead
     for _ in range(4):  # 英国|分公司, 集团|公司: a few tails at most
-        tail = next((t for t in _ORG_TAILS if rest.endswith(t)), None)
+        tail = next((t for t in _FIRM_TAILS if rest.endswith(t)), None)
         if tail is None:
             break
         rest = rest[: -len(tail)]
