@@ -148,3 +148,23 @@ def _children(pid: int) -> list[int]:
         return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
     except OSError:
         return []
+
+
+def test_ingest_jobs_2_stores_what_jobs_1_stores(pages: list[str], tmp_path: Path) -> None:
+    from sinoscope.store.db import open_store
+    from sinoscope.store.ingest import Ingestor, IngestSettings
+    from store_fixtures import row_counts
+
+    copy = tmp_path / "copy_of_0.txt"
+    copy.write_bytes(Path(pages[0]).read_bytes())  # the same input twice in one batch: the second is 'seen'
+    specs = [*pages, str(copy)]
+    outcomes = []
+    for jobs in (1, 2):
+        engine = open_store(str(tmp_path / f"jobs{jobs}.db"))
+        settings = IngestSettings(pipeline="segment,language,furniture,header,sections,bilingual,entities".split(","))
+        results = list(Ingestor(engine, settings).ingest_specs(specs, jobs=jobs))
+        outcomes.append(([(Path(r.source).name, r.status, r.document_id, r.story_id) for r in results],
+                         row_counts(engine)))
+    assert outcomes[0] == outcomes[1]
+    assert [status for _, status, _, _ in outcomes[1][0]] == ["added", "failed", "added", "failed", "added",
+                                                              "failed", "added", "seen"]
