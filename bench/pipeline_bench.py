@@ -4,7 +4,8 @@ Usage (from the repository root; needs ../shared):
     .venv/bin/python bench/pipeline_bench.py [--limit N] [--old COMMIT] [--out bench.json]
 
 Every side runs as its own process on the same files, imports and model loads included, and is timed by the CPU
-time the operating system charges to it and its children (os.wait4), so one-core ratios hold on a busy machine;
+time the operating system charges to it and its children (os.wait4), so one-core ratios hold on a busy machine
+(the one-core sides run side by side);
 the `--jobs 2` against `--jobs 1` ratio is wall-clock and wants a quiet machine. Corpora: the 250 pages of
 ../shared/datasets/main-content-extraction (HTML) and the PolNeAR test texts. Sides:
 - sinoscope: `sinoscope analyze --jobs 1` of this tree (no time budget: a busy machine must not cut documents);
@@ -37,16 +38,24 @@ def listing(script: str, *args: str) -> list[str]:
     return out.stdout.split()
 
 
-def run(cmd: list[str], src: pathlib.Path = ROOT / "src") -> dict:
-    """Run `cmd` to its end; its CPU seconds (with its children's), wall seconds and peak RSS (MB, largest
-    process of its tree)."""
+def start(cmd: list[str], src: pathlib.Path = ROOT / "src") -> tuple[subprocess.Popen, float]:
     env = {**os.environ, "PYTHONPATH": str(src), "SINOSCOPE_SECONDS_PER_100KB": "0"}
-    started = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT), \
+        time.monotonic()
+
+
+def finish(started: tuple[subprocess.Popen, float]) -> dict:
+    """Wait for a process; its CPU seconds (with its children's), wall seconds and peak RSS (MB, the largest
+    process of its tree)."""
+    proc, at = started
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": time.monotonic() - started,
+    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": time.monotonic() - at,
             "rss_mb": usage.ru_maxrss / 1024, "status": proc.returncode}
+
+
+def run(cmd: list[str], src: pathlib.Path = ROOT / "src") -> dict:
+    return finish(start(cmd, src))
 
 
 def old_tree(commit: str) -> pathlib.Path:
@@ -98,6 +107,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, help="first N files of each corpus (a quick run)")
     ap.add_argument("--old", default="5499335", help="the past commit to compare with")
+    ap.add_argument("--jobs-pages", type=int, help="time --jobs 2 against --jobs 1 on about N of the pages "
+                                                   "(taken evenly; default: all)")
     ap.add_argument("--out", help="also write the figures here as JSON")
     args = ap.parse_args()
     if not SHARED.exists():
@@ -109,23 +120,27 @@ def main() -> int:
         pages, texts = pages[:args.limit], texts[:args.limit]
     old_src = old_tree(args.old) / "src"
     figures: dict = {"pages": len(pages), "texts": len(texts)}
+    running = {}  # the one-core sides run side by side: each is charged its own CPU time
     for corpus, files in (("pages", pages), ("polnear", texts)):
-        sides = {"sinoscope": run(analyze_cmd(files, "--jobs", "1")),
-                 "old": run(analyze_cmd(files), src=old_src),
-                 "peer": run([PY, "bench/peer_pipeline.py", "peer", *files])}
+        running[corpus, "sinoscope"] = start(analyze_cmd(files, "--jobs", "1"))
+        running[corpus, "old"] = start(analyze_cmd(files), src=old_src)
+        running[corpus, "peer"] = start([PY, "bench/peer_pipeline.py", "peer", *files])
         if corpus == "pages":
-            sides["trafilatura"] = run([PY, "bench/peer_pipeline.py", "trafilatura", *files])
-        figures[corpus] = sides
+            running[corpus, "trafilatura"] = start([PY, "bench/peer_pipeline.py", "trafilatura", *files])
+    for (corpus, side), proc in running.items():
+        figures.setdefault(corpus, {})[side] = finish(proc)
+    for corpus, files in (("pages", pages), ("polnear", texts)):
+        sides = figures[corpus]
         ours = sides["sinoscope"]["cpu"]
         for name, side in sides.items():
             side["docs_per_cpu_s"] = len(files) / side["cpu"]
             side["ratio"] = side["cpu"] / ours  # > 1: sinoscope is faster than this side
             print(f"{corpus:8} {name:12} {side['cpu']:8.1f} CPU s {side['docs_per_cpu_s']:6.2f} docs/CPU s "
                   f"sinoscope × {side['ratio']:.2f}  peak {side['rss_mb']:.0f} MB  exit {side['status']}", flush=True)
-    one = figures["pages"]["sinoscope"]
-    two = run(analyze_cmd(pages, "--jobs", "2"))
-    figures["jobs"] = {"jobs1": one, "jobs2": two, "wall_ratio": one["wall"] / two["wall"]}
-    print(f"jobs 2 vs 1 on the pages: {one['wall']:.1f} s → {two['wall']:.1f} s wall, "
+    some = pages[::max(1, len(pages) // args.jobs_pages)] if args.jobs_pages else pages  # wall-clock: alone
+    one, two = run(analyze_cmd(some, "--jobs", "1")), run(analyze_cmd(some, "--jobs", "2"))
+    figures["jobs"] = {"pages": len(some), "jobs1": one, "jobs2": two, "wall_ratio": one["wall"] / two["wall"]}
+    print(f"jobs 2 vs 1 on {len(some)} pages: {one['wall']:.1f} s → {two['wall']:.1f} s wall, "
           f"× {one['wall'] / two['wall']:.2f} (CPU {one['cpu']:.1f} → {two['cpu']:.1f} s); "
           f"peak RSS of the largest process: {two['rss_mb']:.0f} MB (jobs 1: {one['rss_mb']:.0f} MB)", flush=True)
     helps = [run([PY, "-m", "sinoscope", "--help"]) for _ in range(3)]
