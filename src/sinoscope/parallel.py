@@ -26,7 +26,13 @@ from .sources.inputs import RawInput
 
 DEFAULT_WORKER_MB = 1500  # resident memory a worker may reach before it is replaced ($SINOSCOPE_WORKER_MB)
 _POLL_SECONDS = 0.5  # how often the parent reads its busy workers' memory
-_WARM_UP = "A sample line, said a sample speaker.\n一个样例句子，样例人物说。\n"  # our own words: loads both models
+# Our own words, in the shapes that make each stage load what it loads lazily (both models, the language
+# identifier — a long English paragraph —, the Traditional-to-Simplified converter, the word frequencies).
+_WARM_UP = ("Sample Harbor Daily\n\n"
+            "The sample council of Port Ellery will open a small library next spring, said Mara Quillfeather, "
+            "who leads the sample project. \"We expect readers to come from every town on the coast,\" she said.\n\n"
+            "样例日报记者林晓舟报道，云港市样例委员会表示，明年将开放一座新图书馆。\n\n"
+            "這是一個樣例段落，樣例人物說，圖書館將於明年開放。\n")
 _MAX_FRUITLESS_STARTS = 3  # workers dying before finishing any input: a broken set-up, not a bad input
 
 
