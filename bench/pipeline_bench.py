@@ -119,7 +119,7 @@ def main() -> int:
     if args.limit:
         pages, texts = pages[:args.limit], texts[:args.limit]
     old_src = old_tree(args.old) / "src"
-    figures: dict = {"pages": len(pages), "texts": len(texts)}
+    figures: dict = {"counts": {"pages": len(pages), "texts": len(texts)}}
     running = {}  # the one-core sides run side by side: each is charged its own CPU time
     for corpus, files in (("pages", pages), ("polnear", texts)):
         running[corpus, "sinoscope"] = start(analyze_cmd(files, "--jobs", "1"))

@@ -161,7 +161,8 @@ def test_ingest_jobs_2_stores_what_jobs_1_stores(pages: list[str], tmp_path: Pat
     outcomes = []
     for jobs in (1, 2):
         engine = open_store(str(tmp_path / f"jobs{jobs}.db"))
-        settings = IngestSettings(pipeline="segment,language,furniture,header,sections,bilingual,entities".split(","))
+        settings = IngestSettings(pipeline=["segment", "language", "furniture", "header", "sections", "bilingual",
+                                            "entities"])
         results = list(Ingestor(engine, settings).ingest_specs(specs, jobs=jobs))
         outcomes.append(([(Path(r.source).name, r.status, r.document_id, r.story_id) for r in results],
                          row_counts(engine)))

@@ -228,8 +228,9 @@ class Ingestor:
                 {"source": raw.source, "error": {"kind": kind, "message": message}}, None), budget_mb=worker_mb):
             if isinstance(item, IngestResult):
                 yield item
-            else:
-                yield self._store_analysed(*item, raw_hash=queued.popleft())
+            else:  # a worker's (record, story features), or its bare record when stories are off
+                record, features = item if isinstance(item, tuple) else (item, None)
+                yield self._store_analysed(record, features, raw_hash=queued.popleft())
 
     def _store_analysed(self, record: dict, features: Features | None, raw_hash: str) -> IngestResult:
         """A worker's record, stored as `ingest_raw` stores it (a page met twice in one batch is 'seen')."""
