@@ -4,26 +4,36 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import logging
 import sys
 from collections.abc import Iterator
 from typing import IO
 
-from .analyze import AnalysisError, analyze
+from .analyze import AnalysisError
 from .export.markdown import to_markdown
-from .export.record import to_record
-from .pipeline import Pipeline, available
+from .parallel import WorkerConfig, add_jobs_options, analyse_one, default_jobs, ordered_map
+from .pipeline import DEFAULT_PIPELINE, Pipeline, check_names
 from .sources.inputs import DEFAULT_MAX_BYTES, iter_inputs
 
 
 def _records(args: argparse.Namespace) -> Iterator[dict]:
-    pipeline = Pipeline(
-        args.pipeline.split(",") if args.pipeline else None, exclude=args.exclude.split(",") if args.exclude else ()
-    )
-    for raw in iter_inputs(args.paths, max_bytes=args.max_bytes, allow_private=args.allow_private):
-        result = analyze(raw, pipeline, seconds_per_100kb=args.seconds_per_100kb)
-        yield result.to_dict() if isinstance(result, AnalysisError) else to_record(result, include_text=args.text)
+    names = args.pipeline.split(",") if args.pipeline else None
+    exclude = args.exclude.split(",") if args.exclude else []
+    raws = iter_inputs(args.paths, max_bytes=args.max_bytes, allow_private=args.allow_private)
+    jobs = args.jobs or default_jobs()
+    head = list(itertools.islice(raws, 2))  # a single input is analysed here: no worker to start
+    raws = itertools.chain(head, raws)
+    if jobs > 1 and len(head) > 1:  # worker processes analyse, this one writes, in input order
+        config = WorkerConfig(names, exclude, args.seconds_per_100kb, include_text=args.text)
+        yield from ordered_map(raws, jobs, config, lambda raw, kind, message: AnalysisError(
+            raw.source, kind, message).to_dict(), budget_mb=args.worker_mb)
+        return
+    pipeline, config = Pipeline(names, exclude=exclude), WorkerConfig(seconds_per_100kb=args.seconds_per_100kb,
+                                                                      include_text=args.text)
+    for raw in raws:
+        yield analyse_one(raw, pipeline, config)
 
 
 def _write(records: Iterator[dict], fmt: str, out: IO[str]) -> bool:
@@ -49,7 +59,7 @@ def _write(records: Iterator[dict], fmt: str, out: IO[str]) -> bool:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     try:  # check the stage names before reading any input
-        Pipeline(args.pipeline.split(",") if args.pipeline else None)
+        check_names(args.pipeline.split(",") if args.pipeline else [])
     except ValueError as exc:
         print(f"sinoscope analyze: {exc}", file=sys.stderr)
         return 2
@@ -72,9 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seconds-per-100kb", type=float, default=None, metavar="S",
                    help="time budget per document (default: $SINOSCOPE_SECONDS_PER_100KB or 3; 0: none); "
                         "a document over it is a too_slow error")
-    p.add_argument("--pipeline", help=f"comma-separated components to run (default: all of {available()})")
+    p.add_argument("--pipeline", help=f"comma-separated components to run (default: all of {list(DEFAULT_PIPELINE)})")
     p.add_argument("--exclude", help="comma-separated components to skip")
     p.add_argument("--no-text", dest="text", action="store_false", help="leave the original text out of records")
+    add_jobs_options(p)
     p.set_defaults(func=cmd_analyze)
 
     _add_optional_commands(sub)

@@ -67,6 +67,16 @@ def available() -> list[str]:
     )
 
 
+def check_names(names: Iterable[str]) -> None:
+    """Raise ValueError for an unknown component name; the default names are known without importing any
+    stage (a parent process that only hands work to workers never loads the stages' modules)."""
+    if any(n not in DEFAULT_PIPELINE for n in names):
+        _load_components()
+        unknown = [n for n in names if n not in _FACTORIES]
+        if unknown:
+            raise ValueError(f"unknown pipeline component(s): {', '.join(unknown)}; known: {available()}")
+
+
 class Pipeline:
     """Runs named components in order over a Doc."""
 

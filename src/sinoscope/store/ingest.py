@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import collections
+import functools
 import hashlib
 import sys
 import time
@@ -191,15 +193,61 @@ class Ingestor:
         except Exception as exc:  # one bad document must not stop a batch; the rest still land
             return IngestResult(raw.source, "failed", message=_failure(exc))
 
-    def ingest_specs(self, specs: Iterable[str]) -> Iterator[IngestResult]:
-        """Files, folders, URLs and feeds (RSS/Atom, recognised by their content)."""
+    def ingest_specs(self, specs: Iterable[str], jobs: int = 1, worker_mb: int | None = None) -> Iterator[IngestResult]:
+        """Files, folders, URLs and feeds (RSS/Atom, recognised by their content); with `jobs` > 1, worker
+        processes analyse the pages while this process alone writes to the store, in input order."""
         from .feeds import is_feed, iter_feed
 
-        for raw in iter_inputs(specs, max_bytes=self.settings.max_bytes, allow_private=self.settings.allow_private):
+        raws = iter_inputs(specs, max_bytes=self.settings.max_bytes, allow_private=self.settings.allow_private)
+        if jobs > 1:
+            yield from self._ingest_parallel(raws, jobs, worker_mb)
+            return
+        for raw in raws:
             if raw.ok and is_feed(raw.data or b""):
                 yield from iter_feed(self, raw)
             else:
                 yield self.ingest_raw(raw)
+
+    def _ingest_parallel(self, raws: Iterable[RawInput], jobs: int, worker_mb: int | None) -> Iterator[IngestResult]:
+        """The same results as one process: inputs known before analysis (unreadable, seen, feeds — whose
+        entries are fetched and analysed here) are settled in place; the rest are analysed by the pool."""
+        from ..parallel import Local, WorkerConfig, ordered_map
+        from .feeds import is_feed, iter_feed
+
+        queued: collections.deque[str] = collections.deque()  # input hashes of the pages in the pool, in order
+
+        def items() -> Iterator[RawInput | Local]:
+            for raw in raws:
+                if raw.ok and is_feed(raw.data or b""):
+                    yield Local(functools.partial(iter_feed, self, raw))
+                elif not raw.ok or known_input(self.engine, input_hash(raw)):
+                    yield Local(functools.partial(lambda r: [self.ingest_raw(r)], raw))
+                else:
+                    queued.append(input_hash(raw))
+                    yield raw
+
+        config = WorkerConfig(self.settings.pipeline, list(self.settings.exclude), features=self.settings.stories)
+        for item in ordered_map(items(), jobs, config, lambda raw, kind, message: (
+                {"source": raw.source, "error": {"kind": kind, "message": message}}, None), budget_mb=worker_mb):
+            if isinstance(item, IngestResult):
+                yield item
+            else:  # a worker's (record, story features), or its bare record when stories are off
+                record, features = item if isinstance(item, tuple) else (item, None)
+                yield self._store_analysed(record, features, raw_hash=queued.popleft())
+
+    def _store_analysed(self, record: dict, features: Features | None, raw_hash: str) -> IngestResult:
+        """A worker's record, stored as `ingest_raw` stores it (a page met twice in one batch is 'seen')."""
+        source = str(record.get("source") or "<unknown>")
+        if "error" in record:
+            return IngestResult(source, "failed", message=record["error"]["message"])
+        if known_input(self.engine, raw_hash):
+            return IngestResult(source, "seen")
+        record, source = without_nul(record), without_nul(source)
+        try:
+            return store_record(self.engine, record, url=source if source.startswith("http") else None,
+                                raw_hash=raw_hash, features=features)
+        except Exception as exc:  # one bad document must not stop a batch; the rest still land
+            return IngestResult(source, "failed", message=_failure(exc))
 
 
 def report_progress(results: Iterable[IngestResult], stream: TextIO | None = None,

@@ -1,0 +1,157 @@
+"""Throughput of sinoscope's whole pipeline against its peers and its past, each a ratio measured in one run.
+
+Usage (from the repository root; needs ../shared):
+    .venv/bin/python bench/pipeline_bench.py [--limit N] [--old COMMIT] [--out bench.json]
+
+Every side runs as its own process on the same files, imports and model loads included, and is timed by the CPU
+time the operating system charges to it and its children (os.wait4), so one-core ratios hold on a busy machine
+(the one-core sides run side by side);
+the `--jobs 2` against `--jobs 1` ratio is wall-clock and wants a quiet machine. Corpora: the 250 pages of
+../shared/datasets/main-content-extraction (HTML) and the PolNeAR test texts. Sides:
+- sinoscope: `sinoscope analyze --jobs 1` of this tree (no time budget: a busy machine must not cut documents);
+- old: the same command in a git worktree of COMMIT (default 5499335, the issue's baseline), made if missing;
+- peer: trafilatura + jieba.posseg + spaCy (bench/peer_pipeline.py peer); trafilatura: its extraction alone.
+Also: peak resident memory of the largest process (a worker) under `--jobs 2`, `sinoscope --help` time,
+and how long `sinoscope serve` takes to answer its first request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "eval"
+PY = sys.executable
+
+
+def listing(script: str, *args: str) -> list[str]:
+    out = subprocess.run([PY, str(SHARED / script), *args, "--list"], capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def start(cmd: list[str], src: pathlib.Path = ROOT / "src") -> tuple[subprocess.Popen, float]:
+    env = {**os.environ, "PYTHONPATH": str(src), "SINOSCOPE_SECONDS_PER_100KB": "0"}
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT), \
+        time.monotonic()
+
+
+def finish(started: tuple[subprocess.Popen, float]) -> dict:
+    """Wait for a process; its CPU seconds (with its children's), wall seconds and peak RSS (MB, the largest
+    process of its tree)."""
+    proc, at = started
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": time.monotonic() - at,
+            "rss_mb": usage.ru_maxrss / 1024, "status": proc.returncode}
+
+
+def run(cmd: list[str], src: pathlib.Path = ROOT / "src") -> dict:
+    return finish(start(cmd, src))
+
+
+def old_tree(commit: str) -> pathlib.Path:
+    """A worktree checked out at `commit`: an existing one, else one made next to this tree."""
+    full = subprocess.run(["git", "-C", str(ROOT), "rev-parse", commit], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    trees = subprocess.run(["git", "-C", str(ROOT), "worktree", "list", "--porcelain"], capture_output=True,
+                           text=True, check=True).stdout.split("\n\n")
+    for entry in trees:
+        lines = dict(line.partition(" ")[::2] for line in entry.splitlines())
+        if lines.get("HEAD") == full and pathlib.Path(lines.get("worktree", "")).is_dir():
+            return pathlib.Path(lines["worktree"])
+    tree = ROOT.parent / f"bench-{commit[:12]}"
+    if not tree.exists():
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), commit], check=True,
+                       capture_output=True)
+    return tree
+
+
+def analyze_cmd(files: list[str], *extra: str) -> list[str]:
+    return [PY, "-m", "sinoscope", "analyze", "--format", "jsonl", "--no-text", *extra, *files]
+
+
+def first_response_seconds(src: pathlib.Path) -> float | None:
+    """Seconds from `sinoscope serve` to its first answered request (None: no answer within 30 s)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "PYTHONPATH": str(src)}
+        started = time.monotonic()
+        proc = subprocess.Popen([PY, "-m", "sinoscope", "serve", "--db", f"{tmp}/bench.db", "--port", str(port)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+        try:
+            while time.monotonic() - started < 30:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                        response.read()
+                    return time.monotonic() - started
+                except OSError:
+                    time.sleep(0.05)
+            return None
+        finally:
+            proc.terminate()
+            proc.wait()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, help="first N files of each corpus (a quick run)")
+    ap.add_argument("--old", default="5499335", help="the past commit to compare with")
+    ap.add_argument("--jobs-pages", type=int, help="time --jobs 2 against --jobs 1 on about N of the pages "
+                                                   "(taken evenly; default: all)")
+    ap.add_argument("--out", help="also write the figures here as JSON")
+    args = ap.parse_args()
+    if not SHARED.exists():
+        print("pipeline_bench: ../shared not found; skipped")
+        return 0
+    pages = listing("extraction_score.py", "--set", "zh") + listing("extraction_score.py", "--set", "en")
+    texts = listing("polnear_score.py", "--split", "test")
+    if args.limit:
+        pages, texts = pages[:args.limit], texts[:args.limit]
+    old_src = old_tree(args.old) / "src"
+    figures: dict = {"counts": {"pages": len(pages), "texts": len(texts)}}
+    running = {}  # the one-core sides run side by side: each is charged its own CPU time
+    for corpus, files in (("pages", pages), ("polnear", texts)):
+        running[corpus, "sinoscope"] = start(analyze_cmd(files, "--jobs", "1"))
+        running[corpus, "old"] = start(analyze_cmd(files), src=old_src)
+        running[corpus, "peer"] = start([PY, "bench/peer_pipeline.py", "peer", *files])
+        if corpus == "pages":
+            running[corpus, "trafilatura"] = start([PY, "bench/peer_pipeline.py", "trafilatura", *files])
+    for (corpus, side), proc in running.items():
+        figures.setdefault(corpus, {})[side] = finish(proc)
+    for corpus, files in (("pages", pages), ("polnear", texts)):
+        sides = figures[corpus]
+        ours = sides["sinoscope"]["cpu"]
+        for name, side in sides.items():
+            side["docs_per_cpu_s"] = len(files) / side["cpu"]
+            side["ratio"] = side["cpu"] / ours  # > 1: sinoscope is faster than this side
+            print(f"{corpus:8} {name:12} {side['cpu']:8.1f} CPU s {side['docs_per_cpu_s']:6.2f} docs/CPU s "
+                  f"sinoscope × {side['ratio']:.2f}  peak {side['rss_mb']:.0f} MB  exit {side['status']}", flush=True)
+    some = pages[::max(1, len(pages) // args.jobs_pages)] if args.jobs_pages else pages  # wall-clock: alone
+    one, two = run(analyze_cmd(some, "--jobs", "1")), run(analyze_cmd(some, "--jobs", "2"))
+    figures["jobs"] = {"pages": len(some), "jobs1": one, "jobs2": two, "wall_ratio": one["wall"] / two["wall"]}
+    print(f"jobs 2 vs 1 on {len(some)} pages: {one['wall']:.1f} s → {two['wall']:.1f} s wall, "
+          f"× {one['wall'] / two['wall']:.2f} (CPU {one['cpu']:.1f} → {two['cpu']:.1f} s); "
+          f"peak RSS of the largest process: {two['rss_mb']:.0f} MB (jobs 1: {one['rss_mb']:.0f} MB)", flush=True)
+    helps = [run([PY, "-m", "sinoscope", "--help"]) for _ in range(3)]
+    figures["help"] = sorted(helps, key=lambda h: h["wall"])[1]
+    figures["serve_first_response_s"] = first_response_seconds(ROOT / "src")
+    print(f"sinoscope --help: {figures['help']['wall']:.2f} s wall, {figures['help']['cpu']:.2f} CPU s (median of 3);"
+          f" serve answers after {figures['serve_first_response_s'] or float('nan'):.2f} s", flush=True)
+    if args.out:
+        pathlib.Path(args.out).write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""Per-input handlers for the process-pool tests (imported by the worker processes by name).
+
+Each input's text says what its worker does: 'sleep S' then echo, 'die' (the process exits), 'hog MB'
+(holds that much memory for a while), anything else is echoed at once."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+
+
+def handler(raw: Any, pipeline: Any, config: Any) -> dict:
+    words = (raw.data or b"").decode().split()
+    if words[:1] == ["sleep"]:
+        time.sleep(float(words[1]))
+    elif words[:1] == ["die"]:
+        os._exit(3)
+    elif words[:1] == ["hog"]:
+        block = bytearray(int(words[1]) * 2**20)
+        block[::4096] = b"x" * len(block[::4096])  # touch every page: resident, not just reserved
+        time.sleep(3)
+    return {"source": raw.source, "pid": os.getpid()}
+
+
+def always_die(raw: Any, pipeline: Any, config: Any) -> dict:
+    os._exit(4)
