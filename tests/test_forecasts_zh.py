@@ -136,3 +136,16 @@ def test_a_chinese_holder_is_also_given_in_pinyin():
 def test_a_forecast_holder_carries_the_pinyin_of_a_chinese_name(pipeline):
     forecasts = _forecasts(pipeline, "宋青表示，虚构的样例港明年的吞吐量可能会翻番。")
     assert [f.holder for f in forecasts] == ["宋青"] and "Song Qing" in forecasts[0].holder_aliases
+
+
+def test_a_clause_outside_the_quotes_of_its_sentence_is_not_the_speakers(pipeline):
+    found = _forecasts(pipeline, "考虑到样例党在下月的选举中可能会失去多数席位，周明说，他会在下月提名新的人选。")
+    lost = [f for f in found if "失去多数席位" in f.text]
+    assert lost and lost[0].holder_kind == "author"
+
+
+def test_each_quote_of_a_sentence_holds_its_own_forecasts(pipeline):
+    found = _forecasts(pipeline, "虚构的研究员周明介绍了样例大楼。“样例大楼的买家将会以年轻人为主，”周明说，"
+                                 "“由于新住户大多在外地工作，因此会加快老街区的变化。”")
+    texts = [f.text for f in found if f.holder == "周明"]
+    assert any("年轻人" in t for t in texts) and any("老街区" in t for t in texts)

@@ -290,11 +290,25 @@ class _Holder:
         self.kind, self.name, self.quote = kind, name, quote
 
 
+def _quotes_of_clause(para_start: int, sentence: str, a: int, marker: int,
+                      inside: list[Quote]) -> tuple[list[Quote], str]:
+    """A Chinese sentence's quotes that hold the marker's clause, and the words its cue is looked for in: a
+    clause no quote touches (考虑到…可能会失去…，X暂停了…) is not the quoted speaker's, and only its own words
+    can attribute it."""
+    lo, hi = _zh_clause(sentence, marker - a)
+    c0, c1 = para_start + a + lo, para_start + a + hi
+    if any(q.start < c1 and c0 < q.end for q in inside):
+        return inside, sentence
+    return [], sentence[lo:hi]
+
+
 def _holder_of(doc: Doc, para_start: int, zh: bool, sentence: str, a: int, b: int, marker: int,
                quotes: list[Quote], previous: _Holder | None) -> tuple[_Holder, int]:
     """The holder of the sentence [a, b) (paragraph offsets) and where its attribution ends."""
     s, e = para_start + a, para_start + b
     inside = [q for q in quotes if q.start < e and s < q.end]
+    if zh and inside:
+        inside, sentence = _quotes_of_clause(para_start, sentence, a, marker, inside)
     if inside:
         at = para_start + marker
         quote = min(inside, key=lambda q: 0 if q.start <= at < q.end else min(abs(q.start - at), abs(q.end - at)))
@@ -388,17 +402,21 @@ def extract_forecasts(doc: Doc, quotes: list[Quote]) -> list[Forecast]:
                 holder, _ = _holder_of(doc, para.start, zh, sentence, a, b, a, para_quotes, previous)
                 previous = holder if holder.kind != "author" else None
                 continue
-            holder, cue_end = _holder_of(doc, para.start, zh, sentence, a, b, markers[0], para_quotes, previous)
+            prior = previous
+            holder, cue_end = _holder_of(doc, para.start, zh, sentence, a, b, markers[0], para_quotes, prior)
             previous = holder if holder.kind != "author" else None
-            if holder.kind == "unknown":
-                continue
             # a Chinese sentence runs clause after clause, often one English sentence's worth of forecasts each
             # (a plan holds none): every clause past the forecast before it; English keeps its first modal
             taken = -1
             for marker in markers if zh else markers[:1]:
                 if para.start + marker < taken:
                     continue
-                fc = _forecast(doc, para, holder, zh, a, b, marker, cue_end, base)
+                # “…将…”他说，“…会…”: each clause is held by the quote it lies in
+                mine, mine_end = (holder, cue_end) if marker == markers[0] else _holder_of(
+                    doc, para.start, zh, sentence, a, b, marker, para_quotes, prior)
+                if mine.kind == "unknown":
+                    continue
+                fc = _forecast(doc, para, mine, zh, a, b, marker, mine_end, base)
                 if fc is None or fc.start < taken or (taken >= 0 and not Z.apart(doc.text[taken : fc.start])):
                     continue
                 taken = fc.end
