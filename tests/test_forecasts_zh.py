@@ -69,6 +69,8 @@ def test_a_chinese_forecast_keeps_its_marker(sentence):
     "样例镇的科学家们将在湖滨花园对两种蝙蝠",  # an arranged study
     "因此样例超市将大规模进军美妆市场",  # a firm's move
     "林澜将成为样例百货的品牌形象大使",  # an appointment
+    "剩余的厂房如何使用，将由两家样例公司进行协商",  # who will do it
+    "因此样例调查局下周将会调查这些指控",  # when it is done
 ])
 def test_a_chinese_schedule_or_intention_is_a_plan(clause):
     assert zh_is_plan(clause)
@@ -77,6 +79,8 @@ def test_a_chinese_schedule_or_intention_is_a_plan(clause):
 @pytest.mark.parametrize("clause", [
     "预期样例议会会在周五之前进行首轮投票",  # an arrangement someone expects
     "计划于今晚举行的集会可能吸引上万名支持者",  # the plan is what the forecast is about
+    "样例港的油价下周将会上涨",  # a time, but nobody's arrangement
+    "这场危机的代价将由消费者承担",  # who bears it: a consequence
 ])
 def test_an_expected_arrangement_is_a_forecast(clause):
     assert not zh_is_plan(clause)
