@@ -132,8 +132,13 @@ def pinyin_name(name: str | None) -> str | None:
 # -- names -----------------------------------------------------------------------------------------------
 def _part_forms(part: str, nouns: ProperNouns) -> list[str]:
     """One part of a foreign name in English: its dictionary entry, then the spellings its transliteration
-    reads as (库克 Cook, Cooke; 格雷格, which the dictionary lacks, Greg)."""
-    return list(dict.fromkeys([*nouns.get(part), *english_spellings(part)]))[:_MAX_FORMS]
+    reads as (格雷格, which the dictionary lacks, Greg, Gregg) — one more beside a single entry (库克 Cook,
+    Cooke), none beside the dictionary's own variants (克拉克 Clark or Clarke)."""
+    known = list(nouns.get(part))
+    if len(known) > 1:
+        return known[:_MAX_FORMS]  # the dictionary's own variants (Clark or Clarke) are enough
+    spelled = [s for s in english_spellings(part) if s not in known]
+    return (known + spelled[: 1 if known else _MAX_FORMS])[:_MAX_FORMS]
 
 
 def person_forms(name: str) -> list[str]:
@@ -151,7 +156,7 @@ def person_forms(name: str) -> list[str]:
             givens = [" ".join(r[0] for r in readings[:-1])]  # the usual spelling of each given name
             if len(readings[0]) > 1 and is_given_name(readings[0][1]):
                 givens.append(" ".join([readings[0][1], *(r[0] for r in readings[1:-1])]))  # Greg or Gregg
-            out = [f"{given} {s}" for given in givens for s in out][:_MAX_FULL] + out
+            out = [f"{given} {s}" for s in out for given in givens][:_MAX_FULL] + out
         return out
     chinese = pinyin_name(name)
     return [chinese] if chinese else list(english_spellings(name))
