@@ -153,3 +153,10 @@ def test_each_quote_of_a_sentence_holds_its_own_forecasts(pipeline):
                                  "“由于新住户大多在外地工作，因此会加快老街区的变化。”")
     texts = [f.text for f in found if f.holder == "周明"]
     assert any("年轻人" in t for t in texts) and any("老街区" in t for t in texts)
+
+
+def test_a_holder_no_entity_stands_for_is_an_organisation_by_its_last_word():
+    from sinoscope.claims.forecasts import reads_as_body
+
+    assert reads_as_body("样例周报") and reads_as_body("北港警察局") and reads_as_body("样例议会委员会")
+    assert not reads_as_body("王建国") and not reads_as_body("大卫·汤普森") and not reads_as_body("Sample Post")

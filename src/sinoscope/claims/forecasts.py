@@ -22,6 +22,7 @@ from ..doc import Doc
 from ..nlp.chinese import Token
 from . import forecast_cues as C
 from . import forecasts_zh as Z
+from .nouns_zh import ORG_HEADS
 from .quotes import Quote
 
 # a word boundary that also holds between Latin letters and Chinese characters ("AI芯片")
@@ -230,6 +231,17 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# an organisation's last word (时代周报, 警察局), for a holder no entity of the page stands for; a single character
+# only where no given name ends with it
+_BODY_TAILS = tuple(h for h in ORG_HEADS if len(h) > 1) + ("报", "局", "部", "党", "宫", "署")
+
+
+def reads_as_body(name: str | None) -> bool:
+    """A Chinese holder's name that reads as an organisation's: 时代周报, 西港警察局 (never 王建国)."""
+    return bool(name) and len(name) >= 3 and bool(re.fullmatch(r"[\u4e00-\u9fff·]+", name)) and \
+        name.endswith(_BODY_TAILS)
+
+
 def _holder_entity(doc: Doc, quote: Quote):
     for ent in doc.layers.get("entities") or []:
         if (quote.speaker_id and ent.key == quote.speaker_id) or ent.name == quote.speaker or (
@@ -369,7 +381,8 @@ def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker:
     if holder.kind == "named":
         fc.holder, fc.holder_zh, fc.holder_aliases = quote.speaker, quote.speaker_zh, list(quote.speaker_aliases)
         ent = _holder_entity(doc, quote)
-        fc.holder_kind = "org" if ent is not None and ent.contract_type == "org" else "person"
+        fc.holder_kind = "org" if (ent.contract_type == "org" if ent is not None else
+                                   reads_as_body(fc.holder_zh or fc.holder)) else "person"
         if ent is not None:  # the holder's other names: 李开复 is Kai-Fu Lee
             fc.holder_aliases += [n for n in (ent.name, ent.name_zh, *ent.aliases) if n and n not in fc.holder_aliases]
         if fc.holder_kind == "person" and not any(n.isascii() for n in (fc.holder, *fc.holder_aliases) if n):
