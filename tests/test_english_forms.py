@@ -9,6 +9,7 @@ from sinoscope.analyze import analyze_text
 from sinoscope.claims.forecasts import extract_forecasts
 from sinoscope.entities.english_forms import ProperNouns, org_forms, person_forms, pinyin_name, proper_nouns
 from sinoscope.entities.identity import romanised_keys
+from sinoscope.entities.transliterate_zh import english_spellings, is_given_name
 from sinoscope.pipeline import Pipeline
 
 _PLACES = frozenset({"英国", "美国"})
@@ -36,7 +37,9 @@ def test_only_proper_nouns_with_a_name_for_a_gloss_are_kept():
 def test_a_transliterated_person_gets_the_english_of_its_parts():
     assert person_forms("大卫·汤普森") == ["David Thompson", "Thompson"]
     assert person_forms("约翰・史密斯")[0] == "John Smith"  # any of the separators
-    assert person_forms("格雷格·克拉克")[:2] == ["Clark", "Clarke"]  # a given name the dictionary lacks: the surname
+    # a given name the dictionary lacks is read from its transliteration; the surname keeps the dictionary's
+    # own variants and gains no spelling beside them
+    assert person_forms("格雷格·克拉克") == ["Greg Clark", "Greg Clarke", "Clark", "Clarke"]
     assert person_forms("亚当斯") == ["Adams"]  # a whole-name entry as it is
 
 
@@ -71,3 +74,33 @@ def test_the_page_entity_keeps_its_name_and_gains_the_english_forms(pipeline):
     assert quotes and "David Thompson" in quotes[0].speaker_aliases
     forecasts = extract_forecasts(doc, doc.layers["quotes"])
     assert forecasts and "David Thompson" in forecasts[0].holder_aliases
+
+
+def test_a_transliteration_reads_back_as_the_english_names_it_can_spell():
+    assert english_spellings("格雷格")[:2] == ("Greg", "Gregg")
+    assert english_spellings("马文")[0] == "Marvin"
+    assert english_spellings("罗森伯格")[0] == "Rosenberg"
+    assert english_spellings("沃顿") == ("Walton",)  # 沃 is wal where 尔 is left out
+    assert "Cooke" in english_spellings("库克")  # the dictionary's Cook and the other spelling
+    assert english_spellings("卢克")[0] == "Luke"  # a given name before an everyday word (Luck)
+    assert is_given_name("Luke") and not is_given_name("Luck")
+
+
+def test_no_spelling_for_what_is_not_a_transliteration():
+    assert english_spellings("宋国青") == ()  # 国 and 青 are no transliteration characters
+    assert english_spellings("斯") == ()  # one character alone says too little
+    assert english_spellings("克克克克") == ()  # no English name spells that way
+
+
+def test_a_name_with_no_dictionary_part_gets_full_english_forms():
+    assert person_forms("马文·库克") == ["Marvin Cook", "Marvin Cooke", "Cook", "Cooke"]
+    assert person_forms("萨拉·琼斯")[:2] == ["Sara Jones", "Sarah Jones"]  # two spellings of the given name
+    assert person_forms("罗森伯格") == ["Rosenberg", "Rosenburg"]  # a surname alone: no pinyin for it
+    assert person_forms("马文") == ["Marvin", "Maven"]  # 马文 could be Chinese, but both characters transliterate
+    assert person_forms("宋国青") == ["Song Guoqing"]
+
+
+def test_the_forecast_holder_of_a_transliterated_speaker_has_its_english_form(pipeline):
+    doc = analyze_text("样例标题\n\n虚构的样例晚报报道，格雷格·沃顿表示，这家工厂明年可能会停产。", pipeline=pipeline)
+    forecasts = extract_forecasts(doc, doc.layers["quotes"])
+    assert forecasts and "Greg Walton" in forecasts[0].holder_aliases

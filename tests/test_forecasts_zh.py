@@ -69,6 +69,8 @@ def test_a_chinese_forecast_keeps_its_marker(sentence):
     "样例镇的科学家们将在湖滨花园对两种蝙蝠",  # an arranged study
     "因此样例超市将大规模进军美妆市场",  # a firm's move
     "林澜将成为样例百货的品牌形象大使",  # an appointment
+    "剩余的厂房如何使用，将由两家样例公司进行协商",  # who will do it
+    "因此样例调查局下周将会调查这些指控",  # when it is done
 ])
 def test_a_chinese_schedule_or_intention_is_a_plan(clause):
     assert zh_is_plan(clause)
@@ -77,6 +79,8 @@ def test_a_chinese_schedule_or_intention_is_a_plan(clause):
 @pytest.mark.parametrize("clause", [
     "预期样例议会会在周五之前进行首轮投票",  # an arrangement someone expects
     "计划于今晚举行的集会可能吸引上万名支持者",  # the plan is what the forecast is about
+    "样例港的油价下周将会上涨",  # a time, but nobody's arrangement
+    "这场危机的代价将由消费者承担",  # who bears it: a consequence
 ])
 def test_an_expected_arrangement_is_a_forecast(clause):
     assert not zh_is_plan(clause)
@@ -136,3 +140,23 @@ def test_a_chinese_holder_is_also_given_in_pinyin():
 def test_a_forecast_holder_carries_the_pinyin_of_a_chinese_name(pipeline):
     forecasts = _forecasts(pipeline, "宋青表示，虚构的样例港明年的吞吐量可能会翻番。")
     assert [f.holder for f in forecasts] == ["宋青"] and "Song Qing" in forecasts[0].holder_aliases
+
+
+def test_a_clause_outside_the_quotes_of_its_sentence_is_not_the_speakers(pipeline):
+    found = _forecasts(pipeline, "考虑到样例党在下月的选举中可能会失去多数席位，周明说，他会在下月提名新的人选。")
+    lost = [f for f in found if "失去多数席位" in f.text]
+    assert lost and lost[0].holder_kind == "author"
+
+
+def test_each_quote_of_a_sentence_holds_its_own_forecasts(pipeline):
+    found = _forecasts(pipeline, "虚构的研究员周明介绍了样例大楼。“样例大楼的买家将会以年轻人为主，”周明说，"
+                                 "“由于新住户大多在外地工作，因此会加快老街区的变化。”")
+    texts = [f.text for f in found if f.holder == "周明"]
+    assert any("年轻人" in t for t in texts) and any("老街区" in t for t in texts)
+
+
+def test_a_holder_no_entity_stands_for_is_an_organisation_by_its_last_word():
+    from sinoscope.claims.forecasts import reads_as_body
+
+    assert reads_as_body("样例周报") and reads_as_body("北港警察局") and reads_as_body("样例议会委员会")
+    assert not reads_as_body("王建国") and not reads_as_body("大卫·汤普森") and not reads_as_body("Sample Post")

@@ -22,6 +22,7 @@ from ..doc import Doc
 from ..nlp.chinese import Token
 from . import forecast_cues as C
 from . import forecasts_zh as Z
+from .nouns_zh import ORG_HEADS
 from .quotes import Quote
 
 # a word boundary that also holds between Latin letters and Chinese characters ("AI芯片")
@@ -230,6 +231,17 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# an organisation's last word (时代周报, 警察局), for a holder no entity of the page stands for; a single character
+# only where no given name ends with it
+_BODY_TAILS = tuple(h for h in ORG_HEADS if len(h) > 1) + ("报", "局", "部", "党", "宫", "署")
+
+
+def reads_as_body(name: str | None) -> bool:
+    """A Chinese holder's name that reads as an organisation's: 时代周报, 西港警察局 (never 王建国)."""
+    return bool(name) and len(name) >= 3 and bool(re.fullmatch(r"[\u4e00-\u9fff·]+", name)) and \
+        name.endswith(_BODY_TAILS)
+
+
 def _holder_entity(doc: Doc, quote: Quote):
     for ent in doc.layers.get("entities") or []:
         if (quote.speaker_id and ent.key == quote.speaker_id) or ent.name == quote.speaker or (
@@ -290,11 +302,25 @@ class _Holder:
         self.kind, self.name, self.quote = kind, name, quote
 
 
+def _quotes_of_clause(para_start: int, sentence: str, a: int, marker: int,
+                      inside: list[Quote]) -> tuple[list[Quote], str]:
+    """A Chinese sentence's quotes that hold the marker's clause, and the words its cue is looked for in: a
+    clause no quote touches (考虑到…可能会失去…，X暂停了…) is not the quoted speaker's, and only its own words
+    can attribute it."""
+    lo, hi = _zh_clause(sentence, marker - a)
+    c0, c1 = para_start + a + lo, para_start + a + hi
+    if any(q.start < c1 and c0 < q.end for q in inside):
+        return inside, sentence
+    return [], sentence[lo:hi]
+
+
 def _holder_of(doc: Doc, para_start: int, zh: bool, sentence: str, a: int, b: int, marker: int,
                quotes: list[Quote], previous: _Holder | None) -> tuple[_Holder, int]:
     """The holder of the sentence [a, b) (paragraph offsets) and where its attribution ends."""
     s, e = para_start + a, para_start + b
     inside = [q for q in quotes if q.start < e and s < q.end]
+    if zh and inside:
+        inside, sentence = _quotes_of_clause(para_start, sentence, a, marker, inside)
     if inside:
         at = para_start + marker
         quote = min(inside, key=lambda q: 0 if q.start <= at < q.end else min(abs(q.start - at), abs(q.end - at)))
@@ -355,7 +381,8 @@ def _forecast(doc: Doc, para, holder: _Holder, zh: bool, a: int, b: int, marker:
     if holder.kind == "named":
         fc.holder, fc.holder_zh, fc.holder_aliases = quote.speaker, quote.speaker_zh, list(quote.speaker_aliases)
         ent = _holder_entity(doc, quote)
-        fc.holder_kind = "org" if ent is not None and ent.contract_type == "org" else "person"
+        fc.holder_kind = "org" if (ent.contract_type == "org" if ent is not None else
+                                   reads_as_body(fc.holder_zh or fc.holder)) else "person"
         if ent is not None:  # the holder's other names: 李开复 is Kai-Fu Lee
             fc.holder_aliases += [n for n in (ent.name, ent.name_zh, *ent.aliases) if n and n not in fc.holder_aliases]
         if fc.holder_kind == "person" and not any(n.isascii() for n in (fc.holder, *fc.holder_aliases) if n):
@@ -388,17 +415,21 @@ def extract_forecasts(doc: Doc, quotes: list[Quote]) -> list[Forecast]:
                 holder, _ = _holder_of(doc, para.start, zh, sentence, a, b, a, para_quotes, previous)
                 previous = holder if holder.kind != "author" else None
                 continue
-            holder, cue_end = _holder_of(doc, para.start, zh, sentence, a, b, markers[0], para_quotes, previous)
+            prior = previous
+            holder, cue_end = _holder_of(doc, para.start, zh, sentence, a, b, markers[0], para_quotes, prior)
             previous = holder if holder.kind != "author" else None
-            if holder.kind == "unknown":
-                continue
             # a Chinese sentence runs clause after clause, often one English sentence's worth of forecasts each
             # (a plan holds none): every clause past the forecast before it; English keeps its first modal
             taken = -1
             for marker in markers if zh else markers[:1]:
                 if para.start + marker < taken:
                     continue
-                fc = _forecast(doc, para, holder, zh, a, b, marker, cue_end, base)
+                # “…将…”他说，“…会…”: each clause is held by the quote it lies in
+                mine, mine_end = (holder, cue_end) if marker == markers[0] else _holder_of(
+                    doc, para.start, zh, sentence, a, b, marker, para_quotes, prior)
+                if mine.kind == "unknown":
+                    continue
+                fc = _forecast(doc, para, mine, zh, a, b, marker, mine_end, base)
                 if fc is None or fc.start < taken or (taken >= 0 and not Z.apart(doc.text[taken : fc.start])):
                     continue
                 taken = fc.end

@@ -26,6 +26,12 @@ _ORG_SUFFIX = ("有限公司", "股份公司", "公司", "集团")
 _FEMALE_CHARS = set("娜莎丽莉娅琳妮黛茜薇蕾丝芙萝婷珊姬玛娃")
 _FEMALE_NAMES = ("萨拉", "莎拉", "艾米", "凯特", "安妮", "简·", "梅根", "希拉里", "凯伦", "苏珊", "海伦", "劳拉",
                  "露西")
+# transliterated given names of men ("大卫·汤普森" is not the 她 of the next quote)
+_MALE_NAMES = frozenset({"大卫", "约翰", "迈克", "迈克尔", "托马斯", "詹姆斯", "罗伯特", "威廉", "乔治", "杰克", "彼得",
+                         "马克", "保罗", "理查德", "史蒂夫", "汤姆", "吉姆", "唐纳德", "格雷格", "马文", "卢克",
+                         "安德鲁", "克里斯", "斯蒂芬", "爱德华", "亨利", "查尔斯", "弗兰克", "丹尼尔", "马丁", "尼克",
+                         "本", "杰夫", "鲍勃", "比尔", "乔", "亚历山大", "伊万", "弗拉基米尔", "塞尔吉", "谢尔盖",
+                         "穆罕默德", "艾哈迈德", "阿卜杜勒", "迪特尔", "汉斯", "卡尔", "沃尔夫冈"})
 _SEP = re.compile(r"[·•・\-－‧ ]")
 _OUTLET = ("报", "社", "台", "网", "新闻", "周刊", "杂志", "时报", "日报")
 
@@ -317,7 +323,9 @@ def _sex(name: str) -> str:
     given = re.split(r"[·•]", name)[0] if ("·" in name or "•" in name) else ""
     if given and (set(given) & _FEMALE_CHARS or given.startswith(_FEMALE_NAMES)):
         return "f"
-    return ""
+    if not given and len(name) >= 4 and name.startswith(_FEMALE_NAMES):
+        return "f"  # 萨拉桑德斯: a woman's given name run on into the surname, without the dot
+    return "m" if given in _MALE_NAMES else ""
 
 
 def _sex_fits(sex: str, name: str) -> bool:

@@ -18,6 +18,7 @@ from importlib.resources import files
 from ..doc import LinkedEntity
 from ..kb.load import KnowledgeBase, has_han
 from .discover_zh import SEPARATORS, looks_transliterated, surname_length
+from .transliterate_zh import english_spellings, is_given_name
 
 _CEDICT = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _LINE = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -30,7 +31,8 @@ _DESCRIBED = re.compile(rf"^({_WORD}) \([a-z ]*\b(?:company|corporation|manufact
 # A firm's gloss says what it is ("Toyota, Japanese car make", "Volkswagen (automobile manufacturer)").
 _FIRM = re.compile(r"\b(?:company|corporation|make|brand|manufacturer|bank|airline|group)\b")
 _MAX_KEY = 8  # longest dictionary key tried as an organisation's leading word
-_MAX_FORMS = 3  # a surname's spellings kept ("Clark or Clarke")
+_MAX_FORMS = 3  # a name part's spellings kept ("Clark or Clarke")
+_MAX_FULL = 4  # full names kept: two spellings of the given name with the surname's first two
 # Only a firm is called by the name it starts with (丰田英国公司 is Toyota); a school or a committee named after
 # someone (麦克斯韦学院) is not that person's name.
 _FIRM_TAILS = tuple(sorted({"公司", "集团", "企业", "有限公司", "股份有限公司", "股份公司", "控股", "集团公司",
@@ -128,23 +130,36 @@ def pinyin_name(name: str | None) -> str | None:
 
 
 # -- names -----------------------------------------------------------------------------------------------
+def _part_forms(part: str, nouns: ProperNouns) -> list[str]:
+    """One part of a foreign name in English: its dictionary entry, then the spellings its transliteration
+    reads as (格雷格, which the dictionary lacks, Greg, Gregg) — one more beside a single entry (库克 Cook,
+    Cooke), none beside the dictionary's own variants (克拉克 Clark or Clarke)."""
+    known = list(nouns.get(part))
+    if len(known) > 1:
+        return known[:_MAX_FORMS]  # the dictionary's own variants (Clark or Clarke) are enough
+    spelled = [s for s in english_spellings(part) if s not in known]
+    return (known + spelled[: 1 if known else _MAX_FORMS])[:_MAX_FORMS]
+
+
 def person_forms(name: str) -> list[str]:
-    """English forms of a person written in Chinese: a dictionary entry for the whole name, its parts' entries
-    joined (卢克·沃顿 → Luke Wharton) with the surname alone, or the pinyin of a Chinese name."""
+    """English forms of a person written in Chinese: a dictionary entry for the whole name, its parts' forms
+    joined (格雷格·克拉克 → Greg Clark, Greg Clarke) with the surname alone, or the pinyin of a Chinese name."""
     nouns = proper_nouns()
     whole = nouns.get(name)
     if whole:
         return list(whole)
     parts = [p for p in _PARTS.split(name) if p]
     if len(parts) > 1:
-        readings = [nouns.get(p) for p in parts]
-        out = list(readings[-1][:_MAX_FORMS])  # the surname alone: the page's "沃顿 said"
+        readings = [_part_forms(p, nouns) for p in parts]
+        out = list(readings[-1])  # the surname alone: the page's "沃顿 said"
         if all(readings):
-            given = " ".join(r[0] for r in readings[:-1])  # "Clark or Clarke" varies the surname only
-            out = [f"{given} {s}" for s in out] + out
+            givens = [" ".join(r[0] for r in readings[:-1])]  # the usual spelling of each given name
+            if len(readings[0]) > 1 and is_given_name(readings[0][1]):
+                givens.append(" ".join([readings[0][1], *(r[0] for r in readings[1:-1])]))  # Greg or Gregg
+            out = [f"{given} {s}" for s in out for given in givens][:_MAX_FULL] + out
         return out
     chinese = pinyin_name(name)
-    return [chinese] if chinese else []
+    return [chinese] if chinese else list(english_spellings(name))
 
 
 def org_forms(name: str, places: frozenset[str]) -> list[str]:
