@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .quotes_en_direct import find_direct
+from .quotes_en_surface import CLAIM_NOUNS, surface_attributions
 from .raw_quote import RawQuote
 from .speakers import PERSON_HEADS
 
@@ -66,6 +67,23 @@ def learned_cues(path: pathlib.Path = CUE_LEXICON) -> set[str]:
 
 OBJECT_VERBS |= learned_cues() - SAY_VERBS - CLAIM_VERBS
 SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | OBJECT_VERBS
+
+
+def _cue_candidate_pattern() -> re.Pattern[str]:
+    stems = {w[:-1] if w.endswith(("e", "y")) else w for w in SPEECH_VERBS | CLAIM_NOUNS}
+    irregular = ("said", "told", "wrote", "written", "thought", "felt", "knew", "known", "found", "saw", "according",
+                 "belief")
+    return re.compile(r"\b(?:" + "|".join(sorted(stems | set(irregular), key=len, reverse=True)) +
+                      r")\w*|[“”\"―]|''|:", re.I)
+
+
+_CUE_CANDIDATE = _cue_candidate_pattern()
+
+
+def cue_candidate(text: str) -> bool:
+    """Whether a sentence or paragraph can hold a quote for these rules: a speech verb or claim noun (any form), a
+    quotation mark, a colon or a dash before a signature. A text without one needs no parse for quotes."""
+    return _CUE_CANDIDATE.search(text) is not None
 _QUOTE_OPEN = {"“": "”", '"': '"', "‘": "’", "''": "''"}
 _DASH_SOURCE = re.compile(r"[,.]?\s*([―—–]{1,2}|--)\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
 _TRAILING_PUNCT = {",", ".", ";", ":", "!", "—", "–", "-", "--", "(", "“", "‘"}
@@ -110,6 +128,11 @@ def _subject(verb: Token) -> Token | None:
             return child
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
+    # "she began by saying …", "after telling them that …": the subject of the verb the phrase hangs off
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.lemma_ in SAY_VERBS | CLAIM_VERBS and \
+            verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        governor = verb.head.head
+        return _subject(governor) or next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
     return None
 
 
@@ -161,6 +184,7 @@ def _content_span(verb: Token) -> tuple[int, int] | None:
                     if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_ in SPEECH_VERBS:
                         break  # "…, arguing that …" is an attribution of its own
                     toks.extend(child.subtree)
+            toks.extend(_reported_conjunct(verb, toks[-1].i))
         else:
             toks = [t for t in toks if not any(x.text in (":", ";") for x in t.doc[t.i:verb.i])]
         return _clean(sorted(toks, key=lambda t: t.i))
@@ -170,7 +194,7 @@ def _content_span(verb: Token) -> tuple[int, int] | None:
         if comp is not None:
             return _clean([t for t in comp.subtree if t.i > obj.i])
     # "The gap is widening, he said." — the verb hangs off the clause it reports
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and _set_off(verb):
         mine = {t.i for t in verb.subtree}
         return _clean([t for t in verb.head.subtree if t.i not in mine and t.i < min(mine)])
     # "Instead, he noted, the U.S. is continuing sanctions": a parenthetical cue; after a short lead-in, what
@@ -185,6 +209,8 @@ def _content_span(verb: Token) -> tuple[int, int] | None:
         # "X said many of the examples …" (a missed clause), "X called the plan “a disaster”"
         rest = _object_content(verb) if verb.lemma_ in OBJECT_VERBS - SAY_VERBS else \
             [t for t in verb.subtree if t.i > verb.i]
+        if verb.lemma_ == "add" and any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "could add fuel to the tensions": adding a thing is not adding a remark
         if verb.lemma_ == "tell":
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
             rest = [t for t in rest if obj is None or t.i > obj.i]
@@ -197,9 +223,35 @@ def _content_span(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _set_off(verb: Token) -> bool:
+    """"The gap is widening, he said": the attribution is set off from the clause before it by a comma, a dash or a
+    quotation mark; "police fear that crackdowns could add fuel" is a clause inside the sentence."""
+    first = min(t.i for t in verb.subtree)
+    prev = verb.doc[first - 1] if first else None
+    return prev is not None and prev.text in (",", "—", "–", "--", "”", '"', "''", "’", ";")
+
+
+def _reported_conjunct(verb: Token, after: int) -> list[Token]:
+    """"X said A, but that B" / "X said A and B was …": a clause the parse coordinated with the speech verb
+    instead of with A is still what X said; "X said A and left" (no subject of its own) is what X did."""
+    for child in verb.rights:
+        if child.dep_ != "conj" or child.i <= after or child.lemma_ in SPEECH_VERBS:
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        if not (own_subject or that) or any(t.text in (".", ";", ":") for t in verb.doc[after:child.i]):
+            return []
+        cc = [c for c in verb.children if c.dep_ == "cc" and after < c.i < child.i]
+        return [*cc, *child.subtree]
+    return []
+
+
 def _own_claim(tok: Token) -> bool:
     """A verb inside a reported clause that reports a claim of its own ("… and said …", "…, arguing …")."""
     if tok.dep_ == "conj":
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) or \
+                tok.lemma_ == "add" and any(c.dep_ == "dobj" for c in tok.children):
+            return False  # "… but that it would add layers": the reported clause goes on
         return tok.lemma_ in SAY_VERBS or (tok.lemma_ in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in tok.children))
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_ in SPEECH_VERBS
 
@@ -272,7 +324,11 @@ def extract_en(parse: SpacyDoc, text: str, offset: int) -> list[RawQuote]:
         emit(hit.start, hit.end, "direct", _cue_text(hit.verb), hit.subject_start, hit.subject_end)
 
     for sent in parse.sents:
+        before = len(out)
         _sentence(sent, text, spans, claimed, emit, used_verbs)
+        if len(out) == before and not any(sent.start_char <= q.start - offset < sent.end_char for q in out):
+            for (c0, c1), (s_start, s_end), cue in surface_attributions(sent, text):
+                emit(c0, c1, "indirect", cue, s_start, s_end)
 
     # quotations nobody claimed: a continuation of the last direct speaker of the paragraph
     last: RawQuote | None = None
@@ -290,9 +346,25 @@ def extract_en(parse: SpacyDoc, text: str, offset: int) -> list[RawQuote]:
         last = before[-1] if before else None
         opens_sentence = q_open == 0 or text[:q_open].rstrip().endswith((".", "!", "?", "”", '"'))
         if last and opens_sentence and len(text[q_open + 1:q_close].split()) >= 4:
+            if _attribution_between(text, last, offset, q_open):
+                # “A,” said X, a lawyer who …. “B.” — one utterance, as find_direct reads the short form
+                out[out.index(last)] = RawQuote(last.start, offset + q_close, last.kind, last.cue, last.subject,
+                                                last.subject_start, last.subject_end)
+                continue
             emit(q_open + 1, q_close, "direct", "", last.subject_start - offset, last.subject_end - offset)
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _attribution_between(text: str, last: RawQuote, offset: int, q_open: int) -> bool:
+    """Only the attribution of `last` (one sentence naming its speaker) stands between it and the quotation at
+    `q_open`."""
+    a, b = last.end - offset, q_open
+    between = text[a:b]
+    if not (a <= last.subject_start - offset < b) or any(ch in between[2:] for ch in "“\""):
+        return False
+    plain = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Jr|Sr|St|Inc|Corp|Co|[A-Z])\.", "", between.rstrip())
+    return len(re.findall(r"[.!?](?:\s|$)", plain)) <= 1 and len(between.split()) <= 40
 
 
 def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed: set[tuple[int, int]],
@@ -303,7 +375,14 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             _according(tok, sent, text, spans, emit)
             continue
-        if tok.lemma_.lower() not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX") or _inside(tok.idx, spans):
+        if tok.lemma_.lower() not in SPEECH_VERBS and not _inside(tok.idx, spans):
+            lead = _manner_lead(tok, [q for q in in_sent if q not in claimed], text)
+            if lead is not None:
+                claimed.add(lead)
+                s_start, s_end = _subject_span(_subject(tok))
+                emit(lead[0] + 1, lead[1], "direct", _cue_text(tok), s_start, s_end)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or _inside(tok.idx, spans):
             continue
         if tok.i in used_verbs:
             continue
@@ -346,6 +425,8 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
             emit(tok.idx + len(tok) + 1, s1, "direct", cue, s_start, s_end)
 
 
+_NOT_MANNER = {"be", "have", "do", "make", "go", "come", "take", "get", "give", "become", "seem", "look", "use",
+               "include", "follow", "begin", "start", "end", "remain", "leave", "show", "appear", "read"}
 _EVIDENTIAL = {"show", "suggest", "signal", "indicate", "demonstrate", "imply", "mean", "reveal", "highlight",
                "point", "find", "confirm", "predict", "project"}
 _SPEAKING_THINGS = {"report", "study", "survey", "poll", "paper", "analysis", "research", "review", "audit",
@@ -395,6 +476,8 @@ def _trailing_content(verb: Token, subj: Token, sent: SpacySpan, text: str) -> t
     middle ("A, X said, B") both sides, as one quote that holds the cue."""
     if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or abs(verb.i - subj.i) > 6:
         return None
+    if subj.lower_ in _RELATIVE or _has_own_object(verb):
+        return None  # "…, a company that had declared bankruptcy", "…, leaders found little unity": no attribution
     right = max(verb.idx + len(verb), _subject_span(subj)[1])
     tail = text[right:sent.end_char]
     mid = re.match(r"([^,;:.“”\"]{0,40}),\s+(?=\S)", tail)
@@ -411,6 +494,29 @@ def _trailing_content(verb: Token, subj: Token, sent: SpacySpan, text: str) -> t
     if resumes and not any(ch in text[sent.start_char:sent.end_char] for ch in "“”\""):
         end = len(text[:sent.end_char].rstrip(" .;"))
     return sent.start_char, end
+
+
+def _manner_lead(verb: Token, free: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """"Vell boasted, “That makes me smart.”": a verb with a named subject and no object, then a comma or colon
+    and a quotation — the verb says how the quotation was said."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.lemma_ in _NOT_MANNER:
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.pos_ not in ("PROPN", "PRON") or subj.lower_ in ("it", "this", "that", "which", "who"):
+        return None
+    if any(c.dep_ in ("dobj", "attr", "oprd", "dative") and not c.is_punct and
+           not (c.idx >= 0 and _inside(c.idx, free)) for c in verb.children):
+        return None
+    gap_start = verb.idx + len(verb)
+    return next((q for q in free if q[0] > gap_start and re.fullmatch(r"(?:\s+\w+ly)?\s*[,:]\s*[“\"]?",
+                                                                     text[gap_start:q[0] + 1])), None)
+
+
+def _has_own_object(verb: Token) -> bool:
+    """"declared bankruptcy", "called a meeting": the verb's object is what it does, so the sentence before it is
+    not what it reports ("…, he told reporters" keeps its listener)."""
+    return verb.lemma_ not in ("tell", "ask", "remind", "assure", "inform") and any(
+        c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in ("so", "this", "that", "it") for c in verb.children)
 
 
 def _adjacent(q: tuple[int, int], verb: Token, subj: Token, text: str) -> bool:
@@ -430,6 +536,11 @@ def _according(tok: Token, sent: SpacySpan, text: str, spans: list[tuple[int, in
         return  # "according to data from X", "according to figures": a citation of data, not a statement
     phrase = sorted(t.i for t in tok.subtree)
     src = list(pobj.subtree)
+    comma = next((t for t in src if t.i > pobj.i and t.text == ","), None)
+    if tok.dep_ == "ROOT" and comma is not None:
+        # "According to X, the move reeks …" parsed with the clause hanging off X: the source ends at its comma
+        src = [t for t in src if t.i < comma.i]
+        phrase = [t.i for t in tok.subtree if t.i <= comma.i]
     s_start, s_end = _span_chars(src)
     a, b = phrase[0], phrase[-1]
     before = [t for t in sent if t.i < a]
