@@ -50,8 +50,8 @@ def _name_before(tok: Token, sent: SpacySpan) -> tuple[int, int] | None:
     prev = tok.doc[j]
     if prev.lower_ in _PRONOUN_SUBJECTS:
         return prev.idx, prev.idx + len(prev)
-    if prev.pos_ != "PROPN":
-        return None
+    if prev.pos_ != "PROPN" and not (prev.pos_ == "NOUN" and prev.text[:1].isupper()):
+        return None  # a name the tagger took for a noun ("Vell" read as a common word) still names the speaker
     first = j
     while first - 1 >= sent.start and (tok.doc[first - 1].pos_ == "PROPN" or tok.doc[first - 1].text in ("Mr.", "Ms.")):
         first -= 1
