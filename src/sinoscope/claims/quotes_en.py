@@ -160,7 +160,32 @@ def extract_en(parse: SpacyDoc, text: str, offset: int) -> list[RawQuote]:
                 continue
             emit(q_open + 1, q_close, "direct", "", last.subject_start - offset, last.subject_end - offset)
     out.sort(key=lambda q: q.start)
+    _run_on(parse, text, offset, out)
     return out
+
+
+_RUN_ON = re.compile(r"(?:But|And|However|Still|Yet|Instead),?\s")
+_BACKSHIFTED = re.compile(r"\b(?:would|could|might)\b")
+
+
+def _run_on(parse: SpacyDoc, text: str, offset: int, out: list[RawQuote]) -> None:
+    """"X said the plan would cut costs. But it would also …": reported speech that runs on into the next sentence
+    — opened by a connective, in the reported (backshifted) mood, with no cue or quotation of its own — is the
+    same quote."""
+    sents = list(parse.sents)
+    for n, q in enumerate(out):
+        if q.kind != "indirect":
+            continue
+        k = next((i for i, s in enumerate(sents) if s.start_char <= q.end - offset <= s.end_char), None)
+        if k is None or k + 1 >= len(sents) or text[q.end - offset:sents[k].end_char].strip(" .") != "":
+            continue
+        nxt = sents[k + 1]
+        words = text[nxt.start_char:nxt.end_char]
+        if not _RUN_ON.match(words) or not _BACKSHIFTED.search(words) or any(ch in words for ch in "“”\"") \
+                or any(nxt.start_char <= o.start - offset < nxt.end_char for o in out):
+            continue
+        end = offset + nxt.start_char + len(words.rstrip().rstrip("."))
+        out[n] = RawQuote(q.start, end, q.kind, q.cue, q.subject, q.subject_start, q.subject_end)
 
 
 def _attribution_between(text: str, last: RawQuote, offset: int, q_open: int) -> bool:
