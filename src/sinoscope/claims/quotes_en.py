@@ -8,70 +8,23 @@ line. A quotation with no cue of its own continues the last direct speaker ("“
 
 from __future__ import annotations
 
-import pathlib
 import re
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .quotes_en_content import _content_span, _span_chars
+from .quotes_en_cues import CLAIM_VERBS, OBJECT_VERBS, SAY_VERBS, SPEECH_VERBS, cue_candidate, learned_cues
 from .quotes_en_direct import find_direct
+from .quotes_en_surface import surface_attributions
 from .raw_quote import RawQuote
 from .speakers import PERSON_HEADS
 
-# Verbs that introduce what someone said or holds; the first group may also introduce a quotation.
-SAY_VERBS = {
-    "say", "tell", "add", "write", "ask", "insist", "reply", "respond", "tweet", "declare", "explain", "continue",
-    "recall", "state", "quip", "joke", "exclaim", "shout", "chant", "remark", "comment", "answer", "put",
-}
-CLAIM_VERBS = {
-    "note", "argue", "believe", "claim", "warn", "emphasize", "emphasise", "suggest", "report", "find", "predict",
-    "expect", "reckon", "acknowledge", "announce", "admit", "agree", "caution", "concede", "confirm", "contend",
-    "estimate", "maintain", "observe", "reveal", "stress", "think", "testify", "urge", "conclude", "assert",
-    "allege", "complain", "indicate", "show", "deny", "forecast", "project", "hope", "fear", "worry", "promise",
-    "pledge", "vow", "accuse", "disclose", "point", "highlight", "insist", "feel", "know", "counter",
-    "signal", "demonstrate", "express", "voice", "suspect", "guess", "speculate", "doubt", "imply", "charge",
-    "mention", "recommend",
-}
-# Verbs whose object is the reported content in attribution corpora ("called the plan a disaster").
-OBJECT_VERBS = {
-    "call", "cite", "accuse", "criticize", "criticise", "attack", "describe", "condemn", "blast", "praise", "slam",
-    "decry", "applaud", "blame", "label", "brand", "dismiss", "question", "reject", "endorse", "demand", "propose",
-    "pledge",
-}
-# Cues learned from PolNeAR's training split (scripts/build_cue_lexicon.py): lemmas annotated as a cue at
-# least LEARNED_MIN_CUES times and in at least LEARNED_MIN_RATIO of their uses, less what the gold of
-# this project does not count as speech (a stance or an action: "seems", "declined", "opposes").
-LEARNED_MIN_CUES, LEARNED_MIN_RATIO = 8, 0.35
-NOT_SPEECH = {"accord", "seem", "appear", "seek", "decline", "refuse", "oppose", "defend", "prefer", "discuss", "list",
-              "convince", "title", "eager", "complaint", "thank", "apologize", "portray", "refer", "hop", "support",
-              "want", "plan", "vote", "back", "see", "look", "offer", "consider", "talk", "in"}
-
-
-CUE_LEXICON = pathlib.Path(__file__).with_name("data") / "cue_lexicon.tsv"
-
-
-def learned_cues(path: pathlib.Path = CUE_LEXICON) -> set[str]:
-    out = set()
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if line.startswith("#") or len(parts) < 4:
-                continue
-            frequent = int(parts[1]) >= LEARNED_MIN_CUES and float(parts[3]) >= LEARNED_MIN_RATIO
-            if frequent and parts[0] not in NOT_SPEECH:
-                out.add(parts[0])
-    return out
-
-
-OBJECT_VERBS |= learned_cues() - SAY_VERBS - CLAIM_VERBS
-SPEECH_VERBS = SAY_VERBS | CLAIM_VERBS | OBJECT_VERBS
 _QUOTE_OPEN = {"“": "”", '"': '"', "‘": "’", "''": "''"}
 _DASH_SOURCE = re.compile(r"[,.]?\s*([―—–]{1,2}|--)\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})")
-_TRAILING_PUNCT = {",", ".", ";", ":", "!", "—", "–", "-", "--", "(", "“", "‘"}
 _RELATIVE = {"who", "that", "which"}
 _ATTRIBUTING = {"say", "tell", "write", "tweet", "report", "add"}
-_CIRCUMSTANCE_PREPS = {"during", "amid", "after", "before", "at", "while"}
 _RAW_DATA = {"data", "datum", "figure", "figures", "statistics", "statistic", "number", "numbers", "estimate",
              "estimates",
              "record", "records", "tally", "count", "calculation", "calculations", "chart", "table", "database"}
@@ -110,6 +63,11 @@ def _subject(verb: Token) -> Token | None:
             return child
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
+    # "she began by saying …", "after telling them that …": the subject of the verb the phrase hangs off
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.lemma_ in SAY_VERBS | CLAIM_VERBS and \
+            verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        governor = verb.head.head
+        return _subject(governor) or next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
     return None
 
 
@@ -127,105 +85,6 @@ def _subject_span(subj: Token) -> tuple[int, int]:
     while end_tok.i > subj.i and end_tok.is_punct:
         end_tok = end_tok.doc[end_tok.i - 1]
     return sub[0].idx, end_tok.idx + len(end_tok)
-
-
-def _span_chars(tokens: list[Token]) -> tuple[int, int]:
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def _clean(toks: list[Token]) -> tuple[int, int] | None:
-    lead = next((n for n, t in enumerate(toks[:10]) if t.lower_ == "that"), None)
-    if lead and toks[0].dep_ == "prep":  # "said at a media briefing that …": where it was said is not what
-        toks = toks[lead:]
-    while toks and (toks[0].dep_ == "mark" or toks[0].lower_ == "that" or
-                    (toks[0].is_punct and toks[0].text not in ("“", '"'))):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text in _TRAILING_PUNCT:
-        toks = toks[:-1]
-    return _span_chars(toks) if toks else None
-
-
-def _content_span(verb: Token) -> tuple[int, int] | None:
-    """Characters of the reported clause of `verb`, if it has one."""
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
-    comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
-    if comp is None and verb.lemma_ in ("point", "tell"):
-        comp = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > verb.i), None)
-    if comp is not None:
-        toks = _without_reported_conjuncts(comp)
-        if comp.i > verb.i:  # "…, when it comes to …": adjuncts of the verb after the clause belong to it
-            for child in verb.rights:
-                if child.i > toks[-1].i and child.dep_ in ("advcl", "prep", "npadvmod", "punct"):
-                    if child.dep_ == "punct" and child.text in (".", ";", ":"):
-                        break
-                    if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_ in SPEECH_VERBS:
-                        break  # "…, arguing that …" is an attribution of its own
-                    toks.extend(child.subtree)
-        else:
-            toks = [t for t in toks if not any(x.text in (":", ";") for x in t.doc[t.i:verb.i])]
-        return _clean(sorted(toks, key=lambda t: t.i))
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        comp = next((c for c in obj.children if c.dep_ in ("acl", "ccomp")
-                     and any(t.lower_ == "that" and t.i < c.i for t in c.subtree)), None)
-        if comp is not None:
-            return _clean([t for t in comp.subtree if t.i > obj.i])
-    # "The gap is widening, he said." — the verb hangs off the clause it reports
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
-        mine = {t.i for t in verb.subtree}
-        return _clean([t for t in verb.head.subtree if t.i not in mine and t.i < min(mine)])
-    # "Instead, he noted, the U.S. is continuing sanctions": a parenthetical cue; after a short lead-in, what
-    # follows it is what was said
-    if verb.dep_ == "parataxis" and verb.head.i > verb.i:
-        mine = {t.i for t in verb.subtree}
-        before = [t for t in verb.sent if t.i < min(mine) and not t.is_punct]
-        after = [t for t in verb.sent if t.i > max(mine)]  # the rest of the sentence, however it was parsed
-        if before and len(before) <= 4 and len([t for t in after if not t.is_punct]) >= 3:
-            return _clean(after)
-    if verb.lemma_ in OBJECT_VERBS | SAY_VERBS and verb.lemma_ not in ("ask", "put", "continue", "answer"):
-        # "X said many of the examples …" (a missed clause), "X called the plan “a disaster”"
-        rest = _object_content(verb) if verb.lemma_ in OBJECT_VERBS - SAY_VERBS else \
-            [t for t in verb.subtree if t.i > verb.i]
-        if verb.lemma_ == "tell":
-            obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
-            rest = [t for t in rest if obj is None or t.i > obj.i]
-        # "…, and called for …": a coordinated verb is a claim of its own
-        coordinated = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
-        rest = [t for t in rest if t.i not in coordinated]
-        least = 2 if verb.lemma_ in OBJECT_VERBS - SAY_VERBS else 3
-        if len([t for t in rest if not t.is_punct]) >= least and not (rest and rest[0].dep_ in ("prt", "cc")):
-            return _clean(rest)
-    return None
-
-
-def _own_claim(tok: Token) -> bool:
-    """A verb inside a reported clause that reports a claim of its own ("… and said …", "…, arguing …")."""
-    if tok.dep_ == "conj":
-        return tok.lemma_ in SAY_VERBS or (tok.lemma_ in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in tok.children))
-    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_ in SPEECH_VERBS
-
-
-def _without_reported_conjuncts(comp: Token) -> list[Token]:
-    """The clause's tokens less a coordinated speech verb ("X promised … and said …" is two claims)."""
-    cut = {t.i for c in comp.children if c.i > comp.i and _own_claim(c) for t in c.subtree}
-    if cut:
-        first = min(cut)
-        cut |= {c.i for c in comp.children if c.dep_ == "cc" and c.i < first and c.i > comp.i}
-    return [t for t in comp.subtree if t.i not in cut]
-
-
-def _object_content(verb: Token) -> list[Token]:
-    """What "X called / criticized / cited …" reports: the object and its complement, not the time and place."""
-    keep: list[Token] = []
-    for child in verb.rights:
-        if child.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "dative", "attr", "acomp"):
-            keep.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in ("as", "for", "of", "over", "against") and child.i > verb.i + 1:
-            keep.extend(child.subtree)  # "blamed X for Y", "accused X of Y", "described X as Y"
-        elif child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in ("for", "on", "of", "against"):
-            keep.extend(t for t in child.subtree if t.i > child.i)  # "called for X": "for" is part of the cue
-    # "… during a campaign stop": when and where it was said is not what was said
-    drop = {t.i for k in keep if k.dep_ == "prep" and k.lower_ in _CIRCUMSTANCE_PREPS for t in k.subtree}
-    return sorted((t for t in keep if t.i not in drop), key=lambda t: t.i)
 
 
 def _cue_text(verb: Token) -> str:
@@ -272,7 +131,11 @@ def extract_en(parse: SpacyDoc, text: str, offset: int) -> list[RawQuote]:
         emit(hit.start, hit.end, "direct", _cue_text(hit.verb), hit.subject_start, hit.subject_end)
 
     for sent in parse.sents:
+        before = len(out)
         _sentence(sent, text, spans, claimed, emit, used_verbs)
+        if len(out) == before and not any(sent.start_char <= q.start - offset < sent.end_char for q in out):
+            for (c0, c1), (s_start, s_end), cue in surface_attributions(sent, text):
+                emit(c0, c1, "indirect", cue, s_start, s_end)
 
     # quotations nobody claimed: a continuation of the last direct speaker of the paragraph
     last: RawQuote | None = None
@@ -290,9 +153,50 @@ def extract_en(parse: SpacyDoc, text: str, offset: int) -> list[RawQuote]:
         last = before[-1] if before else None
         opens_sentence = q_open == 0 or text[:q_open].rstrip().endswith((".", "!", "?", "”", '"'))
         if last and opens_sentence and len(text[q_open + 1:q_close].split()) >= 4:
+            if _attribution_between(text, last, offset, q_open):
+                # “A,” said X, a lawyer who …. “B.” — one utterance, as find_direct reads the short form
+                out[out.index(last)] = RawQuote(last.start, offset + q_close, last.kind, last.cue, last.subject,
+                                                last.subject_start, last.subject_end)
+                continue
             emit(q_open + 1, q_close, "direct", "", last.subject_start - offset, last.subject_end - offset)
     out.sort(key=lambda q: q.start)
+    _run_on(parse, text, offset, out)
     return out
+
+
+_RUN_ON = re.compile(r"(?:But|And|However|Still|Yet|Instead),?\s")
+_BACKSHIFTED = re.compile(r"\b(?:would|could|might)\b")
+
+
+def _run_on(parse: SpacyDoc, text: str, offset: int, out: list[RawQuote]) -> None:
+    """"X said the plan would cut costs. But it would also …": reported speech that runs on into the next sentence
+    — opened by a connective, in the reported (backshifted) mood, with no cue or quotation of its own — is the
+    same quote."""
+    sents = list(parse.sents)
+    for n, q in enumerate(out):
+        if q.kind != "indirect":
+            continue
+        k = next((i for i, s in enumerate(sents) if s.start_char <= q.end - offset <= s.end_char), None)
+        if k is None or k + 1 >= len(sents) or text[q.end - offset:sents[k].end_char].strip(" .") != "":
+            continue
+        nxt = sents[k + 1]
+        words = text[nxt.start_char:nxt.end_char]
+        if not _RUN_ON.match(words) or not _BACKSHIFTED.search(words) or any(ch in words for ch in "“”\"") \
+                or any(nxt.start_char <= o.start - offset < nxt.end_char for o in out):
+            continue
+        end = offset + nxt.start_char + len(words.rstrip().rstrip("."))
+        out[n] = RawQuote(q.start, end, q.kind, q.cue, q.subject, q.subject_start, q.subject_end)
+
+
+def _attribution_between(text: str, last: RawQuote, offset: int, q_open: int) -> bool:
+    """Only the attribution of `last` (one sentence naming its speaker) stands between it and the quotation at
+    `q_open`."""
+    a, b = last.end - offset, q_open
+    between = text[a:b]
+    if not (a <= last.subject_start - offset < b) or any(ch in between[2:] for ch in "“\""):
+        return False
+    plain = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Jr|Sr|St|Inc|Corp|Co|[A-Z])\.", "", between.rstrip())
+    return len(re.findall(r"[.!?](?:\s|$)", plain)) <= 1 and len(between.split()) <= 40
 
 
 def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed: set[tuple[int, int]],
@@ -303,7 +207,14 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             _according(tok, sent, text, spans, emit)
             continue
-        if tok.lemma_.lower() not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX") or _inside(tok.idx, spans):
+        if tok.lemma_.lower() not in SPEECH_VERBS and not _inside(tok.idx, spans):
+            lead = _manner_lead(tok, [q for q in in_sent if q not in claimed], text)
+            if lead is not None:
+                claimed.add(lead)
+                s_start, s_end = _subject_span(_subject(tok))
+                emit(lead[0] + 1, lead[1], "direct", _cue_text(tok), s_start, s_end)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or _inside(tok.idx, spans):
             continue
         if tok.i in used_verbs:
             continue
@@ -320,6 +231,8 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
         # "X said: “…”" / "X told reporters, “…”": the quotation right after the cue is what was said
         lead = next((q for q in free if tok.lemma_ in SAY_VERBS and q[0] > tok.idx and _adjacent(q, tok, subj, text)
                      and text[max(tok.idx + len(tok), subj.idx + len(subj)):q[0]].rstrip().endswith((",", ":"))), None)
+        if lead is not None and _fragment_of_clause(lead, tok, sent, text):
+            lead = None  # "said that, “Of course he will” against what …": a quoted piece of reported speech
         if lead is not None:
             claimed.add(lead)
             emit(lead[0] + 1, lead[1], "direct", cue, s_start, s_end)
@@ -346,12 +259,22 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
             emit(tok.idx + len(tok) + 1, s1, "direct", cue, s_start, s_end)
 
 
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_SUBORDINATORS = {"when", "if", "because", "although", "though", "while", "after", "before", "since", "as", "unless",
+                  "once", "until", "whenever"}
+_NOT_MANNER = {"be", "have", "do", "make", "go", "come", "take", "get", "give", "become", "seem", "look", "use",
+               "include", "follow", "begin", "start", "end", "remain", "leave", "show", "appear", "read"}
 _EVIDENTIAL = {"show", "suggest", "signal", "indicate", "demonstrate", "imply", "mean", "reveal", "highlight",
                "point", "find", "confirm", "predict", "project"}
 _SPEAKING_THINGS = {"report", "study", "survey", "poll", "paper", "analysis", "research", "review", "audit",
                     "statement", "filing", "memo", "letter", "lawsuit", "complaint", "release", "document", "documents",
                     "ruling",
-                    "court", "index", "forecast", "assessment"}
+                    "court", "index", "forecast", "assessment",
+                    # institutions speak for themselves ("the agency suggested that …", "the fund predicted …")
+                    "agency", "fund", "company", "firm", "bank", "government", "ministry", "department", "commission",
+                    "committee", "council", "campaign", "party", "union", "board", "administration", "office",
+                    "institute", "foundation", "association", "organization", "organisation", "network", "newspaper",
+                    "regulator", "authority", "panel", "group"}
 _ANIMATE_PRONOUNS = {"he", "she", "they", "i", "we", "you", "who", "it"}  # "it" may be a company
 _QUESTION_WORDS = {"whether", "if", "why", "how", "what", "when", "who", "where", "which"}
 _NO_COMMENT = {"comment", "respond", "reply", "answer", "return", "elaborate"}
@@ -395,6 +318,8 @@ def _trailing_content(verb: Token, subj: Token, sent: SpacySpan, text: str) -> t
     middle ("A, X said, B") both sides, as one quote that holds the cue."""
     if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or abs(verb.i - subj.i) > 6:
         return None
+    if subj.lower_ in _RELATIVE or _has_own_object(verb):
+        return None  # "…, a company that had declared bankruptcy", "…, leaders found little unity": no attribution
     right = max(verb.idx + len(verb), _subject_span(subj)[1])
     tail = text[right:sent.end_char]
     mid = re.match(r"([^,;:.“”\"]{0,40}),\s+(?=\S)", tail)
@@ -406,11 +331,46 @@ def _trailing_content(verb: Token, subj: Token, sent: SpacySpan, text: str) -> t
     if not head.endswith((",", ",”", ",\"", "”", "\"", "—")) or len(head.split()) < 3:
         return None
     end = len(head.rstrip(",—”\"")) + sent.start_char
-    if not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx < end):
-        return None  # "At the rally, she said …": an adverbial, not what was said
+    head_toks = [t for t in sent if t.idx < end]
+    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE for t in head_toks):
+        return None  # "At the rally, she said …", "Speaking to students, he replied …": an adverbial
+    opener = next((t for t in head_toks if t.dep_ != "cc" and not t.is_punct), None)
+    if not resumes and opener is not None and opener.lower_ in _SUBORDINATORS and "," not in text[sent.start_char:end]:
+        return None  # "But when Congress cut funding, Vell said …": a time or condition of the attribution
     if resumes and not any(ch in text[sent.start_char:sent.end_char] for ch in "“”\""):
         end = len(text[:sent.end_char].rstrip(" .;"))
     return sent.start_char, end
+
+
+def _fragment_of_clause(q: tuple[int, int], verb: Token, sent: SpacySpan, text: str) -> bool:
+    """The quotation after "X said that," is only part of what follows: the sentence goes on after it, or the
+    cue's "that" opens a clause the quotation sits in."""
+    between = text[verb.idx + len(verb):q[0]]
+    tail = text[q[1] + 1:sent.end_char]
+    return bool(re.search(r"\bthat\b", between)) and len(re.findall(r"\w+", tail)) >= 3
+
+
+def _manner_lead(verb: Token, free: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
+    """"Vell boasted, “That makes me smart.”": a verb with a named subject and no object, then a comma or colon
+    and a quotation — the verb says how the quotation was said."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.lemma_ in _NOT_MANNER:
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.pos_ not in ("PROPN", "PRON") or subj.lower_ in ("it", "this", "that", "which", "who"):
+        return None
+    if any(c.dep_ in ("dobj", "attr", "oprd", "dative") and not c.is_punct and
+           not (c.idx >= 0 and _inside(c.idx, free)) for c in verb.children):
+        return None
+    gap_start = verb.idx + len(verb)
+    return next((q for q in free if q[0] > gap_start and re.fullmatch(r"(?:\s+\w+ly)?\s*[,:]\s*[“\"]?",
+                                                                     text[gap_start:q[0] + 1])), None)
+
+
+def _has_own_object(verb: Token) -> bool:
+    """"declared bankruptcy", "called a meeting": the verb's object is what it does, so the sentence before it is
+    not what it reports ("…, he told reporters" keeps its listener)."""
+    return verb.lemma_ not in ("tell", "ask", "remind", "assure", "inform") and any(
+        c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in ("so", "this", "that", "it") for c in verb.children)
 
 
 def _adjacent(q: tuple[int, int], verb: Token, subj: Token, text: str) -> bool:
@@ -430,6 +390,11 @@ def _according(tok: Token, sent: SpacySpan, text: str, spans: list[tuple[int, in
         return  # "according to data from X", "according to figures": a citation of data, not a statement
     phrase = sorted(t.i for t in tok.subtree)
     src = list(pobj.subtree)
+    comma = next((t for t in src if t.i > pobj.i and t.text == ","), None)
+    if tok.dep_ == "ROOT" and comma is not None:
+        # "According to X, the move reeks …" parsed with the clause hanging off X: the source ends at its comma
+        src = [t for t in src if t.i < comma.i]
+        phrase = [t.i for t in tok.subtree if t.i <= comma.i]
     s_start, s_end = _span_chars(src)
     a, b = phrase[0], phrase[-1]
     before = [t for t in sent if t.i < a]
@@ -442,3 +407,7 @@ def _according(tok: Token, sent: SpacySpan, text: str, spans: list[tuple[int, in
     if len(body) >= 3:
         c0, c1 = _span_chars(body)
         emit(c0, c1, "indirect", "according to", s_start, s_end)
+
+
+__all__ = ["CLAIM_VERBS", "OBJECT_VERBS", "SAY_VERBS", "SPEECH_VERBS", "cue_candidate", "en_quote_spans", "extract_en",
+           "learned_cues"]

@@ -82,6 +82,37 @@ def _speaker_span(verb: Token, toks: list[Token], verb_words: set[str]) -> tuple
     return None
 
 
+# verbs that never say how something was said, even right after a quotation
+_NOT_MANNER = {"be", "have", "do", "make", "go", "come", "take", "get", "give", "become", "seem", "look", "use",
+               "include", "follow", "begin", "start", "end", "remain", "leave", "show", "appear"}
+
+
+_LISTENERS = {"him", "her", "them", "me", "us", "you"}  # "“Stay,” she begged him."
+
+
+def _manner_verb(toks: list[Token]) -> Token | None:
+    """The verb of a bare attribution after a quotation, whatever it is: “…?” Vell demanded. / “…,” she yells.
+    It must be finite, have a subject beside it and no object: the clause is only who spoke and how."""
+    words = [t for t in toks if not t.is_punct]
+    if not words or len(words) > 12:
+        return None
+    verb = next((t for t in words if t.pos_ == "VERB"), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lemma_.lower() in _NOT_MANNER:
+        return None
+    inside = {t.i for t in toks}  # the quotation itself is often parsed as the verb's clause
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.i in inside and c.lower_ not in _LISTENERS
+           for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _NOT_SPEAKERS or subj.lower_ in _RELATIVE_WORDS:
+        return None
+    if subj.i > verb.i and verb.i != words[0].i:
+        return None  # "“…,” demanded Vell" inverts; anything else after the verb is not an attribution
+    if subj.i < verb.i and subj.i != words[0].i and words[0].pos_ not in ("DET", "PROPN", "ADJ"):
+        return None
+    return verb
+
+
 def _open_start(text: str, q_open: int) -> int:
     """Where the opening mark whose last character is at `q_open` starts (two for '')."""
     return q_open - 1 if q_open > 0 and text[q_open - 1:q_open + 1] == "''" else q_open
@@ -143,7 +174,8 @@ def find_direct(parse: SpacyDoc, text: str, spans: list[tuple[int, int]], verbs:
             a_end = title[1] + 1
         toks = [t for t in _tokens_in(parse, after, a_end) if not t.is_space]
         words = [t for t in toks if not t.is_punct]
-        verb = next((t for t in toks if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX")), None)
+        verb = next((t for t in toks if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX")), None) \
+            or _manner_verb(toks)
         if verb is None or not words or len(words) > _ATTRIBUTION_WORDS or words[0].i == verb.i and len(words) == 1:
             k += 1
             continue

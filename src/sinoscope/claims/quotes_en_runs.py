@@ -65,8 +65,38 @@ def _opens_quotation(text: str) -> bool:
     return text[:1] in _OPENERS
 
 
+# "Limbaugh added:" / "The Tern Gazette reports:" closing a paragraph: the next paragraph is what was said
+_COLON_LEAD = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))(?:(?:But|And|As|Then|Later|Still),?\s+)?"
+    r"(?P<subj>(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+    r"(?:\s+\w+ly)?\s+(?P<cue>(?:said|says|added|adds|wrote|writes|reported|reports|continued|continues|explained|"
+    r"explains|tweeted|tweets|stated|states|declared|declares|noted|notes|argued|argues|warned|warns|replied|"
+    r"responded|answered|posted|told\s+[\w.'’ ]{1,40}?))(?:\s+(?:on\s+)?\w+day)?\s*:\s*$")
+
+
+def colon_leads(doc: Doc, raws: dict[int, list[RawQuote]], order: list[int]) -> None:
+    """A paragraph that ends with "X said:" attributes the next paragraph, when that one has no cue of its own."""
+    for i, j in zip(order, order[1:], strict=False):
+        lead = _COLON_LEAD.search(doc.paragraphs[i].text)
+        nxt = doc.paragraphs[j].text
+        if lead is None or j != i + 1 or raws.get(j) or len(nxt.split()) < 4:
+            continue
+        start = len(nxt) - len(nxt.lstrip())
+        end = len(nxt.rstrip())
+        if nxt[start:start + 1] in "“\"" and (nxt[end - 1:end] in "”\"" or _dangling_open(nxt) == start):
+            start += 1
+            end -= nxt[end - 1:end] in "”\""
+        else:
+            end = len(nxt[:end].rstrip(" ."))  # reported words keep no sentence stop, as the other rules cut them
+        base = doc.paragraphs[i].start
+        raws[j] = [RawQuote(doc.paragraphs[j].start + start, doc.paragraphs[j].start + end, "direct",
+                            lead.group("cue").split()[0], lead.group("subj"), base + lead.start("subj"),
+                            base + lead.end("subj"))]
+
+
 def join_runs(doc: Doc, raws: dict[int, list[RawQuote]], order: list[int]) -> None:
     """Rewrite `raws` (paragraph index → quotes, English paragraphs read alone) in place."""
+    colon_leads(doc, raws, order)
     last: RawQuote | None = None
     k = 0
     while k < len(order):
