@@ -15,7 +15,11 @@ import re
 from .candidates import Found
 from .orgs_en import org_phrases
 
-_NAME = r"[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+){0,2}"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_NAME_WORD = rf"[{_UPPER}][^\W\d_]*(?:['’\-][^\W\d_]+)*"
+_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
+# "Günter de Bruyn", "Ludwig van Beethoven": a person's name may hold a lower-case particle.
+_PERSON_NAME = rf"{_NAME_WORD}(?: (?:(?:de|van|von|der|da|di|du|le|la|bin|al) )?{_NAME_WORD}){{0,2}}"
 _ORG_NAME = r"[A-Z][\w&.\-]*(?: (?:of|and|for|&|[A-Z][\w&.\-]*)){0,5}"
 _PRODUCT_NAME = r"[A-Z][\w.\-]*(?: [A-Z0-9][\w.\-]*){0,2}"
 _PERSON_ROLES = (
@@ -23,10 +27,15 @@ _PERSON_ROLES = (
     "analyst|researcher|scientist|professor|investor|entrepreneur|billionaire|novelist|author|journalist|"
     "activist|senator|governor|mayor|minister|chancellor|lawmaker|congressman|congresswoman|"
     "son|daughter|wife|husband|brother|sister|mother|father|widow|girlfriend|boyfriend|presenter|striker|"
-    "midfielder|defender|goalkeeper|chef|artist|musician|writer|poet|expert|"
-    "Lt|Col|Capt|Sgt|Det|Gen|Maj|Sen|Rep|Gov|Dr|Prof|Mr|Ms|Mrs"
+    "midfielder|defender|goalkeeper|chef|artist|musician|writer|poet|expert|painter|composer|historian|"
+    "philosopher|king|queen|emperor|empress|pharaoh|sultan|tsar|czar|pope|"
+    "directed by|starring|co-starring|written by|played by|painted by|composed by|"
+    "Lt|Col|Capt|Sgt|Det|Gen|Maj|Sen|Rep|Gov|Dr|Prof|Mr|Ms|Mrs|Miss|Sir|Dame|Lord|Lady|King|Queen|Emperor|Empress|"
+    "Pharaoh|Sultan|Tsar|Czar|Pope|President|Prince|Princess"
 )
-_PERSON_AFTER_ROLE = re.compile(rf"\b(?:{_PERSON_ROLES})\.?(?: (?:Col|Gen)\.?)? ({_NAME})")
+# A capitalised rank that is also an organisation's first word ("General Motors") needs a particle after it.
+_PERSON_AFTER_ROLE = re.compile(
+    rf"(?<![\w\-])(?:(?:{_PERSON_ROLES})\.?(?: (?:Col|Gen)\.?)? ({_PERSON_NAME})|General ((?:de|von|van) {_NAME}))")
 _ORG_AFTER_ROLE = re.compile(
     r"\b(?:CEO|chief executive|chief executive officer|founder|co-founder|chairman|chairwoman|president|"
     r"spokesperson|spokesman|spokeswoman|director|head|employees?|researchers?|engineers?|analysts?) "
@@ -41,8 +50,10 @@ _PERSON_BEFORE_WHO = re.compile(rf"(?<![\w.’'])({_NAME}),? (?:who|whose)\b")
 _PERSON_BY_WHAT = re.compile(
     rf"(?<![\w.’'])(?<!the )(?<!The )(?!The |A |An )({_NAME})(?:['’]s (?:wife|husband|son|daughter|father|"
     r"mother|brother|sister|parents|widow|death|birth|funeral|childhood|career|novels?|memoirs?|poems?|paintings?|films?|albums?|songs?|"
-    r"biography|grandmother|grandfather)| (?:wrote|recalled|admitted|died|was born|married|regretted|resigned|"
-    r"retired|himself|herself))\b"
+    r"biography|grandmother|grandfather|nephew|niece|cousin|uncle|aunt|friends?|life|family|girlfriend|boyfriend|"
+    r"performances?|teachings|reign|presidency|premiership|marriage|retirement|addiction)| (?:wrote|recalled|"
+    r"admitted|died|was born|married|regretted|resigned|retired|himself|herself|starred|co-starred|enrolled|"
+    r"graduated|was knighted|was elected|was re-elected|grew up|fell in love))\b"
 )
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _PLACE_AFTER = re.compile(
@@ -59,7 +70,8 @@ def context_names(text: str) -> list[Found]:
     """Names whose type the words around them give (offsets into `text`)."""
     out: list[Found] = []
     for match in _PERSON_AFTER_ROLE.finditer(text):
-        out.append(Found(match.start(1), match.end(1), match.group(1), "person", "context"))
+        group = 1 if match.group(1) else 2
+        out.append(Found(match.start(group), match.end(group), match.group(group), "person", "context"))
     for match in _ORG_AFTER_ROLE.finditer(text):
         name = _TRAILING_SMALL.sub("", match.group(1))
         out.append(Found(match.start(1), match.start(1) + len(name), name, "org", "context"))
@@ -89,7 +101,8 @@ def apply_context(text: str, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for item in found:
         hint = next((c for c in retype if c.start < item.end and item.start < c.end), None)
-        keep = hint is None or item.source == "rule"
+        # "Prince Edward Island": a rank inside a place's name makes no person of it
+        keep = hint is None or item.source == "rule" or item.type == "place" and item.start < hint.start
         out.append(item if keep else Found(item.start, item.end, item.text, hint.type, item.source))
     for hint in context:
         if not any(hint.start < f.end and f.start < hint.end for f in found):

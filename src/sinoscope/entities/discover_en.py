@@ -18,6 +18,7 @@ from ..nlp.english import english_model, only, pipe_chunked
 from .candidates import Found
 from .context_en import apply_context
 from .orgs_en import ORG_HEAD_WORDS
+from .person_cues_en import refine_person_types
 
 log = logging.getLogger(__name__)
 
@@ -203,11 +204,11 @@ class EnglishNames:
                     found.append(Found(kept[0], kept[1], kept[2], label, "spacy"))
             typed = []
             for item in apply_context(text, found):
-                kept = clean_entity(item.text, item.start, item.type) if item.source == "context" else (
-                    item.start, item.end, item.text)
+                kept = clean_entity(item.text, item.start, item.type) if item.source == "context" or (
+                    item.source == "spacy" and item.type == "person") else (item.start, item.end, item.text)
                 if kept:
                     typed.append(Found(kept[0], kept[1], kept[2], item.type, item.source))
-            out.append(typed)
+            out.append(refine_person_types(text, typed))
         return _trim_headline_runs(texts, out)
 
     def find(self, text: str) -> list[Found]:
