@@ -33,9 +33,13 @@ _PERSON_ROLES = (
     "Lt|Col|Capt|Sgt|Det|Gen|Maj|Sen|Rep|Gov|Dr|Prof|Mr|Ms|Mrs|Miss|Sir|Dame|Lord|Lady|King|Queen|Emperor|Empress|"
     "Pharaoh|Sultan|Tsar|Czar|Pope|President|Prince|Princess"
 )
+# "Lord Protector", "Lord Chancellor", "Prince Regent": a title of two words names no one
+_TITLE_NOT_NAME = (r"(?:Protector|Chancellor|Lieutenant|Chief|Advocate|Commissioner|Mayor|Provost|Justice|"
+                   r"President|Regent|Admiral|Marshal|Consort|Emeritus|Minister|Secretary|General)")
 # A capitalised rank that is also an organisation's first word ("General Motors") needs a particle after it.
 _PERSON_AFTER_ROLE = re.compile(
-    rf"(?<![\w\-])(?:(?:{_PERSON_ROLES})\.?(?: (?:Col|Gen)\.?)? ({_PERSON_NAME})|General ((?:de|von|van) {_NAME}))")
+    rf"(?<![\w\-])(?:(?:{_PERSON_ROLES})\.?(?: (?:Col|Gen)\.?)? (?!{_TITLE_NOT_NAME}\b)({_PERSON_NAME})"
+    rf"|General ((?:de|von|van) {_NAME}))")
 _ORG_AFTER_ROLE = re.compile(
     r"\b(?:CEO|chief executive|chief executive officer|founder|co-founder|chairman|chairwoman|president|"
     r"spokesperson|spokesman|spokeswoman|director|head|employees?|researchers?|engineers?|analysts?) "
@@ -48,7 +52,8 @@ _MAKER_AND_MODEL = re.compile(
 _PERSON_BEFORE_WHO = re.compile(rf"(?<![\w.’'])({_NAME}),? (?:who|whose)\b")
 # "Kipling's novels", "Cotton's widow", "Hale wrote", "Ostrova married": what only a person has or does.
 _PERSON_BY_WHAT = re.compile(
-    rf"(?<![\w.’'])(?<!the )(?<!The )(?!The |A |An )({_NAME})(?:['’]s (?:wife|husband|son|daughter|father|"
+    rf"(?<![\w.’'])(?<!the )(?<!The )(?!The |A |An )({_NAME})(?:['’]s "
+    r"(?:(?:best|own|early|later|dark|first|last|late|younger|elder|older) )?(?:wife|husband|son|daughter|father|"
     r"mother|brother|sister|parents|widow|death|birth|funeral|childhood|career|novels?|memoirs?|poems?|paintings?|films?|albums?|songs?|"
     r"biography|grandmother|grandfather|nephew|niece|cousin|uncle|aunt|friends?|life|family|girlfriend|boyfriend|"
     r"performances?|teachings|reign|presidency|premiership|marriage|retirement|addiction)| (?:wrote|recalled|"
@@ -58,12 +63,63 @@ _PERSON_BY_WHAT = re.compile(
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _PLACE_AFTER = re.compile(
     rf"\b(?:near|outside|{_DIRECTION}(?:ern)? of|the capital,?|capital city,?|(?:town|city|village|island|"
-    rf"province|region|county|district|port) of|in (?:central|{_DIRECTION}(?:ern)?)|the river) ({_NAME})"
+    rf"province|region|county|district|port) of|in (?:central|{_DIRECTION}(?:ern)?)|the river|past|across|"
+    rf"towards?|invaded|invade|conquered|conquer|captured|capture|besieged|marched(?: deep)? into|border with|"
+    rf"sailed to) ({_NAME})"
 )
+# A person's name seldom follows these ("in Castelvetro", "at Southsea", "Duke of Cumberland"): the model's
+# person there is a place (names it typed otherwise are left alone: "at Nimbus" is as often a company).
+_PLACE_NOT_PERSON = re.compile(
+    rf"\b(?:in|at|into|visited|(?:Duke|Duchess|Earl|Count|Countess|Baron|Marquess|Marquis|Bishop|Archbishop|"
+    rf"kings?|queens?) of) ({_NAME})(?!['’]s)\b"
+)
+# "the film Looper", "the fragrance, Opium", "published as Undersea": a named work is a product.
+_WORK_AFTER_NOUN = re.compile(
+    r"\b(?:film|movie|album|song|single|novel|book|series|sitcom|show|fragrance|perfume|video game|musical|opera|"
+    rf"play|essay|poem|painting|documentary|published as|released as),? [\"“]?({_PRODUCT_NAME})"
+)
+# "UK spy agency GCHQ", "his record label The Rocket Record Company": a body named after the noun for it.
+_ORG_AFTER_NOUN = re.compile(
+    r"\b(?:band|label|company|firm|agency|newspaper|broadcaster|union|carrier|airline|retailer|publisher|studio|"
+    rf"regulator|charity|start-?up|magazine|bank|insurer|automaker|carmaker|chipmaker|conglomerate) [\"“]?"
+    rf"({_ORG_NAME}|[A-Z]{{2,6}})"
+)
+# "the Abbotsford area", "the Eibingen cloister": a name before the noun for a place is that place.
+_PLACE_BEFORE_NOUN = re.compile(
+    rf"\b({_NAME}) (?:area|cloister|monastery|abbey|district|districts|region|valley|river|island|province|county|"
+    r"village|town|city|neighbou?rhood|suburb|peninsula|delta|basin|coast|harbou?r|airport|border)\b"
+)
+# A run ending in one of these names a place, not a body ("West Indies", "British Isles", "Capitol Hill").
+_PLACE_HEADS = frozenset({
+    "Islands", "Isles", "Indies", "Hill", "Hills", "Park", "Street", "Square", "Bridge", "Canal", "River", "Valley",
+    "Mountains", "Lake", "Bay", "Peninsula", "Coast", "Desert", "Sea", "Ocean", "Forest", "Gardens", "Airport",
+    "Station", "Avenue", "Road", "Island", "Delta", "Strait", "Gulf",
+})
+# "Yazidi women", "First Nations culture", "Sami dialects": a people, not a body or a person.
+_PEOPLE_BEFORE_NOUN = re.compile(
+    rf"\b({_NAME}) (?:women|men|people|peoples|groups|culture|cultures|dialects?|languages?|tribes?|communities|"
+    r"community|children|families|refugees|population|populations|descent|ancestry|heritage|minority|minorities)\b"
+)
+# What an event, a law, an award or an era is called by: "First Opium War", "Treaty of Nanking", "Copper Age".
+_NOT_ORG_HEADS = frozenset({
+    "War", "Wars", "Treaty", "Age", "Era", "Period", "Testament", "Award", "Awards", "Prize", "Prizes", "Revolution",
+    "Crisis", "Games", "Olympics", "Cup", "Championship", "Championships", "Accord", "Accords", "Summit", "Festival",
+    "Treaties", "Uprising", "Rebellion", "Massacre", "Campaign",
+})
 # "WhatsApp messages", "Wikipedia pages", "an Instagram post": a platform in use is a product.
 _PLATFORM_USE = re.compile(
     rf"\b({_NAME}) (?:app|apps|messages?|pages?|accounts?|posts?|feeds?|stories|story|videos?|users?|profiles?)\b")
 _TRAILING_SMALL = re.compile(r"(?: (?:of|and|for|&))+$")
+
+
+def _days_and_months(name: str) -> bool:
+    return name.split(" ")[0] in _CALENDAR
+
+
+_CALENDAR = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "June", "July", "August", "September", "October", "November", "December",
+})
 
 
 def context_names(text: str) -> list[Found]:
@@ -75,6 +131,10 @@ def context_names(text: str) -> list[Found]:
     for match in _ORG_AFTER_ROLE.finditer(text):
         name = _TRAILING_SMALL.sub("", match.group(1))
         out.append(Found(match.start(1), match.start(1) + len(name), name, "org", "context"))
+    for match in _ORG_AFTER_NOUN.finditer(text):
+        name = _TRAILING_SMALL.sub("", match.group(1))
+        if not _days_and_months(name):
+            out.append(Found(match.start(1), match.start(1) + len(name), name, "org", "context"))
     for match in _MAKER_AND_MODEL.finditer(text):
         out.append(Found(match.start(1), match.end(1), match.group(1), "org", "context"))
         if match.group(2):
@@ -91,6 +151,29 @@ def retype_hints(text: str) -> list[Found]:
     return out
 
 
+def guarded_hints(text: str) -> list[tuple[Found, frozenset[str]]]:
+    """Types for names the model typed one of the given ways: a person where a place stands, a named work
+    or a body named after its noun unless the model saw a person there ("the company Vell founded")."""
+    out = [(Found(m.start(1), m.end(1), m.group(1), "place", "context"), frozenset({"person"}))
+           for m in _PLACE_NOT_PERSON.finditer(text)]
+    out += [(Found(m.start(1), m.end(1), m.group(1), "product", "context"), frozenset({"org", "place"}))
+            for m in _WORK_AFTER_NOUN.finditer(text)]
+    out += [(Found(m.start(1), m.end(1), m.group(1), "place", "context"), frozenset({"org", "person", "product"}))
+            for m in _PLACE_BEFORE_NOUN.finditer(text)]
+    out += [(Found(m.start(1), m.end(1), m.group(1), "people", "context"), frozenset({"org", "person", "product"}))
+            for m in _PEOPLE_BEFORE_NOUN.finditer(text)]
+    return out
+
+
+def _names_no_body(item: Found, text: str) -> bool:
+    """An event, a law, an award or an era the model called an organisation ("Copper Age", "Honorary Academy"
+    before "Award")."""
+    if item.type != "org" or item.source == "rule":
+        return False
+    following = re.match(r" ([A-Z][a-z]+)", text[item.end:])
+    return item.text.rsplit(" ", 1)[-1] in _NOT_ORG_HEADS or bool(following and following.group(1) in _NOT_ORG_HEADS)
+
+
 def apply_context(text: str, found: list[Found]) -> list[Found]:
     """Retype the model's names by their context and add the names it missed; an organisation named by its
     head word replaces the pieces the model cut it into."""
@@ -98,12 +181,25 @@ def apply_context(text: str, found: list[Found]) -> list[Found]:
     found = [f for f in found if not any(p.start < f.end and f.start < p.end for p in phrases)] + phrases
     context = context_names(text)
     retype = retype_hints(text) + context
+    guarded = guarded_hints(text)
     out: list[Found] = []
     for item in found:
+        if _names_no_body(item, text):
+            continue
+        if item.type == "org" and item.source != "rule" and item.text.rsplit(" ", 1)[-1] in _PLACE_HEADS:
+            item = Found(item.start, item.end, item.text, "place", "context")
         hint = next((c for c in retype if c.start < item.end and item.start < c.end), None)
+        if hint is not None and hint.type == "org" and item.type == "person" and item.source == "spacy":
+            hint = None  # "the company Vell founded": the model's person stands
+        if hint is None:
+            hint = next((c for c, kinds in guarded if c.start < item.end and item.start < c.end
+                         and item.type in kinds), None)
         # "Prince Edward Island": a rank inside a place's name makes no person of it
         keep = hint is None or item.source == "rule" or item.type == "place" and item.start < hint.start
-        out.append(item if keep else Found(item.start, item.end, item.text, hint.type, item.source))
+        if not keep and hint.type == "people":
+            continue  # a people is no entity the analyser reports
+        out.append(item if keep or hint.type == item.type else Found(item.start, item.end, item.text, hint.type,
+                                                                     "context"))
     for hint in context:
         if not any(hint.start < f.end and f.start < hint.end for f in found):
             out.append(hint)

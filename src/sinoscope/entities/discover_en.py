@@ -38,7 +38,15 @@ _GENERIC = {
     "america", "chinese", "american", "americans", "european", "asian", "tech", "big tech", "silicon valley",
     "nasdaq", "research", "science", "technology", "company", "companies", "lab", "labs", "team", "group",
     "brexit", "metoo", "lgbt", "lgbtq", "bst", "gmt", "atm",
+    # faiths and eras are no organisations
+    "islam", "judaism", "christianity", "buddhism", "hinduism", "catholicism", "protestantism", "sikhism",
+    "taoism", "confucianism", "renaissance", "reformation",
 }
+# Two capitals the model calls organisations that are not ("VW", "GM", "BA" are)
+_NOT_ACRONYMS = frozenset({
+    "AI", "IT", "TV", "PR", "HR", "IQ", "ID", "OK", "PC", "VR", "AR", "ML", "UK", "US", "EU", "UN", "DC", "AM",
+    "PM", "QC", "MP", "MPs", "NY", "LA", "IP", "5G", "4G", "3G", "3D", "2D", "DJ", "CV", "GP", "ER", "OS", "UI",
+})
 _NATIONALITY = re.compile(
     r"^(?:chinese|american|british|english|french|german|japanese|korean|indian|russian|european|asian|"
     r"african|australian|canadian|taiwanese|israeli|western|eastern|welsh|scottish|irish|briton|brit|dutch|"
@@ -126,9 +134,25 @@ def clean_entity(text: str, start: int, label: str) -> tuple[int, int, str] | No
             return None
         if all(t.isupper() and len(t) > 1 for t in tokens):
             return None
-    if label in ("org", "product") and trimmed.isupper() and len(trimmed) <= 2:
-        return None
+    if label == "product" and trimmed.isupper() and len(trimmed) <= 2 or label == "org" and trimmed in _NOT_ACRONYMS:
+        return None  # "VW", "BA" are firms; "AI", "IT", "TV" are not
     return start, start + len(trimmed), trimmed
+
+
+_LIST_SEPARATOR = re.compile(r",? and |, ")
+
+
+def list_parts(text: str, start: int, label: str) -> list[tuple[int, str]]:
+    """A list the model read as one name ("Tesla, Uber and Snapchat", "Weeknd, Shawn Mendes"): its members,
+    each with its offset; anything else as it is ("Marks and Spencer" has no comma)."""
+    if label not in ("org", "person") or ", " not in text:
+        return [(start, text)]
+    parts, cursor = [], 0
+    for sep in _LIST_SEPARATOR.finditer(text):
+        parts.append((start + cursor, text[cursor:sep.start()]))
+        cursor = sep.end()
+    parts.append((start + cursor, text[cursor:]))
+    return parts
 
 
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
@@ -197,11 +221,11 @@ class EnglishNames:
                 label = _LABELS.get(ent.label_)
                 if label is None:
                     continue
-                kept = clean_entity(ent.text, ent.start_char, label)
-                if kept and label == "org" and looks_like_person(kept[2]):
-                    label = "person"
-                if kept:
-                    found.append(Found(kept[0], kept[1], kept[2], label, "spacy"))
+                for part_start, part in list_parts(ent.text, ent.start_char, label):
+                    kept = clean_entity(part, part_start, label)
+                    kind = "person" if kept and label == "org" and looks_like_person(kept[2]) else label
+                    if kept:
+                        found.append(Found(kept[0], kept[1], kept[2], kind, "spacy"))
             typed = []
             for item in apply_context(text, found):
                 kept = clean_entity(item.text, item.start, item.type) if item.source == "context" or (

@@ -18,7 +18,7 @@ import re
 from .candidates import Found
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_PRONOUN = re.compile(r"\b(?:he|she|his|himself|herself)\b|\b(?:it|its|they|their)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|himself|herself)\b|\b(?:it|its|they|their)\b", re.IGNORECASE)
 _PERSONAL = frozenset({"he", "she", "his", "himself", "herself"})
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 # After these a name is where something happens or what something is done to, not who acts.
@@ -34,6 +34,10 @@ _NUMBERED_THINGS = frozenset({
     "Volume", "Vol", "Book", "Article", "Schedule", "Tier", "Mark", "Mk", "Vatican", "Episode", "Season", "Round",
     "Division", "Category", "Appendix", "Annex", "Table", "Figure", "Plan", "Block", "Unit", "Reactor", "Apollo",
 })
+# "the Thatcher government", "the Obama years", "the Kennedys": a person after "the" all the same.
+_PERSON_ATTRIBUTE = re.compile(
+    r"(?:s\b| (?:government|administration|era|years|family|campaign|presidency|doctrine|regime|cabinet|"
+    r"estate|foundation|household|brothers|sisters|twins|case|trial|affair))")
 _WINDOW = 160  # characters after a name in which a pronoun may stand for it
 
 
@@ -49,15 +53,36 @@ def _word_before(text: str, start: int) -> str:
 def _by_pronoun(text: str, found: list[Found], i: int) -> bool:
     """Whether a personal pronoun after found[i] in its sentence stands for it (no other name, no it/its first)."""
     item = found[i]
-    if _word_before(text, item.start) in _PREPOSITIONS or text[item.end:item.end + 1] == ",":
-        return False  # "at Kestrel, he said", "Kestrel, he said": the pronoun is someone else's
+    if text[item.end:item.end + 1] == "," or not (_acts(text, item) or text[item.end:].startswith(("'s", "’s"))):
+        return False  # "Kestrel, he said", "at Kestrel", "the bronze Olympic medallist … his": not its pronoun
     limit = min(len(text), item.end + _WINDOW)
     end = _SENTENCE_END.search(text, item.end)
     limit = min(limit, end.start() if end else limit)
-    following = next((f.start for f in found[i + 1:] if f.start >= item.end), limit)
+    following = next((f.start for f in found[i + 1:] if f.start >= item.end and f.type == "person"), limit)
+    # "her" is as often an object ("hired her") as a possessive: only for a name opening its sentence
+    personal = _PERSONAL | {"her"} if _opens_sentence(text, item.start) else _PERSONAL
     for match in _PRONOUN.finditer(text, item.end, min(limit, following)):
-        return match.group().casefold() in _PERSONAL
+        return match.group().casefold() in personal
     return False
+
+
+def _acts(text: str, item: Found) -> bool:
+    """Whether the name stands where a sentence or clause names who acts: at its opening, after a comma or a
+    conjunction."""
+    before = text[max(0, item.start - 20):item.start].rstrip(" \"'“‘(")
+    return not before or before.endswith((".", "!", "?", ":", ",", ";", "—", "--")) or (
+        before.rsplit(" ", 1)[-1].casefold() in _CLAUSE_OPENERS)
+
+
+_CLAUSE_OPENERS = frozenset({
+    "and", "but", "when", "that", "while", "as", "after", "before", "because", "although", "though", "since", "if",
+    "then", "where", "so", "until", "once", "whereas", "unless", "however",
+})
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"'“‘(")
+    return not before or before.endswith((".", "!", "?", ":"))
 
 
 def _paired_with_person(text: str, found: list[Found], i: int) -> bool:
@@ -66,9 +91,10 @@ def _paired_with_person(text: str, found: list[Found], i: int) -> bool:
     for other in found:
         if other is item or other.type != "person" or " " in other.text:
             continue
+        first = min(item.start, other.start)
         gap = text[item.end:other.start] if other.start >= item.end else text[other.end:item.start]
-        if re.fullmatch(r" (?:and|or) ", gap):
-            return True
+        if re.fullmatch(r" (?:and|or) ", gap) and not re.search(r"['’]s $", text[max(0, first - 3):first]):
+            return True  # not "Tandem's Auris and Avensis": a maker's products
     return False
 
 
@@ -105,8 +131,8 @@ def refine_person_types(text: str, found: list[Found]) -> list[Found]:
                 _by_pronoun(text, found, i) or _paired_with_person(text, found, i)):
             kind = "person"
         elif kind == "person" and _one_word(item) and item.source == "spacy" and re.search(
-                r"(?:^|\s)the $", text[max(0, item.start - 5):item.start]) and not text[item.end:].startswith(
-                ("s ", "s,", "s.")):
+                r"(?:^|\s)the $", text[max(0, item.start - 5):item.start]) and not _PERSON_ATTRIBUTE.match(
+                text, item.end):
             kind = "place"  # "the Rhine", "the Sahel's climate"
-        out.append(item if kind == item.type else Found(item.start, item.end, item.text, kind, item.source))
+        out.append(item if kind == item.type else Found(item.start, item.end, item.text, kind, "context"))
     return out
