@@ -151,6 +151,11 @@ def retype_hints(text: str) -> list[Found]:
     return out
 
 
+# "Holy Roman Emperor": a run before a title is the title's, no body
+_TITLES_AFTER = frozenset({"Emperor", "Empress", "King", "Queen", "Minister", "Secretary"})
+_EVENT_OPENERS = frozenset({"Treaty", "Battle", "War", "Siege", "Treaties", "Peace"})
+
+
 def guarded_hints(text: str) -> list[tuple[Found, frozenset[str]]]:
     """Types for names the model typed one of the given ways: a person where a place stands, a named work
     or a body named after its noun unless the model saw a person there ("the company Vell founded")."""
@@ -170,8 +175,14 @@ def _names_no_body(item: Found, text: str) -> bool:
     before "Award")."""
     if item.type != "org" or item.source == "rule":
         return False
+    words = item.text.split(" ")
     following = re.match(r" ([A-Z][a-z]+)", text[item.end:])
-    return item.text.rsplit(" ", 1)[-1] in _NOT_ORG_HEADS or bool(following and following.group(1) in _NOT_ORG_HEADS)
+    if words[-1] in _NOT_ORG_HEADS or following and following.group(1) in _NOT_ORG_HEADS | _TITLES_AFTER:
+        return True
+    # "Treaty of Nanking", "the War of the First Coalition", "Minister for Justice": an event or a portfolio
+    before = text[max(0, item.start - 30):item.start]
+    return words[0] in _EVENT_OPENERS and len(words) > 2 and words[1] == "of" or bool(re.search(
+        r"(?:\b(?:War|Battle|Siege|Treaty) of (?:the )?|\bMinister (?:for|of) (?:the )?)$", before))
 
 
 def apply_context(text: str, found: list[Found]) -> list[Found]:
@@ -186,7 +197,8 @@ def apply_context(text: str, found: list[Found]) -> list[Found]:
     for item in found:
         if _names_no_body(item, text):
             continue
-        if item.type == "org" and item.source != "rule" and item.text.rsplit(" ", 1)[-1] in _PLACE_HEADS:
+        if item.type == "org" and item.source != "rule" and " " in item.text and (
+                item.text.rsplit(" ", 1)[-1] in _PLACE_HEADS):  # not "Hill" alone: The Hill is a paper
             item = Found(item.start, item.end, item.text, "place", "context")
         hint = next((c for c in retype if c.start < item.end and item.start < c.end), None)
         if hint is not None and hint.type == "org" and item.type == "person" and item.source == "spacy":

@@ -41,16 +41,20 @@ _GENERIC = {
     # faiths and eras are no organisations
     "islam", "judaism", "christianity", "buddhism", "hinduism", "catholicism", "protestantism", "sikhism",
     "taoism", "confucianism", "renaissance", "reformation",
+    # abbreviations of things, not bodies
+    "gdp", "g.d.p", "g.d.p.", "vat", "bce", "ce", "hiv", "aids", "dna", "rna", "gps", "pdf", "ipo", "esg", "faq",
 }
 # Two capitals the model calls organisations that are not ("VW", "GM", "BA" are)
 _NOT_ACRONYMS = frozenset({
     "AI", "IT", "TV", "PR", "HR", "IQ", "ID", "OK", "PC", "VR", "AR", "ML", "UK", "US", "EU", "UN", "DC", "AM",
     "PM", "QC", "MP", "MPs", "NY", "LA", "IP", "5G", "4G", "3G", "3D", "2D", "DJ", "CV", "GP", "ER", "OS", "UI",
+    "DM", "GC", "PS", "HQ", "CC", "BC", "AD", "VP", "FM", "PE", "RE", "ST", "NB",
 })
 _NATIONALITY = re.compile(
     r"^(?:chinese|american|british|english|french|german|japanese|korean|indian|russian|european|asian|"
     r"african|australian|canadian|taiwanese|israeli|western|eastern|welsh|scottish|irish|briton|brit|dutch|"
-    r"spanish|italian|mexican|brazilian|indonesian|iranian|ukrainian|palestinian|turkish|arab|swiss|swedish)s?$",
+    r"spanish|italian|mexican|brazilian|indonesian|iranian|ukrainian|palestinian|turkish|arab|swiss|swedish)s?$"
+    r"|^(?:scots|english|irish|welsh|french|dutch)(?:man|men|woman|women)$",
     re.IGNORECASE,
 )
 _LEADING = re.compile(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?|prof\.?)\s+", re.IGNORECASE)
@@ -221,11 +225,11 @@ class EnglishNames:
                 label = _LABELS.get(ent.label_)
                 if label is None:
                     continue
-                for part_start, part in list_parts(ent.text, ent.start_char, label):
-                    kept = clean_entity(part, part_start, label)
-                    kind = "person" if kept and label == "org" and looks_like_person(kept[2]) else label
-                    if kept:
-                        found.append(Found(kept[0], kept[1], kept[2], kind, "spacy"))
+                parts = [(kept, label) for part_start, part in list_parts(ent.text, ent.start_char, label)
+                         if (kept := clean_entity(part, part_start, label))]
+                if label == "org" and any(looks_like_person(kept[2]) for kept, _ in parts):
+                    parts = [(kept, "person") for kept, _ in parts]  # "Weeknd, Shawn Mendes": a list of people
+                found += [Found(kept[0], kept[1], kept[2], kind, "spacy") for kept, kind in parts]
             typed = []
             for item in apply_context(text, found):
                 kept = clean_entity(item.text, item.start, item.type) if item.source == "context" or (

@@ -20,6 +20,7 @@ ORG_HEAD_WORDS = frozenset({
     "Laboratories", "Labs", "Network", "Club", "Trust", "Parliament", "Assembly", "Senate", "Congress", "Army",
     "Navy", "Museum", "Library", "Orchestra", "Gazette", "Herald", "Tribune", "Journal", "Register", "Press",
     "Records", "Times", "Post", "Globe", "Examiner", "Telegraph", "Chronicle", "Observer", "Coalition",
+    "Dispatch", "Courant", "Courier", "Inquirer", "Sentinel", "Bulletin",
     "Alliance", "Organisation", "Organization", "Secretariat", "Tribunal",
     "Diocese", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "Group", "Holdings",
 })
@@ -131,6 +132,8 @@ def _tail(tokens: list[tuple[int, int, str]], end: int, text: str) -> int:
             j += 1
             continue
         j += 2  # "… of Health and Human Services"
+        if j < len(tokens) and tokens[j][2] == "the" and _adjacent(tokens, j - 1):
+            j += 1  # "… Forces for the Liberation of …"
     return best
 
 

@@ -127,7 +127,7 @@ def refine_person_types(text: str, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for i, item in enumerate(found):
         kind = item.type
-        if kind in ("org", "product") and _one_word(item) and (
+        if kind == "org" and _one_word(item) and (
                 _by_pronoun(text, found, i) or _paired_with_person(text, found, i)):
             kind = "person"
         elif kind == "person" and _one_word(item) and item.source == "spacy" and re.search(
