@@ -79,11 +79,16 @@ _WORK_AFTER_NOUN = re.compile(
     rf"play|essay|poem|painting|documentary|published as|released as),? [\"“]?({_PRODUCT_NAME})"
 )
 # "UK spy agency GCHQ", "his record label The Rocket Record Company": a body named after the noun for it.
-_ORG_AFTER_NOUN = re.compile(
-    r"\b(?:band|label|company|firm|agency|newspaper|broadcaster|union|carrier|airline|retailer|publisher|studio|"
-    rf"regulator|charity|start-?up|magazine|bank|insurer|automaker|carmaker|chipmaker|conglomerate) [\"“]?"
-    rf"({_ORG_NAME}|[A-Z]{{2,6}})"
+_ORG_NOUNS = (
+    "band|label|company|firm|agency|newspaper|broadcaster|union|carrier|airline|retailer|publisher|studio|"
+    "regulator|charity|start-?up|magazine|bank|insurer|automaker|carmaker|chipmaker|conglomerate"
 )
+_ORG_AFTER_NOUN = re.compile(rf"\b({_ORG_NOUNS}) [\"“]?({_ORG_NAME}|[A-Z]{{2,6}})")
+# After these nouns the name is the body's even where the model saw a person ("the band Corvin Ash"); after
+# "company" or "firm" it may be who founded it ("a company Vell founded").
+_ORG_NOUNS_OVER_PERSON = frozenset({"band", "label", "agency", "newspaper", "broadcaster", "magazine", "airline"})
+# "the Agency for Coastal Works (ACW)": the acronym in brackets after a body's name is that body.
+_BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Z&]{1,7})\)")
 # "the Abbotsford area", "the Eibingen cloister": a name before the noun for a place is that place.
 _PLACE_BEFORE_NOUN = re.compile(
     rf"\b({_NAME}) (?:area|cloister|monastery|abbey|district|districts|region|valley|river|island|province|county|"
@@ -132,9 +137,10 @@ def context_names(text: str) -> list[Found]:
         name = _TRAILING_SMALL.sub("", match.group(1))
         out.append(Found(match.start(1), match.start(1) + len(name), name, "org", "context"))
     for match in _ORG_AFTER_NOUN.finditer(text):
-        name = _TRAILING_SMALL.sub("", match.group(1))
+        name = _TRAILING_SMALL.sub("", match.group(2))
         if not _days_and_months(name):
-            out.append(Found(match.start(1), match.start(1) + len(name), name, "org", "context"))
+            source = "context!" if match.group(1) in _ORG_NOUNS_OVER_PERSON else "context"
+            out.append(Found(match.start(2), match.start(2) + len(name), name, "org", source))
     for match in _MAKER_AND_MODEL.finditer(text):
         out.append(Found(match.start(1), match.end(1), match.group(1), "org", "context"))
         if match.group(2):
@@ -201,7 +207,8 @@ def apply_context(text: str, found: list[Found]) -> list[Found]:
                 item.text.rsplit(" ", 1)[-1] in _PLACE_HEADS):  # not "Hill" alone: The Hill is a paper
             item = Found(item.start, item.end, item.text, "place", "context")
         hint = next((c for c in retype if c.start < item.end and item.start < c.end), None)
-        if hint is not None and hint.type == "org" and item.type == "person" and item.source == "spacy":
+        if hint is not None and hint.type == "org" and item.type == "person" and item.source == "spacy" and (
+                hint.source != "context!"):
             hint = None  # "the company Vell founded": the model's person stands
         if hint is None:
             hint = next((c for c, kinds in guarded if c.start < item.end and item.start < c.end
@@ -214,5 +221,17 @@ def apply_context(text: str, found: list[Found]) -> list[Found]:
                                                                      "context"))
     for hint in context:
         if not any(hint.start < f.end and f.start < hint.end for f in found):
-            out.append(hint)
+            out.append(Found(hint.start, hint.end, hint.text, hint.type, "context"))
+    out += _bracketed_acronyms(text, out)
     return sorted(out, key=lambda f: f.start)
+
+
+def _bracketed_acronyms(text: str, names: list[Found]) -> list[Found]:
+    """Acronyms in brackets right after an organisation's name whose initial they share."""
+    out = []
+    for item in names:
+        match = _BRACKETED_ACRONYM.match(text, item.end)
+        if item.type == "org" and match and match.group(1)[0] == item.text[:1] and not any(
+                f.start <= match.start(1) < f.end for f in names):
+            out.append(Found(match.start(1), match.end(1), match.group(1), "org", "context"))
+    return out

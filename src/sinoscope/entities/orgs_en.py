@@ -20,7 +20,8 @@ ORG_HEAD_WORDS = frozenset({
     "Laboratories", "Labs", "Network", "Club", "Trust", "Parliament", "Assembly", "Senate", "Congress", "Army",
     "Navy", "Museum", "Library", "Orchestra", "Gazette", "Herald", "Tribune", "Journal", "Register", "Press",
     "Records", "Times", "Post", "Globe", "Examiner", "Telegraph", "Chronicle", "Observer", "Coalition",
-    "Dispatch", "Courant", "Courier", "Inquirer", "Sentinel", "Bulletin",
+    "Dispatch", "Courant", "Courier", "Inquirer", "Sentinel", "Bulletin", "Airlines", "Airways", "Motors", "Pictures",
+    "Studios", "Films", "Ventures", "Partners", "Technologies", "Entertainment",
     "Alliance", "Organisation", "Organization", "Secretariat", "Tribunal",
     "Diocese", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "Group", "Holdings",
 })
