@@ -191,6 +191,19 @@ def _names_no_body(item: Found, text: str) -> bool:
         r"(?:\b(?:War|Battle|Siege|Treaty) of (?:the )?|\bMinister (?:for|of) (?:the )?)$", before))
 
 
+def _inside_place_name(item: Found, text: str, found: list[Found]) -> bool:
+    """"South Bank Tower", "Wells, Somerset": a name the model called a body that runs into a place's head word,
+    or stands before a comma and the county or country it lies in, is a place."""
+    if item.type != "org" or item.source == "rule":
+        return False
+    head = re.match(r" ([A-Z][a-z]+)\b", text[item.end:])
+    if head and head.group(1) in _PLACE_HEADS | {"Tower", "Towers", "Garden", "Stadium", "Arena", "Building"}:
+        return True
+    after = next((f for f in found if f.start == item.end + 2), None)
+    return (" " not in item.text and text[item.end:item.end + 2] == ", " and after is not None
+            and after.type == "place" and re.match(r"(?:[,.;:)]|$)", text[after.end:after.end + 1]) is not None)
+
+
 def apply_context(text: str, found: list[Found]) -> list[Found]:
     """Retype the model's names by their context and add the names it missed; an organisation named by its
     head word replaces the pieces the model cut it into."""
@@ -203,6 +216,8 @@ def apply_context(text: str, found: list[Found]) -> list[Found]:
     for item in found:
         if _names_no_body(item, text):
             continue
+        if _inside_place_name(item, text, found):
+            item = Found(item.start, item.end, item.text, "place", "context")
         if item.type == "org" and item.source != "rule" and " " in item.text and (
                 item.text.rsplit(" ", 1)[-1] in _PLACE_HEADS):  # not "Hill" alone: The Hill is a paper
             item = Found(item.start, item.end, item.text, "place", "context")
@@ -223,7 +238,22 @@ def apply_context(text: str, found: list[Found]) -> list[Found]:
         if not any(hint.start < f.end and f.start < hint.end for f in found):
             out.append(Found(hint.start, hint.end, hint.text, hint.type, "context"))
     out += _bracketed_acronyms(text, out)
-    return sorted(out, key=lambda f: f.start)
+    return _country_units(text, sorted(out, key=lambda f: f.start))
+
+
+def _country_units(text: str, names: list[Found]) -> list[Found]:
+    """"Sony Australia", "Kestrel China": a firm's name and a place right after it are the firm's unit there
+    (a body of its own, kept beside the parent's known name)."""
+    out: list[Found] = []
+    for item in names:
+        last = out[-1] if out else None
+        if (last is not None and last.type == "org" and item.type == "place" and " " not in item.text
+                and item.start == last.end + 1 and text[last.end] == " " and last.source != "rule"
+                and not text[item.end:].startswith(("'", "’"))):
+            out[-1] = Found(last.start, item.end, text[last.start:item.end], "org", "rule")
+            continue
+        out.append(item)
+    return out
 
 
 def _bracketed_acronyms(text: str, names: list[Found]) -> list[Found]:

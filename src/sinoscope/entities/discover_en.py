@@ -77,7 +77,7 @@ def given_names() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’\-]+")
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*")  # "Joliot-Curie" too
 
 
 def looks_like_person(name: str) -> bool:

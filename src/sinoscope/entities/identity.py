@@ -125,7 +125,8 @@ def _company_suffixes(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
 
 
 def _shortened_orgs(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
-    """"Judiciary Committee" after "Senate Judiciary Committee": one body (see orgs_en.shortened_orgs)."""
+    """"Judiciary Committee" after "Senate Judiciary Committee", "the Commission" after "Assembly Commission": one
+    body (see orgs_en.shortened_orgs)."""
     orgs = {c.text: c for c in candidates if c.coarse == "org" and not has_han(c.text)}
     for short, full in shortened_orgs(list(orgs)).items():
         if not orgs[short].entity:
