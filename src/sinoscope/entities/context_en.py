@@ -196,7 +196,7 @@ def _inside_place_name(item: Found, text: str, found: list[Found]) -> bool:
     or stands before a comma and the county or country it lies in, is a place."""
     if item.type != "org" or item.source == "rule":
         return False
-    head = re.match(r" ([A-Z][a-z]+)\b", text[item.end:])
+    head = re.match(r" ([A-Z][a-z]+)\b(?! [A-Z0-9])", text[item.end:])  # the head ends the name: not "… Desert Island"
     if head and head.group(1) in _PLACE_HEADS | {"Tower", "Towers", "Garden", "Stadium", "Arena", "Building"}:
         return True
     after = next((f for f in found if f.start == item.end + 2), None)
