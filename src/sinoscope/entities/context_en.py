@@ -138,6 +138,7 @@ def context_names(text: str) -> list[Found]:
         out.append(Found(match.start(1), match.start(1) + len(name), name, "org", "context"))
     for match in _ORG_AFTER_NOUN.finditer(text):
         name = _TRAILING_SMALL.sub("", match.group(2))
+        name = name if name.endswith(("Inc.", "Corp.", "Ltd.", "Co.")) else name.rstrip(".")
         if not _days_and_months(name):
             source = "context!" if match.group(1) in _ORG_NOUNS_OVER_PERSON else "context"
             out.append(Found(match.start(2), match.start(2) + len(name), name, "org", source))
@@ -179,7 +180,7 @@ def guarded_hints(text: str) -> list[tuple[Found, frozenset[str]]]:
 def _names_no_body(item: Found, text: str) -> bool:
     """An event, a law, an award or an era the model called an organisation ("Copper Age", "Honorary Academy"
     before "Award")."""
-    if item.type != "org" or item.source == "rule":
+    if item.type != "org":
         return False
     words = item.text.split(" ")
     following = re.match(r" ([A-Z][a-z]+)", text[item.end:])

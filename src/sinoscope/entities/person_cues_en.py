@@ -104,7 +104,7 @@ def _regnal(text: str, found: list[Found]) -> list[Found]:
     for match in _REGNAL.finditer(text):
         if match.group(1) in _NUMBERED_THINGS:
             continue
-        if match.group(2) == "I" and not re.match(r"\s*(?:[(),.;:]|and\b|of\b|who\b|$)", text[match.end():]):
+        if match.group(2) == "I" and not re.match(r"\s*(?:[(),.;:]|and\b|of\b|who\b|[a-z]+ed\b|$)", text[match.end():]):
             continue  # "when Henry I think": the pronoun
         owner = next((f for f in out if f.end == match.end(1) and f.source != "rule"), None)
         if owner is not None:
