@@ -114,6 +114,7 @@ def test_peoples_events_and_portfolios_are_no_bodies() -> None:
     assert _in_context("Varga won another Honorary Academy Award.", ("Honorary Academy", "org")) == {}
     assert _in_context("the former Minister for Justice accused him", ("Justice", "org")) == {}
     assert _in_context("During the War of the First Coalition, he rose.", ("First Coalition", "org")) == {}
+    assert _in_context("Dunmore will host the Harrow Lights Festival.", ("Harrow Lights Festival", "product")) == {}
 
 
 def test_bodies_named_after_their_noun_and_acronyms_in_brackets() -> None:

@@ -180,9 +180,11 @@ def guarded_hints(text: str) -> list[tuple[Found, frozenset[str]]]:
 def _names_no_body(item: Found, text: str) -> bool:
     """An event, a law, an award or an era the model called an organisation ("Copper Age", "Honorary Academy"
     before "Award")."""
+    words = item.text.split(" ")
+    if item.type == "product" and item.source == "spacy":  # "Global Citizen Festival" is no work either
+        return words[-1] in _NOT_ORG_HEADS - {"Award", "Awards", "Prize", "Prizes", "Testament", "Campaign"}
     if item.type != "org":
         return False
-    words = item.text.split(" ")
     following = re.match(r" ([A-Z][a-z]+)", text[item.end:])
     if words[-1] in _NOT_ORG_HEADS or following and following.group(1) in _NOT_ORG_HEADS | _TITLES_AFTER:
         return True
