@@ -88,8 +88,8 @@ def _opens_sentence(text: str, start: int) -> bool:
 def _paired_with_person(text: str, found: list[Found], i: int) -> bool:
     """"Kesha and Pebe", "Sulla and Trump": one word joined by and/or to a one-word person."""
     item = found[i]
-    for other in found:
-        if other is item or other.type != "person" or " " in other.text:
+    for other in found[max(0, i - 1):i] + found[i + 1:i + 2]:  # only a neighbour can be the other half
+        if other.type != "person" or " " in other.text:
             continue
         first = min(item.start, other.start)
         gap = text[item.end:other.start] if other.start >= item.end else text[other.end:item.start]
