@@ -63,3 +63,42 @@ def test_same_name_and_type_across_documents_is_one_entity(db_url: str) -> None:
     person_docs = {doc for ident, doc in linked if ident == "new:person:odilefarrant"}
     assert person_docs == {first.document_id, second.document_id}
     assert speakers == {"new:person:odilefarrant", "new:org:odilefarrant"}
+
+
+def test_migration_joins_entities_stored_before_the_merge(db_url: str, monkeypatch) -> None:  # noqa: ANN001
+    """Rows written without the merge on write (as before it existed) are joined by migration 6."""
+    import sinoscope.store.ingest as ingest
+    from sinoscope.store.db import make_engine
+    from sinoscope.store.migrations import migrate
+    from sinoscope.store.schema import doc_features, forecasts
+
+    engine = make_engine(db_url)
+    migrate(engine, target=5)
+    monkeypatch.setattr(ingest, "merge_discovered", lambda record: record)
+    store_record(engine, _with_analyst(1, "new:person:farrant", "Odile Farrant", ["Farrant"]))
+    store_record(engine, _with_analyst(2, "new:person:odile", "Odile Farrant", ["Odile"]))
+    store_record(engine, _with_analyst(3, "new:person:odilefarrant", "Odile Farrant", ["Ms Farrant"]))
+    store_record(engine, _with_analyst(4, "new:org:odilefarrant", "Odile Farrant", [], kind="org"))
+    with engine.begin() as conn:
+        doc_id = conn.execute(select(mentions.c.document_id).where(mentions.c.entity_id == "new:person:odile")).scalar()
+        conn.execute(doc_features.insert().values(document_id=doc_id, entity_ids=["new:person:odile", "nvidia"]))
+        conn.execute(forecasts.insert().values(document_id=doc_id, holder="Odile Farrant",
+                                               holder_id="new:person:farrant", text="Prices will rise."))
+    assert migrate(engine) == [6]
+    with engine.connect() as conn:
+        people = {r.id: r for r in conn.execute(select(entities).where(entities.c.type == "person")
+                                                .where(entities.c.known.is_(False)))}
+        linked = {r.entity_id for r in conn.execute(select(mentions.c.entity_id))}
+        speakers = {r.speaker_id for r in conn.execute(select(quotes.c.speaker_id))}
+        holders = {r.holder_id for r in conn.execute(select(forecasts.c.holder_id))}
+        features = conn.execute(select(doc_features.c.entity_ids)).scalar()
+        orgs = {r.id for r in conn.execute(select(entities.c.id).where(entities.c.type == "org"))}
+    assert list(people) == ["new:person:odilefarrant"]
+    assert set(people["new:person:odilefarrant"].aliases) == {"Farrant", "Odile", "Ms Farrant"}
+    assert "new:person:farrant" not in linked and "new:person:odile" not in linked
+    assert {"new:person:odilefarrant", "new:org:odilefarrant"} <= linked
+    assert "new:person:odilefarrant" in speakers and "new:person:farrant" not in speakers
+    assert "new:person:odilefarrant" in holders and "new:person:farrant" not in holders
+    assert features == ["new:person:odilefarrant", "nvidia"]
+    assert "new:org:odilefarrant" in orgs  # another type stays another entity
+    assert migrate(engine) == []

@@ -18,6 +18,7 @@ from ..nlp.english import english_model, only, pipe_chunked
 from .candidates import Found
 from .context_en import apply_context
 from .orgs_en import ORG_HEAD_WORDS
+from .person_cues_en import refine_person_types
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +38,23 @@ _GENERIC = {
     "america", "chinese", "american", "americans", "european", "asian", "tech", "big tech", "silicon valley",
     "nasdaq", "research", "science", "technology", "company", "companies", "lab", "labs", "team", "group",
     "brexit", "metoo", "lgbt", "lgbtq", "bst", "gmt", "atm",
+    # faiths and eras are no organisations
+    "islam", "judaism", "christianity", "buddhism", "hinduism", "catholicism", "protestantism", "sikhism",
+    "taoism", "confucianism", "renaissance", "reformation",
+    # abbreviations of things, not bodies
+    "gdp", "g.d.p", "g.d.p.", "vat", "bce", "ce", "hiv", "aids", "dna", "rna", "gps", "pdf", "ipo", "esg", "faq",
 }
+# Two capitals the model calls organisations that are not ("VW", "GM", "BA" are)
+_NOT_ACRONYMS = frozenset({
+    "AI", "IT", "TV", "PR", "HR", "IQ", "ID", "OK", "PC", "VR", "AR", "ML", "UK", "US", "EU", "UN", "DC", "AM",
+    "PM", "QC", "MP", "MPs", "NY", "LA", "IP", "5G", "4G", "3G", "3D", "2D", "DJ", "CV", "GP", "ER", "OS", "UI",
+    "DM", "GC", "PS", "HQ", "CC", "BC", "AD", "VP", "FM", "PE", "RE", "ST", "NB",
+})
 _NATIONALITY = re.compile(
     r"^(?:chinese|american|british|english|french|german|japanese|korean|indian|russian|european|asian|"
     r"african|australian|canadian|taiwanese|israeli|western|eastern|welsh|scottish|irish|briton|brit|dutch|"
-    r"spanish|italian|mexican|brazilian|indonesian|iranian|ukrainian|palestinian|turkish|arab|swiss|swedish)s?$",
+    r"spanish|italian|mexican|brazilian|indonesian|iranian|ukrainian|palestinian|turkish|arab|swiss|swedish)s?$"
+    r"|^(?:scots|english|irish|welsh|french|dutch)(?:man|men|woman|women)$",
     re.IGNORECASE,
 )
 _LEADING = re.compile(r"^(?:the|a|an|mr\.?|ms\.?|mrs\.?|dr\.?|prof\.?)\s+", re.IGNORECASE)
@@ -64,7 +77,7 @@ def given_names() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’\-]+")
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*")  # "Joliot-Curie" too
 
 
 def looks_like_person(name: str) -> bool:
@@ -125,9 +138,25 @@ def clean_entity(text: str, start: int, label: str) -> tuple[int, int, str] | No
             return None
         if all(t.isupper() and len(t) > 1 for t in tokens):
             return None
-    if label in ("org", "product") and trimmed.isupper() and len(trimmed) <= 2:
-        return None
+    if label == "product" and trimmed.isupper() and len(trimmed) <= 2 or label == "org" and trimmed in _NOT_ACRONYMS:
+        return None  # "VW", "BA" are firms; "AI", "IT", "TV" are not
     return start, start + len(trimmed), trimmed
+
+
+_LIST_SEPARATOR = re.compile(r",? and |, ")
+
+
+def list_parts(text: str, start: int, label: str) -> list[tuple[int, str]]:
+    """A list the model read as one name ("Tesla, Uber and Snapchat", "Weeknd, Shawn Mendes"): its members,
+    each with its offset; anything else as it is ("Marks and Spencer" has no comma)."""
+    if label not in ("org", "person") or ", " not in text:
+        return [(start, text)]
+    parts, cursor = [], 0
+    for sep in _LIST_SEPARATOR.finditer(text):
+        parts.append((start + cursor, text[cursor:sep.start()]))
+        cursor = sep.end()
+    parts.append((start + cursor, text[cursor:]))
+    return parts
 
 
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
@@ -196,18 +225,18 @@ class EnglishNames:
                 label = _LABELS.get(ent.label_)
                 if label is None:
                     continue
-                kept = clean_entity(ent.text, ent.start_char, label)
-                if kept and label == "org" and looks_like_person(kept[2]):
-                    label = "person"
-                if kept:
-                    found.append(Found(kept[0], kept[1], kept[2], label, "spacy"))
+                parts = [(kept, label) for part_start, part in list_parts(ent.text, ent.start_char, label)
+                         if (kept := clean_entity(part, part_start, label))]
+                if label == "org" and any(looks_like_person(kept[2]) for kept, _ in parts):
+                    parts = [(kept, "person") for kept, _ in parts]  # "Weeknd, Shawn Mendes": a list of people
+                found += [Found(kept[0], kept[1], kept[2], kind, "spacy") for kept, kind in parts]
             typed = []
             for item in apply_context(text, found):
-                kept = clean_entity(item.text, item.start, item.type) if item.source == "context" else (
-                    item.start, item.end, item.text)
+                kept = clean_entity(item.text, item.start, item.type) if item.source == "context" or (
+                    item.source == "spacy" and item.type == "person") else (item.start, item.end, item.text)
                 if kept:
                     typed.append(Found(kept[0], kept[1], kept[2], item.type, item.source))
-            out.append(typed)
+            out.append(refine_person_types(text, typed))
         return _trim_headline_runs(texts, out)
 
     def find(self, text: str) -> list[Found]:

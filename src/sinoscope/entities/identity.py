@@ -90,7 +90,9 @@ def _one_type_per_name(candidates: list[Candidate]) -> None:
     for cand in found:
         by_name.setdefault(name_key(cand.text), []).append(cand)
     for group in by_name.values():
-        votes = Counter(c.coarse for c in group)
+        votes = Counter()
+        for cand in group:  # a type the sentence's own words gave ("Vell's widow") counts as three guesses
+            votes[cand.coarse] += 3 if cand.attrs.get("typed_by") == "context" else 1
         words = group[0].text.split()
         if votes["org"] and 2 <= len(words) <= 3 and not has_han(group[0].text) and words[-1] in person_words:
             votes["person"] += votes["org"] + 1
@@ -123,7 +125,8 @@ def _company_suffixes(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
 
 
 def _shortened_orgs(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
-    """"Judiciary Committee" after "Senate Judiciary Committee": one body (see orgs_en.shortened_orgs)."""
+    """"Judiciary Committee" after "Senate Judiciary Committee", "the Commission" after "Assembly Commission": one
+    body (see orgs_en.shortened_orgs)."""
     orgs = {c.text: c for c in candidates if c.coarse == "org" and not has_han(c.text)}
     for short, full in shortened_orgs(list(orgs)).items():
         if not orgs[short].entity:

@@ -20,8 +20,18 @@ ORG_HEAD_WORDS = frozenset({
     "Laboratories", "Labs", "Network", "Club", "Trust", "Parliament", "Assembly", "Senate", "Congress", "Army",
     "Navy", "Museum", "Library", "Orchestra", "Gazette", "Herald", "Tribune", "Journal", "Register", "Press",
     "Records", "Times", "Post", "Globe", "Examiner", "Telegraph", "Chronicle", "Observer", "Coalition",
+    "Dispatch", "Courant", "Courier", "Inquirer", "Sentinel", "Bulletin", "Airlines", "Airways", "Motors", "Pictures",
+    "Studios", "Films", "Ventures", "Partners", "Technologies", "Entertainment",
     "Alliance", "Organisation", "Organization", "Secretariat", "Tribunal",
     "Diocese", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "Group", "Holdings",
+})
+# Head words that alone ("the Commission", "the Bank") stand for the one body the page names in full with them
+# (a legislature or a service alone — Senate, Parliament, Navy — is a body of its own).
+BARE_HEADS = frozenset({
+    "Bank", "Council", "Cabinet", "Court", "Board", "Committee", "Commission", "Agency", "Ministry", "Department",
+    "Office", "Bureau", "Authority", "Union", "Party", "Group", "Company", "Institute", "University", "College",
+    "School", "Foundation", "Association", "Society", "Club", "Network", "Trust", "Service", "Corporation",
+    "Hospital", "Museum", "Library", "Academy", "Center", "Centre", "Federation", "Alliance", "Coalition",
 })
 # Words a run of capitals may begin with that are not part of a name (a sentence's first word, a rank).
 _NOT_FIRST = frozenset({
@@ -131,6 +141,8 @@ def _tail(tokens: list[tuple[int, int, str]], end: int, text: str) -> int:
             j += 1
             continue
         j += 2  # "… of Health and Human Services"
+        if j < len(tokens) and tokens[j][2] == "the" and _adjacent(tokens, j - 1):
+            j += 1  # "… Forces for the Liberation of …"
     return best
 
 
@@ -141,7 +153,7 @@ def shortened_orgs(names: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for short in names:
         words = short.split(" ")
-        if len(words) < 2:
+        if len(words) < 2 and short not in BARE_HEADS:
             continue
         longer = {n for n in names if n != short and (
             words[-1] in ORG_HEAD_WORDS and n.endswith(" " + short)

@@ -133,8 +133,12 @@ class EntityStage:
         english = [(i, p) for i, p in content if p.lang == "en" and not has_han(p.text)]
         for (index, para), names in zip(english, self.en_names.find_many([p.text for _, p in english]),
                                         strict=True):
-            found += [_candidate(doc, index, para, n.start, n.end, n.type, "rule" if n.source == "rule" else "spacy",
-                                 n.text) for n in names]
+            for n in names:
+                cand = _candidate(doc, index, para, n.start, n.end, n.type, "rule" if n.source == "rule" else "spacy",
+                                  n.text)
+                if n.source == "context":
+                    cand.attrs["typed_by"] = "context"  # the words around it gave its type: it outvotes the model
+                found.append(cand)
         votes = page_tag_votes(tokens.values())
         latin_runs: list[tuple[int, Paragraph, re.Match[str]]] = []
         for index, para in content:

@@ -95,12 +95,20 @@ def _create_pg_word_index(conn: Connection) -> None:
         index_words(conn, row[0], row[1], row[2])
 
 
+def _merge_discovered_entities(conn: Connection) -> None:
+    """Rows stored before the merge on write (`new:person:daley` beside `new:person:tomdaley`) joined."""
+    from .entity_merge import merge_stored_entities
+
+    merge_stored_entities(conn)
+
+
 MIGRATIONS: list[Migration] = [
     (1, "tables", _create_tables),
     (2, "full-text search index", _create_search_index),
     (3, "facet indexes", _create_fact_indexes),
     (4, "word and bigram index", _create_word_index),
     (5, "word and bigram index on PostgreSQL", _create_pg_word_index),
+    (6, "discovered entities joined by type and normalised name", _merge_discovered_entities),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
