@@ -70,6 +70,10 @@ _PERSON_ENDINGS = (*PERSON_TITLES_AFTER, "员", "长")
 _ADMIN_LEVELS = frozenset("市省县区镇乡村州")
 _JOINERS = ("和", "与", "及", "、")
 _PLACE_ENDINGS = ("州", "省", "市", "县", "岛", "港", "湾", "镇", "村")
+# A place written with one of these after it (帕鲁市) is that place when the page writes it bare (州 aside:
+# 华盛顿州 does not make every 华盛顿 a place).
+_TOWN_ENDINGS = ("省", "市", "县", "岛", "港", "镇", "村")
+_RUN_ON_TAIL_TAGS = frozenset({"v", "vd", "d", "p", "c", "u", "ad", "r"})
 _GOVERNMENT = "政府"
 _TEAM = "队"
 _KIN = frozenset("母父妻夫嫂婶姐兄弟叔伯姨舅哥姑爷奶婆")
@@ -215,6 +219,8 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
         if kind == "person":
             out += _persons_in(text, start, end)
             continue
+        if kind == "org":
+            end -= _org_run_on(text[start:end])  # 律师事务所|有关: the tagger ran the body on into a verb
         name = text[start:end]
         if kind == "org" and tag_alone(name) == "LOC":
             kind = "place"  # 欧洲 read as an organisation in a sentence is still a place
@@ -222,6 +228,17 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
             continue
         out.append(Found(start, end, name, kind, "lac"))
     return out
+
+
+def _org_run_on(name: str) -> int:
+    """Characters after an organisation's last head that are a common verb or function word (…事务所有关 → 2):
+    the tagger ran the name on into the next word."""
+    for size in range(1, min(3, len(name) - 3) + 1):
+        head_end, tail = name[:-size], name[-size:]
+        if head_end.endswith(ORG_HEADS) and tag_alone(tail) in _RUN_ON_TAIL_TAGS \
+                and word_frequency(tail) >= COMMON_WORD_FREQ:
+            return size
+    return 0
 
 
 def _given_char(token: Token) -> bool:
@@ -416,6 +433,8 @@ def page_tag_votes(paragraph_tokens: Iterable[list[Token]]) -> dict[str, Counter
                 tally["LOC" if placed else token.tag] += 1
                 tally[PLACE_CONTEXT] += placed
                 tally[PERSON_CONTEXT] += as_person
+                if token.tag == "LOC" and len(token.text) >= 3 and token.text.endswith(_TOWN_ENDINGS):
+                    votes.setdefault(token.text[:-1], Counter())[PLACE_CONTEXT] += 1  # 帕鲁市 → 帕鲁
     return votes
 
 
@@ -426,8 +445,9 @@ def vote_type(name: str, kind: str, votes: dict[str, Counter]) -> str:
     if not tally or kind not in ("person", "place"):
         return kind
     per, loc = tally["PER"], tally["LOC"]
-    if kind == "person" and (loc > per or (tally[PLACE_CONTEXT] and not tally[PERSON_CONTEXT])):
+    placed = bool(tally[PLACE_CONTEXT]) and not tally[PERSON_CONTEXT]
+    if kind == "person" and (loc > per or placed):
         return "place"
-    if kind == "place" and per > loc and not name.endswith(_PLACE_ENDINGS):
+    if kind == "place" and per > loc and not placed and not name.endswith(_PLACE_ENDINGS):
         return "person"
     return kind

@@ -7,6 +7,7 @@
   and every later bare use of a defined acronym;
 - an unknown Chinese person's name and its pinyin romanisation (方启元 ↔ Fang Qiyuan / Qiyuan Fang);
 - a name the tagger ran on into the next word (伯纳斯·李成立) trimmed to the name the page gives;
+- a transliterated person written two ways (斯皮斯, 乔丹·斯皮思: see translit_zh);
 - a discovered name that is an ambiguous knowledge-base alias (北京) linked to that entity when the
   page names its country.
 """
@@ -26,6 +27,7 @@ from .learn import identity
 from .linker import is_word_char
 from .orgs_en import shortened_orgs
 from .resolve import new_key
+from .translit_zh import join_transliteration_variants
 from .zh_lexicon import NOT_GIVEN_NAME, TRANSLIT_CHARS
 
 _BRACKETS = {"（": "）", "(": ")"}
@@ -50,6 +52,7 @@ def unify_identities(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Parag
     _pinyin_pairs(kb, candidates)
     _given_names(kb, candidates)
     _name_tails(kb, candidates)
+    join_transliteration_variants(doc, candidates, lambda keep, other: _merge(kb, candidates, keep, other))
     _ambiguous_aliases(kb, candidates)
     return _without_shared_parts(candidates)
 
