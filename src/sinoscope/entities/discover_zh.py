@@ -59,6 +59,7 @@ _TRADE_TAGS = frozenset({"n", "vn", "an", "nz"})  # 机器学习, 芯片: what a
 _COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
 _DESCRIPTIVE_HEADS = _COMPANY_HEADS | {"实验室"}
 _HEAD_SET = frozenset(ORG_HEADS)
+_PLACE_LIKE_HEADS = frozenset("部局厂")  # one-character heads that end common words of a part or a place
 _HEAD_LAST_CHARS = frozenset(h[-1] for h in ORG_HEADS)
 _LONGEST_HEAD = max(len(h) for h in ORG_HEADS)
 # What a title in 《》 ends with when it names a newspaper, magazine or broadcaster rather than a book.
@@ -320,6 +321,9 @@ def _ends_with_head(token: Token) -> bool:
     word = token.text
     if word[-1:] not in _HEAD_LAST_CHARS:
         return False
+    if len(word) == 2 and word[-1] in _PLACE_LIKE_HEADS and word_frequency(word) >= COMMON_WORD_FREQ \
+            and tag_alone(word) != "ORG":
+        return False  # 头部, 当局, 工厂: a word of its own, not a head (曾志伟|头部, 加泰罗尼亚|当局)
     for size in range(min(_LONGEST_HEAD, len(word)), 0, -1):
         if word[-size:] in _HEAD_SET:
             return len(word) > size or size > 1

@@ -1,0 +1,81 @@
+"""A transliterated person a Chinese page writes two ways, towns the page writes with 市, bodies the tagger ran on
+or read from a common word. Sentences are samples written for these tests (fictional people, firms and places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sinoscope.doc import LinkedEntity
+from sinoscope.entities.discover_zh import ChineseNames
+from sinoscope.entities.stage import EntityStage, page_of
+
+
+@pytest.fixture(scope="module")
+def stage() -> EntityStage:
+    return EntityStage()
+
+
+def entities_of(stage: EntityStage, *texts: str) -> list[LinkedEntity]:
+    doc = page_of(list(texts))
+    stage(doc)
+    return doc.layers["entities"]
+
+
+def people(entities: list[LinkedEntity]) -> list[LinkedEntity]:
+    return [e for e in entities if e.contract_type == "person"]
+
+
+def test_the_same_sounds_in_other_characters_are_one_person(stage):
+    found = people(entities_of(stage, "样本球员马修·卡佩思今天打出了好成绩。", "卡佩斯说他对比赛很满意。"))
+    assert len(found) == 1 and found[0].name == "马修·卡佩思" and "卡佩斯" in found[0].aliases
+
+
+def test_a_surname_after_a_full_name_written_without_separator_is_that_person(stage):
+    found = people(entities_of(stage, "样本公司发言人萨拉莫伦德斯出席了发布会。", "莫伦德斯答道，公司不会裁员。"))
+    assert [e.name for e in found] == ["萨拉莫伦德斯"]
+
+
+def test_a_full_name_cut_by_its_last_syllable_is_the_page_person(stage):
+    found = people(entities_of(stage, "歌手阿德里娜·卡维兰德登台演出。", "阿德里娜·卡维兰的新专辑下周发行。"))
+    assert [e.name for e in found] == ["阿德里娜·卡维兰德"]
+
+
+def test_two_different_people_stay_apart(stage):
+    found = people(entities_of(stage, "样本队的马修·卡佩思和托马斯·卡佩斯是兄弟。"))
+    assert len(found) == 2
+
+
+def test_a_town_the_page_writes_with_shi_is_a_place_when_bare(stage):
+    entities = entities_of(stage, "周五，几百人聚集在巴洛市海滩参加节日聚会。", "巴洛遭到风暴的消息很快传开。",
+                           "样本救援队说巴洛以北的道路已经中断。")
+    assert not people(entities)
+
+
+def test_two_sounded_pieces_are_one_transliteration_but_a_list_of_chinese_names_is_not():
+    names = ChineseNames()
+    joined = {(f.text, f.type) for f in names.find("样本汽车总裁詹姆士潘迪拉说市场潜力巨大。")}
+    assert ("詹姆士潘迪拉", "person") in joined
+    listed = {f.text for f in names.find("朱良朱森林乔石出席了会议。")}
+    assert "朱良朱森林" not in listed
+
+
+def test_a_transliteration_listed_with_a_place_is_a_place(stage):
+    entities = entities_of(stage, "该组织在敦夫里斯和加洛韦的庄园建立了保护区。")
+    assert not people(entities)
+
+
+def test_an_organisation_the_tagger_ran_on_into_a_verb_is_trimmed():
+    texts = {f.text for f in ChineseNames().find("上海恒达丰律师事务所有关律师表示不满。") if f.type == "org"}
+    assert texts == {"上海恒达丰律师事务所"}
+
+
+def test_a_common_word_ending_like_a_head_is_no_body():
+    names = ChineseNames()
+    assert not [f for f in names.find("朋友将伤得不轻的曾志伟头部包扎后送往医院。") if f.type == "org"]
+    assert not [f for f in names.find("加泰罗尼亚当局表示不会让步。") if f.type == "org"]
+    assert ("郑州市邮政局", "org") in {(f.text, f.type) for f in names.find("郑州市邮政局的局长说。")}
+
+
+def test_a_known_body_with_a_bare_organisation_head_is_that_body(stage):
+    entities = entities_of(stage, "样本评论员认为联合国组织的行动太慢。")
+    assert "un" in {e.key for e in entities} or any(e.name == "United Nations" for e in entities)
