@@ -62,6 +62,8 @@ def test_two_sounded_pieces_are_one_transliteration_but_a_list_of_chinese_names_
 def test_a_transliteration_listed_with_a_place_is_a_place(stage):
     entities = entities_of(stage, "该组织在敦夫里斯和加洛韦的庄园建立了保护区。")
     assert not people(entities)
+    beside_a_country = entities_of(stage, "样本议员卡瓦特与美国达成了协议。")
+    assert [e.name for e in people(beside_a_country)] == ["卡瓦特"]
 
 
 def test_an_organisation_the_tagger_ran_on_into_a_verb_is_trimmed():

@@ -72,8 +72,9 @@ def _listed_with_place(tokens: list[Token], i: int) -> bool:
         if joiner is None or joiner.text not in _LIST_JOINERS:
             continue
         other = _neighbour(tokens, tokens.index(joiner) + step, step)
-        if other is not None and other.tag == "LOC" and len(other.text) >= 2:
-            return True
+        if other is not None and other.tag == "LOC" and len(other.text) >= 3 and all(
+                c in TRANSLIT_CHARS for c in other.text):
+            return True  # (a country beside a person, 卡瓦诺与美国, is two parties, not a list of places)
     return False
 
 
