@@ -81,3 +81,27 @@ def test_a_common_word_ending_like_a_head_is_no_body():
 def test_a_known_body_with_a_bare_organisation_head_is_that_body(stage):
     entities = entities_of(stage, "样本评论员认为联合国组织的行动太慢。")
     assert "un" in {e.key for e in entities} or any(e.name == "United Nations" for e in entities)
+
+
+def test_a_body_the_tagger_reads_whole_keeps_a_common_word_head():
+    names = ChineseNames()
+    assert ("美国太平洋总部", "org") in {(f.text, f.type) for f in names.find("致函的有：美国太平洋总部司令。")}
+    assert not [f for f in names.find("天津市干部群众参加义务劳动。") if f.type == "org"]
+
+
+def test_a_run_of_chinese_names_is_not_one_transliteration():
+    listed = {f.text for f in ChineseNames().find("刘华清胡锦涛朱育理朱森林出席了会议。")}
+    assert "朱育理朱森林" not in listed
+
+
+def test_latin_names_listed_with_an_organisation_are_organisations(stage):
+    orgs = {e.name for e in entities_of(stage, "样本基金投资了 Microsoft、Zorvex 和 Plentia，金额未披露。")
+            if e.contract_type == "org"}
+    assert {"Zorvex", "Plentia"} <= orgs
+    products = entities_of(stage, "它类似于Google Drive、Microsoft Outlook、Zorvex和 Plentia，这些工具可以同时使用。")
+    assert not {"Zorvex", "Plentia"} & {e.name for e in products if e.contract_type == "org"}
+
+
+def test_a_list_closed_by_deng_and_a_category_a_few_words_on_names_businesses(stage):
+    orgs = {e.name for e in entities_of(stage, "Nordlane和Quixa等知名品牌都降价了。") if e.contract_type == "org"}
+    assert {"Nordlane", "Quixa"} <= orgs

@@ -116,7 +116,7 @@ def joins_transliteration(tokens: list[Token], last: int) -> int:
     if nxt.tag == "PER" and nxt.start == token.end and _mostly_transliterated(token.text + nxt.text) \
             and len(token.text + nxt.text) >= 3 and not any(c in "·・-" for c in token.text + nxt.text) \
             and not (looks_chinese_name(token.text) and looks_chinese_name(nxt.text)
-                     and not _sounded_given_names(token.text, nxt.text)):
+                     and not (_sounded_given_names(token.text, nxt.text) and not _in_list(tokens, last))):
         return 1  # (but 朱良|朱森林|乔石 is a list of three Chinese names; 詹姆士|潘迪拉 is one transliteration)
     if nxt.text == "." and last + 2 < len(tokens) and tokens[last + 2].tag == "PER" \
             and _mostly_transliterated(token.text + tokens[last + 2].text):
@@ -132,6 +132,13 @@ def joins_transliteration(tokens: list[Token], last: int) -> int:
 def _sounded_given_names(first: str, second: str) -> bool:
     """詹姆士|潘迪拉: two pieces that start like Chinese names but go on in transliteration syllables only."""
     return len(first) >= 3 and len(second) >= 3 and _mostly_transliterated(first[1:] + second[1:])
+
+
+def _in_list(tokens: list[Token], last: int) -> bool:
+    """Whether tokens[last] and the next name are two of a run of names (胡锦涛|朱育理|朱森林)."""
+    before = tokens[last - 1] if last > 0 else None
+    after = tokens[last + 2] if last + 2 < len(tokens) else None
+    return any(t is not None and t.tag == "PER" for t in (before, after))
 
 
 def run_on_length(part: str) -> int:

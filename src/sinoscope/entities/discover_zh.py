@@ -321,13 +321,16 @@ def _ends_with_head(token: Token) -> bool:
     word = token.text
     if word[-1:] not in _HEAD_LAST_CHARS:
         return False
-    if len(word) == 2 and word[-1] in _PLACE_LIKE_HEADS and word_frequency(word) >= COMMON_WORD_FREQ \
-            and tag_alone(word) != "ORG":
-        return False  # 头部, 当局, 工厂: a word of its own, not a head (曾志伟|头部, 加泰罗尼亚|当局)
     for size in range(min(_LONGEST_HEAD, len(word)), 0, -1):
         if word[-size:] in _HEAD_SET:
             return len(word) > size or size > 1
     return False
+
+
+def _common_word_head(word: str) -> bool:
+    """头部, 当局, 工厂: a common word of its own that only ends like a one-character head."""
+    return len(word) == 2 and word[-1] in _PLACE_LIKE_HEADS and word_frequency(word) >= COMMON_WORD_FREQ \
+        and tag_alone(word) != "ORG"
 
 
 def _body_of_body(word: str) -> bool:
@@ -366,6 +369,8 @@ def _headed_orgs(text: str, tokens: list[Token]) -> list[Found]:
         if lead.tag == "LOC" and first == i - 1 and token.text in ORG_HEADS:
             continue  # 美国|实验室: a country and a bare head describe, they do not name
         start, end = lead.start, token.end
+        if _common_word_head(token.text) and tag_alone(text[start:end]) != "ORG":
+            continue  # 曾志伟|头部, 加泰罗尼亚|当局 (but 美国太平洋|总部 the tagger reads as a body)
         if not describes_company(text[start:end]):
             out.append(Found(start, end, text[start:end], "org", "rule"))
     return out
