@@ -105,3 +105,18 @@ def test_latin_names_listed_with_an_organisation_are_organisations(stage):
 def test_a_list_closed_by_deng_and_a_category_a_few_words_on_names_businesses(stage):
     orgs = {e.name for e in entities_of(stage, "Nordlane和Quixa等知名品牌都降价了。") if e.contract_type == "org"}
     assert {"Nordlane", "Quixa"} <= orgs
+
+
+def test_a_chinese_abbreviation_is_its_body_but_a_word_left_out_names_another():
+    from sinoscope.entities.compound_zh import abbreviates
+
+    assert abbreviates("北大", "北京大学") and abbreviates("河南师大", "河南师范大学")
+    assert abbreviates("山东高院", "山东省高级人民法院") and abbreviates("江西工商局", "江西省工商局")
+    assert not abbreviates("中国银行", "中国工商银行")  # 工商 left out whole: another bank
+    assert not abbreviates("北京大学", "北京大学出版社") and not abbreviates("中信", "中国信达资产管理公司")
+
+
+def test_an_abbreviation_on_the_page_joins_the_full_name(stage):
+    orgs = [e for e in entities_of(stage, "样本记者从江宁省高级人民法院获悉此事。", "江宁高院随后发布了通报。")
+            if e.contract_type == "org"]
+    assert len(orgs) == 1 and "江宁高院" in orgs[0].aliases

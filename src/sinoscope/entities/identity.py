@@ -20,6 +20,7 @@ from collections import Counter
 from ..doc import Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, normalise_key
 from .candidates import Candidate, name_key
+from .compound_zh import join_abbreviations
 from .discover_zh import SEPARATORS, looks_chinese_name
 from .english_forms import pinyin_parts
 from .fragments_zh import mend_chinese_names
@@ -53,6 +54,7 @@ def unify_identities(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Parag
     _given_names(kb, candidates)
     _name_tails(kb, candidates)
     join_transliteration_variants(doc, candidates, lambda keep, other: _merge(kb, candidates, keep, other))
+    join_abbreviations(candidates, lambda keep, other: _merge(kb, candidates, keep, other))  # 北大, 北京大学
     _ambiguous_aliases(kb, candidates)
     return _without_shared_parts(candidates)
 
