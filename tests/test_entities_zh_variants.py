@@ -120,3 +120,19 @@ def test_an_abbreviation_on_the_page_joins_the_full_name(stage):
     orgs = [e for e in entities_of(stage, "样本记者从江宁省高级人民法院获悉此事。", "江宁高院随后发布了通报。")
             if e.contract_type == "org"]
     assert len(orgs) == 1 and "江宁高院" in orgs[0].aliases
+
+
+def test_a_body_named_without_its_place_is_the_page_body_named_with_it(stage):
+    orgs = [e for e in entities_of(stage, "威尔士样本议会委员会正在起草法律。", "样本议会委员会表示会征求意见。")
+            if e.contract_type == "org"]
+    assert len(orgs) == 1 and orgs[0].name == "威尔士样本议会委员会"
+
+
+def test_a_carmaker_and_its_bare_name_are_one_company(stage):
+    orgs = [e for e in entities_of(stage, "福特汽车公布了新车。", "福特表示销量上升。") if e.contract_type == "org"]
+    assert len(orgs) == 1 and "福特" in orgs[0].aliases
+
+
+def test_the_fbi_in_chinese_and_english_is_one_agency(stage):
+    entities = entities_of(stage, "样本报道称，联邦调查局（FBI）已经介入调查。", "FBI 随后发表了声明。")
+    assert [e.key for e in entities if e.contract_type == "org"] == ["fbi"]

@@ -72,3 +72,18 @@ def join_abbreviations(candidates: list, merge: Callable[[object, object], bool]
         fulls = [n for n in names if abbreviates(cand.text, n)]
         if len(fulls) == 1:
             merge(names[fulls[0]], cand)
+
+
+def join_place_prefixed(candidates: list, merge: Callable[[object, object], bool],
+                        tag_alone: Callable[[str], str], heads: tuple[str, ...]) -> None:
+    """国民议会委员会 on a page naming 威尔士国民议会委员会: a body named without the place before it is the one
+    body of the page named with it."""
+    orgs = [c for c in candidates if c.coarse == "org" and all("\u4e00" <= ch <= "\u9fff" for ch in c.text)]
+    names = {c.text: c for c in orgs}
+    for cand in orgs:
+        if cand.entity or len(cand.text) < _MIN_PART or not _ends_with(cand.text, heads):
+            continue
+        fulls = [n for n in names if len(n) - len(cand.text) >= 2 and n.endswith(cand.text)
+                 and tag_alone(n[: -len(cand.text)]) == "LOC"]
+        if len(fulls) == 1:
+            merge(names[fulls[0]], cand)
