@@ -225,6 +225,11 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
         name = text[start:end]
         if kind == "org" and tag_alone(name) == "LOC":
             kind = "place"  # 欧洲 read as an organisation in a sentence is still a place
+        if kind == "org" and leader_government(name):
+            leader = name.removesuffix(_GOVERNMENT)
+            if tag_alone(leader) == "PER":
+                out.append(Found(start, start + len(leader), leader, "person", "lac"))  # 佐科|政府
+            continue
         if kind == "org" and (describes_company(name) or generic_government(name)):
             continue
         out.append(Found(start, end, name, kind, "lac"))
@@ -288,6 +293,12 @@ def generic_government(name: str) -> bool:
         return False
     place = name[: -len(_GOVERNMENT)].removesuffix("联邦").removesuffix("中央")
     return bool(place) and tag_alone(place) == "LOC"
+
+
+def leader_government(name: str) -> bool:
+    """佐科政府, 工党政府: the government of a leader or a party is its time in office, not a body of its own."""
+    leader = name.removesuffix(_GOVERNMENT)
+    return leader != name and len(leader) >= 2 and (tag_alone(leader) == "PER" or leader.endswith("党"))
 
 
 def describes_company(name: str) -> bool:
