@@ -225,13 +225,8 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
         name = text[start:end]
         if kind == "org" and tag_alone(name) == "LOC":
             kind = "place"  # 欧洲 read as an organisation in a sentence is still a place
-        if kind == "org" and leader_government(name):
-            leader = name.removesuffix(_GOVERNMENT)
-            if tag_alone(leader) == "PER":
-                out.append(Found(start, start + len(leader), leader, "person", "lac"))  # 佐科|政府
-            continue
-        if kind == "org" and (describes_company(name) or generic_government(name)):
-            continue
+        if kind == "org" and (describes_company(name) or generic_government(name) or leader_government(name)):
+            continue  # (the leader is not made a person: 马拉维政府 reads as 马拉维 PER alone, and is a country's)
         out.append(Found(start, end, name, kind, "lac"))
     return out
 
