@@ -22,6 +22,7 @@ _MOTION = ("去", "来", "回", "飞", "运", "送", "疏散", "转移", "撤", 
 _PERSON_FRAMES = frozenset({"看来", "眼中", "眼里", "心中", "心目中", "任内", "任期", "任上", "执政", "领导", "上任",
                             "任职", "面前", "身上", "身边", "手中", "手下", "旗下", "之后", "之前", "以后", "以前",
                             "后", "前", "时", "期间", "去世", "死后", "当选", "主政"})
+_LIST_JOINERS = frozenset({"和", "与", "及", "、", "或"})
 _CREDIT_BEFORE = frozenset({"记者", "通讯员", "摄影", "见习记者", "特约记者", "（", "("})
 _CREDIT_AFTER = ("报道", "电", "摄", "撰稿")
 # A tagger's joined piece and the word it ate: the tags of a word that does not continue a name.
@@ -46,6 +47,8 @@ def in_place_context(tokens: list[Token], i: int) -> bool:
         return False  # 东殷民村殷治军, 在樊禹家里: a Chinese name after a place is a villager, not a place
     if before.tag == "LOC" and before.end == tokens[i].start and len(before.text) >= 2:
         return True  # 俄克拉荷马州塔尔萨, 阿拉斯加|瓦西拉
+    if _listed_with_place(tokens, i):
+        return True  # 敦夫里斯和加洛韦: a transliteration listed with a place is a place
     if before.text == "到":
         # 疏散到巴鲁 moves to a place; 欣赏到, 提到, 受到 a person are not motion.
         mover = _neighbour(tokens, tokens.index(before) - 1, -1)
@@ -59,6 +62,20 @@ def in_place_context(tokens: list[Token], i: int) -> bool:
     # 在弗莱克的推动下, 在邓小平…理论指导下, 漫步在毕加索走过的小巷里: a frame closed by a locative particle is a
     # person's doing or way; 在韦斯特罗斯的花园 is a place.
     return not (before.text == "在" and any(t.tag == "f" for t in tokens[i + 1:i + 8]))
+
+
+def _listed_with_place(tokens: list[Token], i: int) -> bool:
+    if not all(c in TRANSLIT_CHARS for c in tokens[i].text):
+        return False
+    for step in (-1, 1):
+        joiner = _neighbour(tokens, i + step, step)
+        if joiner is None or joiner.text not in _LIST_JOINERS:
+            continue
+        other = _neighbour(tokens, tokens.index(joiner) + step, step)
+        if other is not None and other.tag == "LOC" and len(other.text) >= 3 and all(
+                c in TRANSLIT_CHARS for c in other.text):
+            return True  # (a country beside a person, 卡瓦诺与美国, is two parties, not a list of places)
+    return False
 
 
 PLACE_CONTEXT, PERSON_CONTEXT = "at-place", "as-person"  # keys of a page's votes on a name
@@ -98,8 +115,9 @@ def joins_transliteration(tokens: list[Token], last: int) -> int:
     nxt = tokens[last + 1]
     if nxt.tag == "PER" and nxt.start == token.end and _mostly_transliterated(token.text + nxt.text) \
             and len(token.text + nxt.text) >= 3 and not any(c in "·・-" for c in token.text + nxt.text) \
-            and not (looks_chinese_name(token.text) and looks_chinese_name(nxt.text)):
-        return 1  # (but 朱良|朱森林|乔石 is a list of three Chinese names)
+            and not (looks_chinese_name(token.text) and looks_chinese_name(nxt.text)
+                     and not (_sounded_given_names(token.text, nxt.text) and not _in_list(tokens, last))):
+        return 1  # (but 朱良|朱森林|乔石 is a list of three Chinese names; 詹姆士|潘迪拉 is one transliteration)
     if nxt.text == "." and last + 2 < len(tokens) and tokens[last + 2].tag == "PER" \
             and _mostly_transliterated(token.text + tokens[last + 2].text):
         return 2
@@ -109,6 +127,18 @@ def joins_transliteration(tokens: list[Token], last: int) -> int:
         if after is None or (after.tag in _CLOSING_TAGS and after.tag != "PER"):
             return 1  # 阿罗|约、, 莫利纳|里 : the tagger left the last syllable off
     return 0
+
+
+def _sounded_given_names(first: str, second: str) -> bool:
+    """詹姆士|潘迪拉: two pieces that start like Chinese names but go on in transliteration syllables only."""
+    return len(first) >= 3 and len(second) >= 3 and _mostly_transliterated(first[1:] + second[1:])
+
+
+def _in_list(tokens: list[Token], last: int) -> bool:
+    """Whether tokens[last] and the next name are two of a run of names (胡锦涛|朱育理|朱森林)."""
+    before = tokens[last - 1] if last > 0 else None
+    after = tokens[last + 2] if last + 2 < len(tokens) else None
+    return any(t is not None and t.tag == "PER" for t in (before, after))
 
 
 def run_on_length(part: str) -> int:

@@ -59,6 +59,7 @@ _TRADE_TAGS = frozenset({"n", "vn", "an", "nz"})  # 机器学习, 芯片: what a
 _COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
 _DESCRIPTIVE_HEADS = _COMPANY_HEADS | {"实验室"}
 _HEAD_SET = frozenset(ORG_HEADS)
+_PLACE_LIKE_HEADS = frozenset("部局厂")  # one-character heads that end common words of a part or a place
 _HEAD_LAST_CHARS = frozenset(h[-1] for h in ORG_HEADS)
 _LONGEST_HEAD = max(len(h) for h in ORG_HEADS)
 # What a title in 《》 ends with when it names a newspaper, magazine or broadcaster rather than a book.
@@ -70,6 +71,10 @@ _PERSON_ENDINGS = (*PERSON_TITLES_AFTER, "员", "长")
 _ADMIN_LEVELS = frozenset("市省县区镇乡村州")
 _JOINERS = ("和", "与", "及", "、")
 _PLACE_ENDINGS = ("州", "省", "市", "县", "岛", "港", "湾", "镇", "村")
+# A place written with one of these after it (帕鲁市) is that place when the page writes it bare (州 aside:
+# 华盛顿州 does not make every 华盛顿 a place).
+_TOWN_ENDINGS = ("省", "市", "县", "岛", "港", "镇", "村")
+_RUN_ON_TAIL_TAGS = frozenset({"v", "vd", "d", "p", "c", "u", "ad", "r"})
 _GOVERNMENT = "政府"
 _TEAM = "队"
 _KIN = frozenset("母父妻夫嫂婶姐兄弟叔伯姨舅哥姑爷奶婆")
@@ -215,13 +220,26 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
         if kind == "person":
             out += _persons_in(text, start, end)
             continue
+        if kind == "org":
+            end -= _org_run_on(text[start:end])  # 律师事务所|有关: the tagger ran the body on into a verb
         name = text[start:end]
         if kind == "org" and tag_alone(name) == "LOC":
             kind = "place"  # 欧洲 read as an organisation in a sentence is still a place
-        if kind == "org" and (describes_company(name) or generic_government(name)):
-            continue
+        if kind == "org" and (describes_company(name) or generic_government(name) or leader_government(name)):
+            continue  # (the leader is not made a person: 马拉维政府 reads as 马拉维 PER alone, and is a country's)
         out.append(Found(start, end, name, kind, "lac"))
     return out
+
+
+def _org_run_on(name: str) -> int:
+    """Characters after an organisation's last head that are a common verb or function word (…事务所有关 → 2):
+    the tagger ran the name on into the next word."""
+    for size in range(1, min(3, len(name) - 3) + 1):
+        head_end, tail = name[:-size], name[-size:]
+        if head_end.endswith(ORG_HEADS) and tag_alone(tail) in _RUN_ON_TAIL_TAGS \
+                and word_frequency(tail) >= COMMON_WORD_FREQ:
+            return size
+    return 0
 
 
 def _given_char(token: Token) -> bool:
@@ -272,6 +290,12 @@ def generic_government(name: str) -> bool:
     return bool(place) and tag_alone(place) == "LOC"
 
 
+def leader_government(name: str) -> bool:
+    """佐科政府, 工党政府: the government of a leader or a party is its time in office, not a body of its own."""
+    leader = name.removesuffix(_GOVERNMENT)
+    return leader != name and len(leader) >= 2 and (tag_alone(leader) == "PER" or leader.endswith("党"))
+
+
 def describes_company(name: str) -> bool:
     """美国机器学习公司, 美国实验室: a place before a bare head, or before a trade and a company head,
     describes a body rather than naming it."""
@@ -307,6 +331,12 @@ def _ends_with_head(token: Token) -> bool:
         if word[-size:] in _HEAD_SET:
             return len(word) > size or size > 1
     return False
+
+
+def _common_word_head(word: str) -> bool:
+    """头部, 当局, 工厂: a common word of its own that only ends like a one-character head."""
+    return len(word) == 2 and word[-1] in _PLACE_LIKE_HEADS and word_frequency(word) >= COMMON_WORD_FREQ \
+        and tag_alone(word) != "ORG"
 
 
 def _body_of_body(word: str) -> bool:
@@ -345,6 +375,8 @@ def _headed_orgs(text: str, tokens: list[Token]) -> list[Found]:
         if lead.tag == "LOC" and first == i - 1 and token.text in ORG_HEADS:
             continue  # 美国|实验室: a country and a bare head describe, they do not name
         start, end = lead.start, token.end
+        if _common_word_head(token.text) and tag_alone(text[start:end]) != "ORG":
+            continue  # 曾志伟|头部, 加泰罗尼亚|当局 (but 美国太平洋|总部 the tagger reads as a body)
         if not describes_company(text[start:end]):
             out.append(Found(start, end, text[start:end], "org", "rule"))
     return out
@@ -416,6 +448,8 @@ def page_tag_votes(paragraph_tokens: Iterable[list[Token]]) -> dict[str, Counter
                 tally["LOC" if placed else token.tag] += 1
                 tally[PLACE_CONTEXT] += placed
                 tally[PERSON_CONTEXT] += as_person
+                if token.tag == "LOC" and len(token.text) >= 3 and token.text.endswith(_TOWN_ENDINGS):
+                    votes.setdefault(token.text[:-1], Counter())[PLACE_CONTEXT] += 1  # 帕鲁市 → 帕鲁
     return votes
 
 
@@ -426,8 +460,9 @@ def vote_type(name: str, kind: str, votes: dict[str, Counter]) -> str:
     if not tally or kind not in ("person", "place"):
         return kind
     per, loc = tally["PER"], tally["LOC"]
-    if kind == "person" and (loc > per or (tally[PLACE_CONTEXT] and not tally[PERSON_CONTEXT])):
+    placed = bool(tally[PLACE_CONTEXT]) and not tally[PERSON_CONTEXT]
+    if kind == "person" and (loc > per or placed):
         return "place"
-    if kind == "place" and per > loc and not name.endswith(_PLACE_ENDINGS):
+    if kind == "place" and per > loc and not placed and not name.endswith(_PLACE_ENDINGS):
         return "person"
     return kind

@@ -7,6 +7,7 @@
   and every later bare use of a defined acronym;
 - an unknown Chinese person's name and its pinyin romanisation (方启元 ↔ Fang Qiyuan / Qiyuan Fang);
 - a name the tagger ran on into the next word (伯纳斯·李成立) trimmed to the name the page gives;
+- a transliterated person written two ways (斯皮斯, 乔丹·斯皮思: see translit_zh);
 - a discovered name that is an ambiguous knowledge-base alias (北京) linked to that entity when the
   page names its country.
 """
@@ -19,13 +20,15 @@ from collections import Counter
 from ..doc import Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, normalise_key
 from .candidates import Candidate, name_key
-from .discover_zh import SEPARATORS, looks_chinese_name
+from .compound_zh import join_abbreviations, join_place_prefixed
+from .discover_zh import ORG_HEADS, SEPARATORS, looks_chinese_name, tag_alone
 from .english_forms import pinyin_parts
 from .fragments_zh import mend_chinese_names
 from .learn import identity
 from .linker import is_word_char
 from .orgs_en import shortened_orgs
 from .resolve import new_key
+from .translit_zh import join_transliteration_variants
 from .zh_lexicon import NOT_GIVEN_NAME, TRANSLIT_CHARS
 
 _BRACKETS = {"（": "）", "(": ")"}
@@ -50,6 +53,9 @@ def unify_identities(kb: KnowledgeBase, doc: Doc, content: list[tuple[int, Parag
     _pinyin_pairs(kb, candidates)
     _given_names(kb, candidates)
     _name_tails(kb, candidates)
+    join_transliteration_variants(doc, candidates, lambda keep, other: _merge(kb, candidates, keep, other))
+    join_abbreviations(candidates, lambda keep, other: _merge(kb, candidates, keep, other))  # 北大, 北京大学
+    join_place_prefixed(candidates, lambda keep, other: _merge(kb, candidates, keep, other), tag_alone, ORG_HEADS)
     _ambiguous_aliases(kb, candidates)
     return _without_shared_parts(candidates)
 
@@ -106,12 +112,12 @@ def _one_type_per_name(candidates: list[Candidate]) -> None:
 
 
 # -- company suffixes ------------------------------------------------------------------------------------
-_COMPANY_SUFFIXES = ("股份有限公司", "有限公司", "集团公司", "公司", "集团", " Inc.", " Inc", " Corp.", " Corp", " Ltd",
-                     " Ltd.", " Group", " Co.")
+_COMPANY_SUFFIXES = ("股份有限公司", "有限公司", "集团公司", "公司", "集团", "汽车", " Inc.", " Inc", " Corp.", " Corp",
+                     " Ltd", " Ltd.", " Group", " Co.")
 
 
 def _company_suffixes(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
-    """丰田公司 and 丰田, "Nimbus Corp" and "Nimbus": one company."""
+    """丰田公司 and 丰田, 福特汽车 and 福特, "Nimbus Corp" and "Nimbus": one company."""
     by_text = {c.text: c for c in candidates if c.coarse == "org"}
     for cand in candidates:
         if cand.coarse != "org" or cand.entity:

@@ -72,6 +72,8 @@ def not_a_person(text: str, tokens: list[Token], start: int, end: int) -> bool:
 _CATEGORY_AFTER = ("品牌", "折扣店", "连锁店", "连锁", "超市", "商店", "零售商", "百货", "网站", "报道", "新闻报道")
 _CATEGORY_BEFORE = ("品牌", "零售商", "连锁", "超市", "网站", "机构", "媒体", "组织", "团体", "集团", "公司", "据",
                     "告诉", "接受")
+# "Gateway Pundit和RedState等保守派网站": a list closed by 等 and a category word a few characters on.
+_LISTED_KIND = re.compile(rf"\s*等[\u4e00-\u9fff]{{1,4}}?(?:{'|'.join(_CATEGORY_AFTER[:-2])})")
 _COORDINATION = re.compile(r"\s*(?:、|和|与|及|以及|或|,|，)\s*")
 _OUTLET_TAIL = re.compile(r"\s*新闻(?=\s*(?:报道|采访|频道))")
 
@@ -96,7 +98,7 @@ def category_orgs(text: str, runs: list[tuple[int, int]]) -> dict[int, int]:
         stop = tail.end() if tail else end  # 据NBC新闻报道: the outlet is "NBC新闻"
         after = text[stop:stop + 6].lstrip().removeprefix("等").lstrip()
         before = text[max(0, start - 6):start].rstrip()
-        if after.startswith(_CATEGORY_AFTER) or before.endswith(_CATEGORY_BEFORE):
+        if after.startswith(_CATEGORY_AFTER) or before.endswith(_CATEGORY_BEFORE) or _LISTED_KIND.match(text, stop):
             named[k] = stop
     for k in sorted(named, reverse=True):  # back over "A、B 和 C" before a named run
         j = k
@@ -109,6 +111,43 @@ def category_orgs(text: str, runs: list[tuple[int, int]]) -> dict[int, int]:
             named.setdefault(j + 1, runs[j + 1][1])
             j += 1
     return named
+
+
+def coordinated_with_orgs(text: str, orgs: list[tuple[int, int]],
+                          others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Latin runs listed with an organisation of the paragraph ("Boots、Superdrug 和 Debenhams", "PBS、C-SPAN 和
+    Fox Business Network"): the members of a list are of one kind — unless the list holds a name of another
+    kind ("Microsoft Outlook、Slack 和 Spotify" lists products). Spans are in `text`; `others` are the
+    paragraph's names that are not organisations."""
+    taken = [*orgs, *others]
+    runs = [r for r in _runs(text) if not any(r[0] < e and s < r[1] for s, e in taken)]
+    members = sorted(set(orgs) | set(runs) | set(others))
+    out: set[tuple[int, int]] = set()
+    for k, item in enumerate(members):
+        if item not in orgs or _latin_letter(text, item[0] - 1, -1) or _latin_letter(text, item[1], 1):
+            continue  # an organisation inside a longer Latin name (Microsoft of Microsoft Outlook) lists nothing
+        for step in (-1, 1):  # along the list both ways from the organisation
+            j, listed = k, []
+            while 0 <= j + step < len(members):
+                left, right = sorted((members[j], members[j + step]))
+                if not _COORDINATION.fullmatch(text[left[1]:right[0]]):
+                    break
+                j += step
+                listed.append(members[j])
+            if not any(m in others for m in listed):
+                out.update(m for m in listed if m in runs)
+    return sorted(r for r in out if not _lone_acronym(text[r[0]:r[1]]))
+
+
+def _latin_letter(text: str, i: int, step: int) -> bool:
+    """Whether a Latin word goes on from position i (across one space) in direction `step`."""
+    if 0 <= i < len(text) and text[i] == " ":
+        i += step
+    return 0 <= i < len(text) and text[i].isascii() and text[i].isalpha()
+
+
+def _lone_acronym(name: str) -> bool:
+    return len(name) < 3 and name.isupper()
 
 
 def latin_names(text: str, tokens: list[Token]) -> list[Found]:

@@ -26,7 +26,7 @@ from .discover_zh import (
 )
 from .english_forms import add_english_forms, place_names
 from .identity import unify_identities
-from .latin_zh import not_a_person
+from .latin_zh import coordinated_with_orgs, not_a_person
 from .learn import identity, learn_from_pairs
 from .linker import Gazetteer, Hit, is_han
 from .orgs_en import ORG_HEAD_WORDS
@@ -49,7 +49,7 @@ _ZH_SPEECH_AFTER = ("表示", "说", "认为", "指出", "称", "透露", "强�
 _NAME_TOKEN_TAGS = frozenset({"PER", "ORG", "LOC", "nz", "nw"})
 _INNER_HEADS = (*ORG_HEADS, "政府", "团队", "方面", "总部", "芯片", "模型", "大模型")
 _PARENT_HEADS = (*ORG_HEADS, "议会", "国会")  # 德国议会|国防委员会
-_COMPANY_SUFFIXES = frozenset({"公司", "集团", "有限公司", "股份有限公司", "集团公司", "科技有限公司", "控股"})
+_COMPANY_SUFFIXES = frozenset({"公司", "集团", "有限公司", "股份有限公司", "集团公司", "科技有限公司", "控股", "组织"})
 _EN_UNIT_HEADS = (ORG_HEAD_WORDS - {"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "Group", "Holdings"}) | {
     "Research", "Channel"}
 _ZH_ORG_NOUNS = ("公司", "机构", "集团", "企业", "实验室", "初创", "媒体", "基金", "银行", "平台")
@@ -162,6 +162,7 @@ class EntityStage:
                 if name.start == 0 and name.end == len(match.group()) and name.type in ("person", "org"):
                     found.append(_candidate(doc, index, para, match.start(), match.end(), name.type, "spacy",
                                             name.text))
+        found += self._listed_with_orgs(doc, content, tokens, linked + found)
         # 全国人大|常委会, 微软|研究院, 华盛顿|观察报: a discovered body named after a known name is its own.
         units = [c for c in found if c.coarse == "org" and any(_sub_unit(c, k) for k in linked)]
         linked[:] = [k for k in linked if not any(_sub_unit(u, k) for u in units)]
@@ -173,6 +174,23 @@ class EntityStage:
         kept = [c for c in found if not any(c.start < e and s < c.end for s, e in taken)]
         self._short_names(doc, tokens, kept)
         return kept
+
+    def _listed_with_orgs(self, doc: Doc, content: list[tuple[int, Paragraph]], tokens: dict[int, list[Token]],
+                          named: list[Candidate]) -> list[Candidate]:
+        """"Boots、Superdrug 和 Debenhams": a Latin name listed with an organisation in Chinese prose is one."""
+        out: list[Candidate] = []
+        for index, para in content:
+            if index not in tokens:
+                continue
+            mine = [(c.start - para.start, c.end - para.start, c.coarse) for c in named if c.para == index]
+            # Microsoft of "Microsoft Outlook": a name read two ways anchors no list.
+            orgs = [(s, e) for s, e, coarse in mine if coarse == "org" and sum(
+                s < e2 and s2 < e for s2, e2, _ in mine) == 1]
+            if orgs:
+                others = [(s, e) for s, e, coarse in mine if coarse != "org"]
+                for start, end in coordinated_with_orgs(para.text, orgs, others):
+                    out.append(_candidate(doc, index, para, start, end, "org", "rule", para.text[start:end]))
+        return out
 
     def _short_names(self, doc: Doc, tokens: dict[int, list[Token]], found: list[Candidate]) -> None:
         """雪域大学麦克斯韦学院, 内华达州克拉克县地方法院: the body's own short name (麦克斯韦学院, 克拉克县地方法院) is
