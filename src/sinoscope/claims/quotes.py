@@ -13,10 +13,9 @@ from typing import Any
 
 from ..doc import Doc
 from ..entities.english_forms import person_forms
-from ..nlp.english import MAX_PARSE_CHARS, parse_paragraph, parse_where
+from ..nlp.english import MAX_PARSE_CHARS, parse_many, parse_paragraph
 from .quote_crf import crf_quotes
 from .quotes_en import SPEECH_VERBS, extract_en
-from .quotes_en_gate import cue_candidate
 from .quotes_en_runs import join_runs
 from .quotes_zh import ZhQuoteReader
 from .salience import Salience
@@ -78,8 +77,7 @@ def _parse_english(doc: Doc, indices: list[int]) -> dict[int, Any]:
     """Parses of the English paragraphs that can hold a quote (a speech verb, a quotation mark, a colon).
 
     The shared parse is reused when another stage made it; otherwise the paragraphs are parsed in
-    one batch without NER when the entities stage has already named the people (cheaper), and within
-    them only the sentences with a cue candidate (`quotes_en_gate`; the others are left flat)."""
+    one batch without NER when the entities stage has already named the people (cheaper)."""
     shared = doc.cache.get("spacy", {})
     parses = {i: shared[i] for i in indices if i in shared}
     todo = [i for i in indices if i not in parses and _EN_CUE.search(doc.paragraphs[i].text)]
@@ -88,7 +86,7 @@ def _parse_english(doc: Doc, indices: list[int]) -> dict[int, Any]:
     if not doc.layers.get("mentions"):
         return parses | {i: parse_paragraph(doc, i) for i in todo}
     texts = [doc.paragraphs[i].text[:MAX_PARSE_CHARS] for i in todo]
-    for i, parsed in zip(todo, parse_where(texts, cue_candidate), strict=True):
+    for i, parsed in zip(todo, parse_many(texts), strict=True):
         parses[i] = parsed
     return parses
 

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..nlp.english import is_parsed
 from .quotes_en import SPEECH_VERBS, en_quote_spans
 from .speakers import (
     ANONYMOUS_EN,
@@ -128,9 +127,6 @@ class Salience:
         return c.key or c.name
 
     def _read(self, parse: Any, offset: int) -> None:
-        for sent in parse.sents:
-            if not is_parsed(sent):  # a sentence with no cue is not parsed: read like an unparsed paragraph
-                self._unparsed_subjects(offset + sent.start_char, sent.text)
         quoted = en_quote_spans(parse.text)
         for tok in parse:
             if tok.dep_ in ("nsubj", "nsubjpass") and _main_or_speaking(tok.head) and not _inside(tok.idx, quoted) \

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .. import budget
@@ -24,7 +24,6 @@ from .. import budget
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc as SpacyDoc
-    from spacy.tokens import Span as SpacySpan
 
     from ..doc import Doc
     from .english_attrs import EnglishAttributes
@@ -58,76 +57,6 @@ def parse_many(texts: list[str], batch_size: int = 32) -> list[SpacyDoc]:
     nlp = english_model()
     attributes = english_attributes()
     return [attributes(d) for d in nlp.pipe(texts, batch_size=batch_size, disable=only(nlp, *PARSE_COMPONENTS))]
-
-
-@functools.cache
-def _sentencizer() -> Any:
-    from spacy.pipeline import Sentencizer
-
-    return Sentencizer()  # punctuation rules: a sentence split before any model runs
-
-
-def is_parsed(sentence: SpacySpan) -> bool:
-    """Whether `sentence` of a `parse_where` Doc was parsed (else its tokens hang flat off its first: no tags,
-    lemmas or grammatical relations)."""
-    return bool(sentence[0].tag_)
-
-
-def _flat(piece: SpacyDoc) -> SpacyDoc:
-    """`piece` (one sentence) as an unparsed placeholder tree: every token under the first, labelled `dep`."""
-    import numpy
-    from spacy.attrs import DEP, HEAD
-
-    rows = numpy.zeros((len(piece), 2), dtype="uint64")
-    rows[:, 0] = (-numpy.arange(len(piece), dtype="int64")).astype("uint64")  # HEAD: relative, to token 0
-    rows[:, 1] = piece.vocab.strings.add("dep")
-    rows[0, 1] = piece.vocab.strings.add("ROOT")
-    piece.from_array([HEAD, DEP], rows)
-    return piece
-
-
-def parse_where(texts: list[str], wanted: Callable[[SpacySpan], bool], batch_size: int = 32) -> list[SpacyDoc]:
-    """`parse_many`, but only for the sentences `wanted` says need it (split by punctuation first): each run of
-    wanted sentences is parsed together, the others are left flat (`is_parsed`), and each text is one Doc with
-    its own offsets. A text whose sentences are all wanted is parsed whole, as `parse_many` does."""
-    import numpy
-    from spacy.attrs import LENGTH, NORM, ORTH, SPACY
-    from spacy.tokens import Doc as SpacyDoc
-
-    token_attrs = [LENGTH, SPACY, ORTH, NORM]  # the tokenizer's: a run is parsed with no sentence split imposed
-    nlp = english_model()
-    plans: list[list[tuple[SpacySpan, bool]]] = []
-    runs: list[SpacyDoc] = []
-    for text in texts:
-        tokens = _sentencizer()(nlp.make_doc(text))
-        plan: list[tuple[SpacySpan, bool]] = []
-        for sentence in tokens.sents:
-            want = wanted(sentence)
-            if plan and plan[-1][1] == want:
-                plan[-1] = (tokens[plan[-1][0].start:sentence.end], want)
-            else:
-                plan.append((sentence, want))
-        plans.append(plan)
-        runs += [span.as_doc(array_head=token_attrs) for span, want in plan if want]
-    attributes = english_attributes()
-    parsed = iter([attributes(d) for d in nlp.pipe(runs, batch_size=batch_size,
-                                                    disable=only(nlp, *PARSE_COMPONENTS))])
-    out: list[SpacyDoc] = []
-    for plan in plans:
-        if len(plan) == 1 and plan[0][1]:
-            out.append(next(parsed))
-            continue
-        pieces = []
-        for span, want in plan:
-            if want:
-                piece = next(parsed)
-                piece.tensor = numpy.zeros((0,), dtype="float32")  # from_docs joins tensors only if all have one
-                pieces.append(piece)
-            else:
-                pieces += [_flat(sentence.as_doc()) for sentence in span.sents]
-        out.append(SpacyDoc.from_docs(pieces, ensure_whitespace=False) if pieces else
-                   nlp.make_doc(""))
-    return out
 
 
 def only(nlp: Language, *wanted: str) -> list[str]:
