@@ -108,17 +108,18 @@ def _add_optional_commands(sub: argparse._SubParsersAction) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR, format="%(levelname)s %(message)s")
-    from .store.db import StoreError
-
     try:
         return args.func(args)
-    except StoreError as exc:  # a corrupt, read-only or unreachable database: one clear line, no traceback
-        print(f"sinoscope: {exc}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # `sinoscope analyze ... | head`
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        store = sys.modules.get(f"{__package__}.store.db")  # only a command that opened a store can raise its error
+        if store is None or not isinstance(exc, store.StoreError):
+            raise
+        print(f"sinoscope: {exc}", file=sys.stderr)  # a corrupt, read-only or unreachable database: one line
+        return 2
 
 
 if __name__ == "__main__":

@@ -16,8 +16,6 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import cn2an
-
 from ..doc import Doc
 from ..nlp.chinese import Token
 from . import forecast_cues as C
@@ -92,6 +90,8 @@ def _num(token: str | None) -> float | None:
         return float(token)
     except ValueError:
         pass
+    import cn2an  # imported on first use: a page with no Chinese numeral never pays for it
+
     try:
         return float(cn2an.cn2an(token, "smart"))
     except (ValueError, KeyError, TypeError):

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..doc import Doc
 from ..entities.english_forms import person_forms
-from ..nlp.english import MAX_PARSE_CHARS, english_model, parse_paragraph
+from ..nlp.english import MAX_PARSE_CHARS, parse_many, parse_paragraph
 from .quote_crf import crf_quotes
 from .quotes_en import SPEECH_VERBS, extract_en
 from .quotes_en_runs import join_runs
@@ -86,7 +86,7 @@ def _parse_english(doc: Doc, indices: list[int]) -> dict[int, Any]:
     if not doc.layers.get("mentions"):
         return parses | {i: parse_paragraph(doc, i) for i in todo}
     texts = [doc.paragraphs[i].text[:MAX_PARSE_CHARS] for i in todo]
-    for i, parsed in zip(todo, english_model().pipe(texts, disable=["ner"], batch_size=32), strict=True):
+    for i, parsed in zip(todo, parse_many(texts), strict=True):
         parses[i] = parsed
     return parses
 

@@ -79,7 +79,9 @@ class EntityStage:
                    if p.section in CONTENT_SECTIONS and p.end > p.start and doc.text[p.start:p.end] == p.text]
         tokens: dict[int, list[Token]] = {}
         linked: list[Candidate] = []
-        tag_paragraphs(doc, [index for index, para in content if has_han(_norm(para))])  # one batched pass
+        chinese = [index for index, para in content if has_han(_norm(para))]
+        if chinese:  # one batched pass; an English page never loads the tagger
+            tag_paragraphs(doc, chinese)
         for index, para in content:
             norm = _norm(para)
             if has_han(norm):
