@@ -15,7 +15,8 @@ from ..doc import Doc
 from ..entities.english_forms import person_forms
 from ..nlp.english import MAX_PARSE_CHARS, parse_many, parse_paragraph
 from .quote_crf import crf_quotes
-from .quotes_en import SPEECH_VERBS, extract_en
+from .quotes_en import extract_en
+from .quotes_en_cues import cue_candidate
 from .quotes_en_runs import join_runs
 from .quotes_zh import ZhQuoteReader
 from .salience import Salience
@@ -63,24 +64,14 @@ def _speaker_fields(sp: Speaker) -> dict[str, Any]:
             "speaker_surface": sp.surface, "speaker_start": sp.start, "speaker_end": sp.end}
 
 
-def _cue_pattern() -> re.Pattern[str]:
-    stems = {w[:-1] if w.endswith(("e", "y")) else w for w in SPEECH_VERBS}
-    irregular = ("said", "told", "wrote", "written", "thought", "felt", "knew", "known", "found", "saw", "according")
-    return re.compile(r"\b(?:" + "|".join(sorted(stems | set(irregular), key=len, reverse=True)) + r")\w*|[“”\"―]|''|:",
-                      re.I)
-
-
-_EN_CUE = _cue_pattern()
-
-
 def _parse_english(doc: Doc, indices: list[int]) -> dict[int, Any]:
-    """Parses of the English paragraphs that can hold a quote (a speech verb, a quotation mark, a colon).
+    """Parses of the English paragraphs that can hold a quote (`quotes_en_cues.cue_candidate`).
 
     The shared parse is reused when another stage made it; otherwise the paragraphs are parsed in
     one batch without NER when the entities stage has already named the people (cheaper)."""
     shared = doc.cache.get("spacy", {})
     parses = {i: shared[i] for i in indices if i in shared}
-    todo = [i for i in indices if i not in parses and _EN_CUE.search(doc.paragraphs[i].text)]
+    todo = [i for i in indices if i not in parses and cue_candidate(doc.paragraphs[i].text)]
     if not todo:
         return parses
     if not doc.layers.get("mentions"):
