@@ -85,7 +85,10 @@ def _prepare(html: object) -> str:
     html = _CONTROL_CHARS.sub("", html)
     if not html.strip():
         raise HtmlError("empty document")
-    return _HUGE_ATTRIBUTE.sub(r'\1""', html)
+    # the regex is slow on a whole page; a huge value needs a stretch this long between two '<'
+    if any(len(piece) >= _MAX_ATTRIBUTE_CHARS for piece in html.split("<")):
+        html = _HUGE_ATTRIBUTE.sub(r'\1""', html)
+    return html
 
 
 def _tree_depth_and_size(tree: HtmlElement) -> tuple[int, int]:
@@ -130,7 +133,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
     html = _prepare(html)
     tree = parse_guarded(html)
     extraction = run_trafilatura(tree, url)  # works on its own copy of the tree
-    blocks, _reason = choose_content(extraction.body, run_readability(html))
+    blocks, _reason = choose_content(extraction.body, run_readability(tree))
     metadata = extraction.metadata
     site = site_name(tree, getattr(metadata, "sitename", None), url)
     title = document_title(tree, getattr(metadata, "title", None), site)

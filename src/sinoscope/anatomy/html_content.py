@@ -12,16 +12,27 @@ output is first cleaned of furniture blocks, then compared:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement, fromstring
+from lxml_html_clean import Cleaner
 from readability import Document as ReadabilityDocument
-from trafilatura.metadata import extract_metadata
-from trafilatura.settings import set_date_params
+from readability.readability import REGEXES as READABILITY_REGEXES
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
 
 from sinoscope.anatomy.html_blocks import Block, cjk_share, element_blocks
 
@@ -66,9 +77,29 @@ class Extraction:
 
 
 def _metadata(tree: HtmlElement, url: str | None) -> object | None:
-    """trafilatura's metadata (title, author, site name, htmldate's date with its extensive search)."""
+    """trafilatura's title, author and site name, as its extract_metadata reads them, without the rest: the
+    date is html_dates' job (so no htmldate, and no dateparser compiling every locale), and categories, tags
+    and licence are not read."""
     try:
-        return extract_metadata(tree, url, set_date_params(False), False, set())
+        metadata = examine_meta(tree)
+        if metadata.author and " " not in metadata.author:
+            metadata.author = None
+        # trafilatura's JSON-LD reader has bugs of its own (it guards them the same way); the meta tags stand
+        with contextlib.suppress(Exception):
+            metadata = extract_meta_json(tree, metadata)
+        metadata.title = metadata.title or extract_title(tree)
+        metadata.author = metadata.author or extract_author(tree)
+        metadata.url = metadata.url or extract_url(tree, url)
+        metadata.sitename = metadata.sitename or extract_sitename(tree)
+        if metadata.sitename:
+            sitename = metadata.sitename.lstrip("@")
+            if sitename and "." not in sitename and not sitename[0].isupper():
+                sitename = sitename.title()
+            metadata.sitename = sitename
+        elif metadata.url and (match := META_URL.match(metadata.url)):
+            metadata.sitename = match[1]
+        metadata.clean_and_trim()
+        return metadata
     except (ValueError, TypeError, AttributeError, RecursionError, etree.LxmlError):
         return None
 
@@ -90,9 +121,34 @@ def run_trafilatura(tree: HtmlElement, url: str | None) -> Extraction:
     return Extraction(metadata, body, comments)
 
 
-def run_readability(html: str) -> list[Block]:
+# readability-lxml's own cleaner, but leaving javascript: links and on* attributes alone: rewriting every link
+# of the page cost a quarter of readability's time, and neither changes the text read from its output.
+_READABILITY_CLEANER = Cleaner(
+    scripts=True, javascript=False, comments=True, style=True, links=True, meta=False, add_nofollow=False,
+    page_structure=False, processing_instructions=True, embedded=False, frames=False, forms=False,
+    annoying_tags=False, remove_tags=None, remove_unknown_tags=False, safe_attrs_only=False,
+)
+
+
+class _TreeReadability(ReadabilityDocument):
+    """readability-lxml on a copy of the page's already parsed tree instead of parsing the markup again
+    (each of its passes mutates the tree, so each starts from a fresh copy)."""
+
+    def _parse(self, input: HtmlElement) -> HtmlElement:  # noqa: A002 - the overridden method's name
+        doc = deepcopy(input)
+        for element in doc.xpath("//*[@hidden]"):
+            element.drop_tree()
+        for element in doc.xpath("//*[@style]"):
+            if READABILITY_REGEXES["displayNoneRe"].search(element.get("style")):
+                element.drop_tree()
+        _READABILITY_CLEANER(doc)  # in place: clean_html would copy the tree once more
+        doc.resolve_base_href(handle_failures=self.handle_failures)
+        return doc
+
+
+def run_readability(tree: HtmlElement) -> list[Block]:
     try:
-        summary = ReadabilityDocument(html).summary(html_partial=True)
+        summary = _TreeReadability(tree).summary(html_partial=True)
         if not summary or not summary.strip():
             return []
         return element_blocks(fromstring(summary))
