@@ -1,4 +1,5 @@
-"""Main content: run trafilatura and readability-lxml, drop page furniture, keep the better reading.
+"""Main content: run trafilatura, and readability-lxml unless trafilatura's reading passes a quality check;
+drop page furniture, keep the better reading.
 
 Why two extractors: trafilatura is precise on modern English pages but often swallows whole table-layout
 Chinese pages (navigation, 'related' lists, copyright footers); readability is the reverse. Each one's
@@ -11,7 +12,9 @@ output is first cleaned of furniture blocks, then compared:
 
 trafilatura runs in its fast mode: its own fallback is a second readability pass (its vendored copy, then
 justext) that this comparison makes redundant, and it cost a fifth of trafilatura's time; the fallback runs
-only when the fast reading fails (see run_trafilatura).
+only when the fast reading fails (see run_trafilatura). readability is skipped when trafilatura's reading is
+clean article prose that covers the page's prose (needs_second_reading): it could then neither find a missed
+article nor trim furniture.
 """
 
 from __future__ import annotations
@@ -43,6 +46,12 @@ from sinoscope.anatomy.html_blocks import Block, cjk_share, element_blocks
 _FRAGMENT_RATIO = 0.55
 _PROSE_SHARE_TO_PREFER_LONGER = 0.9
 _MAX_LINK_DENSITY = 0.5
+# A reading that passes without a second extractor: nearly all prose, almost no link text, nothing the furniture
+# filter had to drop, and most of the prose the page prints (else it may be a fragment of the article).
+_CLEAN_PROSE_SHARE = 0.9
+_CLEAN_LINK_SHARE = 0.02
+_CLEAN_FURNITURE_SHARE = 0.01
+_CLEAN_PAGE_PROSE_COVERAGE = 0.6
 
 _COPYRIGHT = re.compile(
     r"copyright|©|ⓒ|all rights reserved|版权所有|版权声明|著作权|"
@@ -207,6 +216,23 @@ def _extra_blocks(longer: list[Block], shorter: list[Block]) -> list[Block]:
 def _prose_share(blocks: list[Block]) -> float:
     total = sum(len(b.text) for b in blocks)
     return sum(len(b.text) for b in blocks if is_prose(b)) / total if total else 0.0
+
+
+def needs_second_reading(blocks: list[Block], page: list[Block]) -> bool:
+    """Whether trafilatura's reading (`blocks`, before the furniture filter) fails the quality check, so that
+    readability must read the page too; `page` is every text block of the page."""
+    kept = [b for b in blocks if not is_furniture(b)]
+    if len(kept) < 2:  # nothing, or one block: a dump, not a laid-out article
+        return True
+    total = sum(len(b.text) for b in blocks)
+    if sum(b.link_chars for b in blocks) >= _CLEAN_LINK_SHARE * total:
+        return True
+    if sum(len(b.text) for b in kept) < (1 - _CLEAN_FURNITURE_SHARE) * total:
+        return True
+    if _prose_share(kept) < _CLEAN_PROSE_SHARE or not is_prose(kept[0]):
+        return True  # a reading opening on a short line may have kept the masthead or headline strip
+    page_prose = _size([b for b in page if is_prose(b) and not is_furniture(b)])
+    return _size([b for b in kept if is_prose(b)]) < _CLEAN_PAGE_PROSE_COVERAGE * page_prose
 
 
 def choose_content(trafilatura_blocks: list[Block], readability_blocks: list[Block]) -> tuple[list[Block], str]:
