@@ -74,3 +74,20 @@ def test_clean_page_is_read_by_one_extractor(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(html_module, "run_readability", lambda tree: calls.append(tree) or [])
     assert extract_html(page).paragraphs == PROSE
     assert calls == []
+
+
+def test_no_htmldate_on_the_hot_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page's date is html_dates' job: htmldate (and the dateparser locales behind it) never runs."""
+    import htmldate
+    import trafilatura.metadata
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("htmldate ran")
+
+    monkeypatch.setattr(trafilatura.metadata, "find_date", refuse)
+    monkeypatch.setattr(htmldate, "find_date", refuse)
+    paragraphs = "".join(f"<p>{text}</p>" for text in PROSE)
+    page = extract_html(f"<html><head><meta property='article:published_time' content='2024-05-06'></head>"
+                        f"<body><article>{paragraphs}</article></body></html>")
+    assert page.published == "2024-05-06"
+    assert page.paragraphs == PROSE
