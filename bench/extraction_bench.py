@@ -5,8 +5,8 @@ Usage (from the repository root):
 
 --target names any callable taking (html_text) — default sinoscope.analyze:analyze_html, the whole `analyze`
 pipeline; sinoscope.anatomy.html:extract_html times the HTML extraction alone. Both sides run in this process
-on the same decoded pages; peak
-memory is tracemalloc's peak over one pass. Exits 0 with a message when ../shared is absent.
+on the same decoded pages, timed in CPU seconds (the process's own, so a busy machine does not skew the
+ratio); peak memory is tracemalloc's peak over one pass. Exits 0 with a message when ../shared is absent.
 """
 
 from __future__ import annotations
@@ -53,15 +53,15 @@ def load_pages(limit: int | None) -> list[str]:
 
 
 def measure(function: Callable[[str], object], pages: list[str]) -> tuple[float, int, int]:
-    """Seconds for one pass, peak traced bytes (separate pass, as tracing slows code), failures."""
+    """CPU seconds for one pass, peak traced bytes (separate pass, as tracing slows code), failures."""
     failures = 0
-    start = time.perf_counter()
+    start = time.process_time()
     for html in pages:
         try:
             function(html)
         except ValueError:  # HtmlError and friends: a clean refusal still costs time, count it
             failures += 1
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     tracemalloc.start()
     for html in pages[: max(1, len(pages) // 5)]:
         with contextlib.suppress(ValueError):

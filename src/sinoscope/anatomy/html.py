@@ -21,11 +21,12 @@ from sinoscope.anatomy.html_content import (
     choose_content,
     drop_title_echo,
     is_furniture,
+    needs_second_reading,
     run_readability,
     run_trafilatura,
 )
 from sinoscope.anatomy.html_dates import page_date, page_url
-from sinoscope.anatomy.html_layout import page_layout
+from sinoscope.anatomy.html_layout import page_blocks, page_layout
 from sinoscope.anatomy.html_meta import (
     declared_language,
     document_title,
@@ -85,7 +86,10 @@ def _prepare(html: object) -> str:
     html = _CONTROL_CHARS.sub("", html)
     if not html.strip():
         raise HtmlError("empty document")
-    return _HUGE_ATTRIBUTE.sub(r'\1""', html)
+    # the regex is slow on a whole page; a huge value needs a stretch this long between two '<'
+    if any(len(piece) >= _MAX_ATTRIBUTE_CHARS for piece in html.split("<")):
+        html = _HUGE_ATTRIBUTE.sub(r'\1""', html)
+    return html
 
 
 def _tree_depth_and_size(tree: HtmlElement) -> tuple[int, int]:
@@ -130,10 +134,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
     html = _prepare(html)
     tree = parse_guarded(html)
     extraction = run_trafilatura(tree, url)  # works on its own copy of the tree
-    blocks, _reason = choose_content(extraction.body, run_readability(html))
     metadata = extraction.metadata
     site = site_name(tree, getattr(metadata, "sitename", None), url)
     title = document_title(tree, getattr(metadata, "title", None), site)
+    laid_out = page_blocks(tree)  # one layout of the page, for the quality check and the dateline/byline readers
+    # readability reads the page only when trafilatura's reading fails the quality check (one that opens on
+    # its headline fails too: with the headline, trafilatura often keeps the strip around it)
+    second_needed = needs_second_reading(extraction.body, laid_out)
+    blocks, _reason = choose_content(extraction.body, run_readability(tree) if second_needed else [])
     blocks = drop_title_echo(blocks, title)
 
     records = safe_structured_comments(tree) or fallback_comments(extraction.comments, is_furniture)
@@ -142,7 +150,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage:
     paragraphs = [b.text for b in blocks if _squeezed(b.text) not in comment_texts]
     if not paragraphs:
         raise HtmlError("no main content: neither extractor found article text")
-    layout = page_layout(tree, paragraphs, title)
+    layout = page_layout(laid_out, paragraphs, title)
     language = declared_language(tree)
     outlet = outlet_of_url(page_url(tree, url))
     return HtmlPage(

@@ -68,12 +68,17 @@ class Layout:
         return None
 
 
-def page_layout(tree: HtmlElement, paragraphs: list[str], title: str | None) -> Layout | None:
-    """Lay out the page's blocks and locate the article; None when the article cannot be found."""
+def page_blocks(tree: HtmlElement) -> list[Block]:
+    """The text blocks of the page's <body> in reading order (laid out once, read by the content check and
+    the layout)."""
     body = tree.find("body")
-    if body is None or not paragraphs:
+    return element_blocks(body) if body is not None else []
+
+
+def page_layout(blocks: list[Block], paragraphs: list[str], title: str | None) -> Layout | None:
+    """Locate the headline and the article among the page's blocks; None when the article cannot be found."""
+    if not blocks or not paragraphs:
         return None
-    blocks = element_blocks(body)
     starts, offset = [], 0
     for block in blocks:
         starts.append(offset)
