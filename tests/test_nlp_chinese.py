@@ -60,5 +60,5 @@ def test_batched_decoding_finds_the_paths_lac_finds_one_text_at_a_time():
     paths = _viterbi(emissions, lac._transitions)
     labels, inside = _tag_table(lac)
     for text, e, path in zip(texts, emissions, paths, strict=True):
-        assert path == _viterbi_decode(e, lac._transitions, len(text))
-        assert _words(text, path, labels, inside) == _decode_bio(list(text), path, lac._id2tag)
+        assert path.tolist() == _viterbi_decode(e, lac._transitions, len(text))
+        assert _words(text, path, labels, inside) == _decode_bio(list(text), path.tolist(), lac._id2tag)

