@@ -53,11 +53,9 @@ def _t2s():
 
 @functools.cache
 def _langid():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from .langid_model import restricted_identifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(_LANGID_SET)
-    return identifier
+    return restricted_identifier(_LANGID_SET)
 
 
 def to_simplified(text: str) -> str:
