@@ -12,7 +12,7 @@ from sinoscope.anatomy.bilingual import MIN_SCORE, translation_score
 from sinoscope.anatomy.dates import find_dates, is_date_line
 from sinoscope.anatomy.furniture import ends_sentence, line_role
 from sinoscope.anatomy.header import split_persona
-from sinoscope.anatomy.language import detect_language, detect_script, to_simplified
+from sinoscope.anatomy.language import detect_language, detect_script, identify_language, to_simplified
 from sinoscope.anatomy.segment import split_lines
 from sinoscope.doc import Paragraph
 from sinoscope.export.record import to_record
@@ -70,6 +70,41 @@ def test_segment_gives_one_paragraph_per_line(pipeline: Pipeline) -> None:
 ])
 def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+ENGLISH_PROSE = ("The minister said on Tuesday that the budget would be ready by spring, and that the unions "
+                 "of the northern provinces have been consulted about the plan.")
+
+
+def test_plain_english_prose_skips_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sinoscope.anatomy.language as language
+
+    def no_model() -> None:
+        raise AssertionError("py3langid consulted for plain English prose")
+
+    monkeypatch.setattr(language, "_langid", no_model)
+    assert identify_language(ENGLISH_PROSE) == ("en", "en")
+
+
+@pytest.mark.parametrize("text", [
+    # Other languages quoting English in passing, and all-caps English (which the model reads as Polish).
+    "Der Minister sagte, dass the new policy has been approved, aber die Opposition kritisiert den Plan scharf.",
+    "Menteri mengatakan bahwa pemerintah akan mendukung petani dan the ministry said that the budget has been set.",
+    ENGLISH_PROSE.upper(),
+])
+def test_mixed_or_capitalised_latin_text_still_asks_the_model(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sinoscope.anatomy.language as language
+
+    asked: list[str] = []
+    real = language._langid
+
+    def spy():  # noqa: ANN202
+        asked.append(text)
+        return real()
+
+    monkeypatch.setattr(language, "_langid", spy)
+    identify_language(text)
+    assert asked
 
 
 def test_detect_script_traditional_and_simplified() -> None:

@@ -27,6 +27,21 @@ _LANGID_SET = ["en", "zh", "ja", "ko", "fr", "de", "es", "pt", "it", "ru", "nl",
 # Letters of other alphabets (Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, …).
 _OTHER_LETTERS = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f]")
 _LONG_LATIN = 40
+# Function words no other common Latin-script language writes as words ("in", "is", "to", "on", "for",
+# "was", "die" are left out: Dutch, German, Polish, Danish, French use them too).
+_ENGLISH_ONLY = (
+    "the of and that with which would have has been from this they their were not but are its who "
+    "she his said there what when than these those could should about into after")
+_ENGLISH_ONLY_WORDS = frozenset(_ENGLISH_ONLY.split())
+# Lower-case function words of the other languages (as written: "Dan" the name is not Indonesian "dan").
+_FOREIGN_FUNCTION = (
+    "der das und nicht ist dass eine het een niet zijn yang dan dengan untuk akan itu les est une qui pour dans "
+    "los las por con una para del que uma com della sono ang ng mga og och att som er det ikke inte jest nie oraz "
+    "il di da lo gli y en et le la al du des au")
+_FOREIGN_FUNCTION_WORDS = frozenset(_FOREIGN_FUNCTION.split())
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+# Anything beyond ASCII, Latin-1 punctuation and general punctuation (curly quotes, dashes).
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\u00a0-\u00bf\u2000-\u206f]")
 
 
 @functools.cache
@@ -38,11 +53,9 @@ def _t2s():
 
 @functools.cache
 def _langid():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from .langid_model import restricted_identifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(_LANGID_SET)
-    return identifier
+    return restricted_identifier(_LANGID_SET)
 
 
 def to_simplified(text: str) -> str:
@@ -74,11 +87,29 @@ def identify_language(text: str) -> tuple[str, str | None]:
         return "other", None
     if latin < _LONG_LATIN:
         return "en", None
+    if _plainly_english(text):
+        return "en", "en"
     ranked = _langid().rank(text)
     lang = ranked[0][0]
     english = next((p for code, p in ranked if code == "en"), 0.0)
     # Unsure between English and the rest: English. Unsure only among others (Indonesian or Malay): other.
     return ("en", "en") if lang == "en" or english >= 0.1 else ("other", lang)
+
+
+def _plainly_english(text: str) -> bool:
+    """Plain-ASCII, mostly lower-case prose in which a tenth of the words are English-only function words: py3langid
+    (which answers English whenever English gets 10%) always agrees, so skip the model — and its
+    load, on an all-English page."""
+    if _NON_ASCII_LETTER.search(text):
+        return False
+    words = _ASCII_WORD.findall(text)
+    # Capitals throw py3langid off (an all-caps English licence reads as Polish to it): model those.
+    if sum(1 for word in words if word.isupper()) * 5 > len(words):
+        return False
+    english = sum(1 for word in words if word.lower() in _ENGLISH_ONLY_WORDS)
+    foreign = sum(1 for word in words if word in _FOREIGN_FUNCTION_WORDS)
+    # A German or Tagalog sentence quoting English in passing goes to the model.
+    return english >= 3 and english * 10 >= len(words) and foreign * 8 <= english
 
 
 def detect_script(text: str) -> tuple[str, str]:
