@@ -49,7 +49,7 @@ _TABLE: dict[str, tuple[str, ...]] = {
     "柯": ("co", "ko", "ker"), "科": ("co", "ko", "ka", "cau", "kor", "cor"),
     "克": ("k", "c", "ke", "ck", "ch", "cr", "cl", "kl", "kr", "que", "cke", "ca", "co"), "肯": ("ken", "can", "kan"),
     "库": ("coo", "ku", "cu", "koo", "cou", "qu"), "夸": ("qua", "kwa"), "奎": ("qui", "kwi", "quay"),
-    "昆": ("quin", "kun", "cun", "kin"), "拉": ("la", "ra", "lar", "rra", "lla", "rah"),
+    "昆": ("quin", "kun", "cun", "kin"), "拉": ("la", "ra", "rah", "lar", "rra", "lla"),
     "莱": ("le", "lai", "ly", "lay", "ley", "ri", "li"), "兰": ("lan", "ran", "land", "len", "lyn"),
     "朗": ("ran", "ron", "rown", "lan", "laun", "ron", "raun"), "劳": ("lau", "law", "rau", "lo", "ro"),
     "勒": ("l", "le", "r", "ler", "ller", "re"), "雷": ("re", "ray", "rai", "lei", "ley", "rey", "ri", "le"),
