@@ -151,3 +151,22 @@ def test_a_countrys_government_said_generically_is_no_organisation(stage):
 def test_a_people_is_neither_a_person_nor_a_body(stage):
     names = found(stage, "样例：占多数的斯拉夫人和维吾尔族群众参加了投票。")
     assert not [k for _, k in names if k in ("person", "org")]
+
+
+# -- tagger spans glued across word edges ------------------------------------------------------------------------
+def test_a_short_name_that_cuts_a_word_is_the_whole_word_or_nothing():
+    from sinoscope.entities.discover_zh import ChineseNames
+
+    names = ChineseNames()
+    # 欧共|体时: the tagger cut 欧共体; jieba reads 欧共体|时, and the whole word alone is a body.
+    text = "他提起欧共体时语气平淡"
+    cut = tokens(("他", "r"), ("提起", "v"), ("欧共", "ORG"), ("体时", "n"), ("语气", "n"), ("平淡", "a"))
+    assert [(f.text, f.type) for f in names.find_in_tokens(text, cut)] == [("欧共体", "org")]
+    # 上海正|式: jieba reads 上海|正式, and 上海正式 is no word, so the tagger's 上海正 is no place at all.
+    text = "他们在上海正式签约"
+    cut = tokens(("他们", "r"), ("在", "p"), ("上海正", "LOC"), ("式", "n"), ("签约", "v"))
+    assert [f.text for f in names.find_in_tokens(text, cut)] == []
+    # A name whose edges are jieba's word edges stays as the tagger read it.
+    text = "新专辑由华星唱片发行"
+    cut = tokens(("新", "a"), ("专辑", "n"), ("由", "p"), ("华星", "ORG"), ("唱片", "n"), ("发行", "v"))
+    assert [(f.text, f.type) for f in names.find_in_tokens(text, cut)] == [("华星", "org")]

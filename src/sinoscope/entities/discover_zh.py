@@ -18,6 +18,7 @@ linked one.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -83,6 +84,9 @@ _CONGRESS = re.compile(r"(?:中共|党的)?[一二三四五六七八九十]{2,3}
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零\d]+[届次]")
 # A word jieba's dictionary counts at least this often is a word of the language before it is a name.
 COMMON_WORD_FREQ = 20
+# Characters either side of a short name that jieba reads to see where the words around it end.
+_GLUE_WINDOW = 6
+_GLUE_LONGEST = 4  # longer tagger names are rarely glued fragments
 
 
 @functools.cache
@@ -102,6 +106,34 @@ def _jieba_freq() -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=20000)
+@functools.cache
+def _segmenter():  # noqa: ANN202 - jieba's Tokenizer, loaded only when a short name needs checking
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.dt
+
+
+def _word_bounds(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets in `text` where jieba's words of text[lo:hi] begin and end."""
+    bounds = [lo]
+    for word in _segmenter().cut(text[lo:hi]):
+        bounds.append(bounds[-1] + len(word))
+    return bounds
+
+
+def glued_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of jieba's words covering a short name whose first or last character jieba reads as part of a
+    neighbouring word (欧共|体评 → 欧共体, 北京正|之本); None when the name's edges are word edges."""
+    lo, hi = max(0, start - _GLUE_WINDOW), min(len(text), end + _GLUE_WINDOW)
+    bounds = _word_bounds(text, lo, hi)
+    first, last = max(b for b in bounds if b <= start), min(b for b in bounds if b >= end)
+    outside = text[first:start] + text[end:last]
+    if not outside or (len(outside) == 1 and outside in NOT_GIVEN_NAME):
+        return None  # 广汽|对: jieba ran a name on into a function character, the tagger's edge stands
+    return first, last
+
+
 def tag_alone(word: str) -> str:
     """The tagger's tag for `word` read on its own ("" when it splits the word)."""
     tokens = tag_text(word)
@@ -223,12 +255,23 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
         if kind == "org":
             end -= _org_run_on(text[start:end])  # 律师事务所|有关: the tagger ran the body on into a verb
         name = text[start:end]
+        if kind in ("org", "place") and _short_unheaded(name) and (glued := glued_span(text, start, end)):
+            # 北京正|之本 or 欧共|体评: the tagger's span cuts a word; keep it only as the whole word it cuts
+            # when that is a dictionary word the tagger alone reads as a name of the same kind (欧共体).
+            start, end = glued
+            name = text[start:end]
+            if tag_alone(name) != token.tag or not word_frequency(name):
+                continue
         if kind == "org" and tag_alone(name) == "LOC":
             kind = "place"  # 欧洲 read as an organisation in a sentence is still a place
         if kind == "org" and (describes_company(name) or generic_government(name) or leader_government(name)):
             continue  # (the leader is not made a person: 马拉维政府 reads as 马拉维 PER alone, and is a country's)
         out.append(Found(start, end, name, kind, "lac"))
     return out
+
+
+def _short_unheaded(name: str) -> bool:
+    return len(name) <= _GLUE_LONGEST and all(is_han(c) for c in name) and not name.endswith(ORG_HEADS)
 
 
 def _org_run_on(name: str) -> int:
