@@ -54,7 +54,7 @@ ORG_HEADS = (
     "有限公司", "股份公司", "公司", "集团", "证券", "基金会", "基金", "银行", "委员会", "联盟", "实验室", "研究所",
     "研究院", "研究中心", "大学", "学院", "科学院", "工程院", "协会", "联合会", "交易所", "事务所", "出版社",
     "通讯社", "电视台", "日报", "时报", "晚报", "报社", "常委会", "组委会", "筹委会", "办公厅", "书记处", "主席团",
-    "法院", "同学会", "学社", "组织", "造船厂", "大会", "部", "局", "院", "署", "党", "厂",
+    "法院", "同学会", "学社", "组织", "造船厂", "大会", "唱片", "部队", "部", "局", "院", "署", "党", "厂",
 )
 _TRADE_TAGS = frozenset({"n", "vn", "an", "nz"})  # 机器学习, 芯片: what a company does, not its name
 _COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
@@ -77,6 +77,9 @@ _PLACE_ENDINGS = ("州", "省", "市", "县", "岛", "港", "湾", "镇", "村")
 _TOWN_ENDINGS = ("省", "市", "县", "岛", "港", "镇", "村")
 _RUN_ON_TAIL_TAGS = frozenset({"v", "vd", "d", "p", "c", "u", "ad", "r"})
 _GOVERNMENT = "政府"
+_UNNAMED_COUNTRIES = frozenset({"外国", "各国", "本国", "他国", "该国", "两国", "多国"})  # 外国政府: no body named
+_PREPOSITIONS = frozenset("从在于对向把被将给让自")
+_NUMERALS = frozenset("一二三四五六七八九十两几")
 _TEAM = "队"
 _KIN = frozenset("母父妻夫嫂婶姐兄弟叔伯姨舅哥姑爷奶婆")
 _DOCTRINE_SUFFIXES = ("主义", "思想", "理论")
@@ -188,6 +191,8 @@ def _kept(found: Found) -> bool:
         return found.source == "rule"  # 江 of 江主席
     if len(name) == 2 and name[0] in NOT_GIVEN_NAME and word_frequency(name) < COMMON_WORD_FREQ:
         return False  # 从一 (of 从一开始), 两国: a function character or a numeral does not start a short name
+    if found.type == "org" and len(name) >= 3 and name[0] in _PREPOSITIONS and name[1] in _NUMERALS:
+        return False  # 从一块: a preposition before a numeral opens a phrase, not a body
     # 商务部长, 中共党员: a role, not a body; 市政府, 县委: a body said generically.
     return not (found.type == "org" and (name.endswith(_PERSON_ENDINGS)
                                          or (len(name) <= 3 and name[0] in _ADMIN_LEVELS)))
@@ -255,8 +260,10 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
         if kind == "org":
             end -= _org_run_on(text[start:end])  # 律师事务所|有关: the tagger ran the body on into a verb
         name = text[start:end]
-        if kind in ("org", "place") and _short_unheaded(name) and (glued := glued_span(text, start, end)):
-            # 北京正|之本 or 欧共|体评: the tagger's span cuts a word; keep it only as the whole word it cuts
+        if kind == "org" and _short_unheaded(name) and not word_frequency(name) \
+                and (glued := glued_span(text, start, end)):
+            # 北京正|之本 or 欧共|体评: the tagger's span, no word itself, cuts a word (a place cut so, 中美|关系,
+            # stays); keep it only as the whole word it cuts
             # when that is a dictionary word the tagger alone reads as a name of the same kind (欧共体).
             start, end = glued
             name = text[start:end]
@@ -330,7 +337,7 @@ def generic_government(name: str) -> bool:
     if not name.endswith(_GOVERNMENT):
         return False
     place = name[: -len(_GOVERNMENT)].removesuffix("联邦").removesuffix("中央")
-    return bool(place) and tag_alone(place) == "LOC"
+    return bool(place) and (tag_alone(place) == "LOC" or place in _UNNAMED_COUNTRIES)
 
 
 def leader_government(name: str) -> bool:
