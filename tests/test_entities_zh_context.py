@@ -151,3 +151,44 @@ def test_a_countrys_government_said_generically_is_no_organisation(stage):
 def test_a_people_is_neither_a_person_nor_a_body(stage):
     names = found(stage, "样例：占多数的斯拉夫人和维吾尔族群众参加了投票。")
     assert not [k for _, k in names if k in ("person", "org")]
+
+
+# -- tagger spans glued across word edges ------------------------------------------------------------------------
+def test_a_record_label_and_a_military_unit_are_bodies_by_their_heads():
+    from sinoscope.entities.discover_zh import ChineseNames
+
+    text = "她签约星海唱片后随蓝盔部队出访"
+    cut = tokens(("她", "r"), ("签约", "v"), ("星海", "ORG"), ("唱片", "n"), ("后", "f"), ("随", "p"),
+                 ("蓝盔", "ORG"), ("部队", "n"), ("出访", "v"))
+    assert {f.text for f in ChineseNames().find_in_tokens(text, cut)} >= {"星海唱片", "蓝盔部队"}
+
+
+def test_a_preposition_before_a_numeral_or_an_unnamed_country_names_no_body():
+    from sinoscope.entities.discover_zh import ChineseNames, generic_government
+
+    text = "他从一块木板上跳下"
+    cut = tokens(("他", "r"), ("从一块", "ORG"), ("木板", "n"), ("上", "f"), ("跳下", "v"))
+    assert ChineseNames().find_in_tokens(text, cut) == []
+    assert generic_government("外国政府") and not generic_government("特朗普政府")
+
+
+def test_a_short_name_that_cuts_a_word_is_the_whole_word_or_nothing():
+    from sinoscope.entities.discover_zh import ChineseNames
+
+    names = ChineseNames()
+    # 欧共|体时: the tagger cut 欧共体; jieba reads 欧共体|时, and the whole word alone is a body.
+    text = "他提起欧共体时语气平淡"
+    cut = tokens(("他", "r"), ("提起", "v"), ("欧共", "ORG"), ("体时", "n"), ("语气", "n"), ("平淡", "a"))
+    assert [(f.text, f.type) for f in names.find_in_tokens(text, cut)] == [("欧共体", "org")]
+    # 上海正|式: jieba reads 上海|正式, and 上海正式 is no word, so the tagger's 上海正 is no body at all.
+    text = "他们在上海正式签约"
+    cut = tokens(("他们", "r"), ("在", "p"), ("上海正", "ORG"), ("式", "n"), ("签约", "v"))
+    assert [f.text for f in names.find_in_tokens(text, cut)] == []
+    # A name that is a dictionary word stays when jieba runs it into a longer one: 东盟|国家.
+    text = "东盟国家关注此事"
+    cut = tokens(("东盟", "ORG"), ("国家", "n"), ("关注", "v"), ("此事", "r"))
+    assert [(f.text, f.type) for f in names.find_in_tokens(text, cut)] == [("东盟", "org")]
+    # A name whose edges are jieba's word edges stays as the tagger read it.
+    text = "新专辑由华星引进内地"
+    cut = tokens(("新", "a"), ("专辑", "n"), ("由", "p"), ("华星", "ORG"), ("引进", "v"), ("内地", "s"))
+    assert [(f.text, f.type) for f in names.find_in_tokens(text, cut)] == [("华星", "org")]

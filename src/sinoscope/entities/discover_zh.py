@@ -18,6 +18,7 @@ linked one.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -53,7 +54,7 @@ ORG_HEADS = (
     "有限公司", "股份公司", "公司", "集团", "证券", "基金会", "基金", "银行", "委员会", "联盟", "实验室", "研究所",
     "研究院", "研究中心", "大学", "学院", "科学院", "工程院", "协会", "联合会", "交易所", "事务所", "出版社",
     "通讯社", "电视台", "日报", "时报", "晚报", "报社", "常委会", "组委会", "筹委会", "办公厅", "书记处", "主席团",
-    "法院", "同学会", "学社", "组织", "造船厂", "大会", "部", "局", "院", "署", "党", "厂",
+    "法院", "同学会", "学社", "组织", "造船厂", "大会", "唱片", "部队", "部", "局", "院", "署", "党", "厂",
 )
 _TRADE_TAGS = frozenset({"n", "vn", "an", "nz"})  # 机器学习, 芯片: what a company does, not its name
 _COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
@@ -76,6 +77,9 @@ _PLACE_ENDINGS = ("州", "省", "市", "县", "岛", "港", "湾", "镇", "村")
 _TOWN_ENDINGS = ("省", "市", "县", "岛", "港", "镇", "村")
 _RUN_ON_TAIL_TAGS = frozenset({"v", "vd", "d", "p", "c", "u", "ad", "r"})
 _GOVERNMENT = "政府"
+_UNNAMED_COUNTRIES = frozenset({"外国", "各国", "本国", "他国", "该国", "两国", "多国"})  # 外国政府: no body named
+_PREPOSITIONS = frozenset("从在于对向把被将给让自")
+_NUMERALS = frozenset("一二三四五六七八九十两几")
 _TEAM = "队"
 _KIN = frozenset("母父妻夫嫂婶姐兄弟叔伯姨舅哥姑爷奶婆")
 _DOCTRINE_SUFFIXES = ("主义", "思想", "理论")
@@ -83,6 +87,9 @@ _CONGRESS = re.compile(r"(?:中共|党的)?[一二三四五六七八九十]{2,3}
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零\d]+[届次]")
 # A word jieba's dictionary counts at least this often is a word of the language before it is a name.
 COMMON_WORD_FREQ = 20
+# Characters either side of a short name that jieba reads to see where the words around it end.
+_GLUE_WINDOW = 6
+_GLUE_LONGEST = 4  # longer tagger names are rarely glued fragments
 
 
 @functools.cache
@@ -102,6 +109,34 @@ def _jieba_freq() -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=20000)
+@functools.cache
+def _segmenter():  # noqa: ANN202 - jieba's Tokenizer, loaded only when a short name needs checking
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.dt
+
+
+def _word_bounds(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets in `text` where jieba's words of text[lo:hi] begin and end."""
+    bounds = [lo]
+    for word in _segmenter().cut(text[lo:hi]):
+        bounds.append(bounds[-1] + len(word))
+    return bounds
+
+
+def glued_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of jieba's words covering a short name whose first or last character jieba reads as part of a
+    neighbouring word (欧共|体评 → 欧共体, 北京正|之本); None when the name's edges are word edges."""
+    lo, hi = max(0, start - _GLUE_WINDOW), min(len(text), end + _GLUE_WINDOW)
+    bounds = _word_bounds(text, lo, hi)
+    first, last = max(b for b in bounds if b <= start), min(b for b in bounds if b >= end)
+    outside = text[first:start] + text[end:last]
+    if not outside or (len(outside) == 1 and outside in NOT_GIVEN_NAME):
+        return None  # 广汽|对: jieba ran a name on into a function character, the tagger's edge stands
+    return first, last
+
+
 def tag_alone(word: str) -> str:
     """The tagger's tag for `word` read on its own ("" when it splits the word)."""
     tokens = tag_text(word)
@@ -156,6 +191,8 @@ def _kept(found: Found) -> bool:
         return found.source == "rule"  # 江 of 江主席
     if len(name) == 2 and name[0] in NOT_GIVEN_NAME and word_frequency(name) < COMMON_WORD_FREQ:
         return False  # 从一 (of 从一开始), 两国: a function character or a numeral does not start a short name
+    if found.type == "org" and len(name) >= 3 and name[0] in _PREPOSITIONS and name[1] in _NUMERALS:
+        return False  # 从一块: a preposition before a numeral opens a phrase, not a body
     # 商务部长, 中共党员: a role, not a body; 市政府, 县委: a body said generically.
     return not (found.type == "org" and (name.endswith(_PERSON_ENDINGS)
                                          or (len(name) <= 3 and name[0] in _ADMIN_LEVELS)))
@@ -223,12 +260,25 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
         if kind == "org":
             end -= _org_run_on(text[start:end])  # 律师事务所|有关: the tagger ran the body on into a verb
         name = text[start:end]
+        if kind == "org" and _short_unheaded(name) and not word_frequency(name) \
+                and (glued := glued_span(text, start, end)):
+            # 北京正|之本 or 欧共|体评: the tagger's span, no word itself, cuts a word (a place cut so, 中美|关系,
+            # stays); keep it only as the whole word it cuts
+            # when that is a dictionary word the tagger alone reads as a name of the same kind (欧共体).
+            start, end = glued
+            name = text[start:end]
+            if tag_alone(name) != token.tag or not word_frequency(name):
+                continue
         if kind == "org" and tag_alone(name) == "LOC":
             kind = "place"  # 欧洲 read as an organisation in a sentence is still a place
         if kind == "org" and (describes_company(name) or generic_government(name) or leader_government(name)):
             continue  # (the leader is not made a person: 马拉维政府 reads as 马拉维 PER alone, and is a country's)
         out.append(Found(start, end, name, kind, "lac"))
     return out
+
+
+def _short_unheaded(name: str) -> bool:
+    return len(name) <= _GLUE_LONGEST and all(is_han(c) for c in name) and not name.endswith(ORG_HEADS)
 
 
 def _org_run_on(name: str) -> int:
@@ -287,7 +337,7 @@ def generic_government(name: str) -> bool:
     if not name.endswith(_GOVERNMENT):
         return False
     place = name[: -len(_GOVERNMENT)].removesuffix("联邦").removesuffix("中央")
-    return bool(place) and tag_alone(place) == "LOC"
+    return bool(place) and (tag_alone(place) == "LOC" or place in _UNNAMED_COUNTRIES)
 
 
 def leader_government(name: str) -> bool:
