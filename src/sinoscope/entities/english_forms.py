@@ -100,16 +100,22 @@ def proper_nouns() -> ProperNouns:
 
 # -- pinyin ----------------------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=4096)
-def pinyin_parts(name: str) -> tuple[str, str] | None:
-    """A Chinese name's surname and given name in plain pinyin (方启元 → fang, qiyuan); None when a character
-    has no reading. The one place names are romanised: identity's pinyin keys and forecast holders use it."""
+def toneless_syllables(text: str) -> tuple[str, ...]:
+    """`text` in toneless pinyin, one syllable a character (a run with no reading stays as written)."""
     from .. import budget
 
     with budget.shielded():  # the first call loads pypinyin's dictionaries
         from pypinyin import Style, lazy_pinyin
 
+    return tuple(lazy_pinyin(text, style=Style.NORMAL))
+
+
+@functools.lru_cache(maxsize=4096)
+def pinyin_parts(name: str) -> tuple[str, str] | None:
+    """A Chinese name's surname and given name in plain pinyin (方启元 → fang, qiyuan); None when a character
+    has no reading. The one place names are romanised: identity's pinyin keys and forecast holders use it."""
     size = surname_length(name)
-    syllables = lazy_pinyin(name, style=Style.NORMAL)
+    syllables = toneless_syllables(name)
     if len(syllables) != len(name) or not all(s.isascii() and s.isalpha() for s in syllables):
         return None
     family = _SURNAME_READINGS.get(name[:size]) or "".join(syllables[:size])

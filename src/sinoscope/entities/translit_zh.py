@@ -11,7 +11,6 @@ Each joins the one person of the page it can belong to; a form two people could 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 
@@ -19,6 +18,7 @@ from ..doc import Doc
 from ..kb.load import has_han
 from .candidates import Candidate
 from .discover_zh import SEPARATORS, looks_transliterated
+from .english_forms import toneless_syllables
 from .learn import identity
 from .zh_lexicon import TRANSLIT_CHARS
 
@@ -27,14 +27,8 @@ _MIN_SOUNDED = 3  # two-character forms (杰克, 杰可) are too short to tell a
 _MIN_HEAD = 2  # 萨拉|桑德斯: the given name before an unseparated surname
 
 
-@functools.lru_cache(maxsize=4096)
 def _sounds(name: str) -> tuple[str, ...]:
-    from .. import budget
-
-    with budget.shielded():  # the first call loads pypinyin's dictionaries
-        from pypinyin import Style, lazy_pinyin
-
-    return tuple(lazy_pinyin(_SEPARATOR_RE.sub("", name), style=Style.NORMAL))
+    return toneless_syllables(_SEPARATOR_RE.sub("", name))
 
 
 def _transliterated(name: str) -> bool:

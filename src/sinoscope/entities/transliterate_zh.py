@@ -14,6 +14,8 @@ import functools
 import json
 from importlib.resources import files
 
+from .discover_en import given_names
+
 # Each character's spellings, the most usual first. Consonant-only pieces (格 g, 克 k, 斯 s) are the syllables
 # Chinese adds to end a syllable or split a cluster (Greg, Clark, Stewart).
 _TABLE: dict[str, tuple[str, ...]] = {
@@ -112,8 +114,7 @@ def _capitalised_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]
     from .. import budget
 
     with budget.shielded():  # once per process, outside any document's time budget
-        given = files("sinoscope.entities").joinpath("data", "given_names_en.txt").read_text(encoding="utf-8")
-        names = {line.strip().lower() for line in given.splitlines() if line.strip() and not line.startswith("#")}
+        names = {name.lower() for name in given_names()}
         words = _model_strings() | names
         prefixes = {w[:i] for w in words for i in range(1, len(w) + 1)}
     return frozenset(words), frozenset(prefixes), frozenset(names)
