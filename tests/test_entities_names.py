@@ -161,3 +161,12 @@ def test_most_frequent_names_on_real_chinese_pages_are_not_common_words(stage):
 def test_page_of_paragraph_offsets():
     doc = page_of(["样例：甲。", "Sample: b."])
     assert all(isinstance(p, Paragraph) and doc.text[p.start:p.end] == p.text for p in doc.paragraphs)
+
+
+def test_word_counts_are_jiebas_dictionary_counts_and_a_words_prefix_counts_nothing() -> None:
+    from sinoscope.entities.discover_zh import _segmenter, word_frequency
+
+    dictionary = _segmenter().FREQ  # one copy of jieba's dictionary serves the segmenter and the counts
+    assert word_frequency("城市") == dictionary["城市"] > 1000
+    assert word_frequency("中华人民共") == 0  # a prefix jieba keeps for its segmenter, not a word
+    assert word_frequency("样例之外的词") == 0
