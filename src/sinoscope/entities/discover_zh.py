@@ -128,6 +128,7 @@ def glued_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return first, last
 
 
+@functools.lru_cache(maxsize=20000)  # the same candidate words come back on every page of a corpus
 def tag_alone(word: str) -> str:
     """The tagger's tag for `word` read on its own ("" when it splits the word)."""
     tokens = tag_text(word)
