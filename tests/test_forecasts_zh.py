@@ -45,6 +45,10 @@ def _forecasts(pipeline, body: str):
     "我没想到他会来。",  # the past's surprise
     "迄今为止该组织预计已筹得的资金惠及了三万人。",  # an estimate of what was done
     "只要衣服一离身，就会出现破洞。",  # as long as: what happens whenever
+    "当潮水退去时，礁石会露出海面。",  # 当…时: whenever
+    "人们会在节日里给邻居送去月饼。",  # a generic subject: people at large
+    "“一位好的园丁会先了解土壤的脾性。”",  # an indefinite subject: any good gardener
+    "显然这种饮食习惯会损害孩子的牙齿。",  # a kind ("this kind of habit"): a general truth
 ])
 def test_a_chinese_word_of_the_future_that_tells_something_else(sentence):
     assert zh_markers(sentence) == []
@@ -54,6 +58,9 @@ def test_a_chinese_word_of_the_future_that_tells_something_else(sentence):
     "这样员工每年的股息收入将达到500元。",  # 每年 with 将: a rate ahead, not a habit
     "样例港的吞吐量可能会在两年内翻番。",
     "虚构的样例党不会在没有调查的情况下投票。",  # 党|不会 is no 党会
+    "但这种不满可能会在选举前蔓延开来。",  # a kind's noun, hedged: a forecast
+    "这种不满会越来越强烈。",  # a trend ahead, not a general truth
+    "一个月后样例公司会公布调查结果。",  # 一个月: a time, not an indefinite subject
 ])
 def test_a_chinese_forecast_keeps_its_marker(sentence):
     assert zh_markers(sentence) != []
@@ -160,3 +167,18 @@ def test_a_holder_no_entity_stands_for_is_an_organisation_by_its_last_word():
 
     assert reads_as_body("样例周报") and reads_as_body("北港警察局") and reads_as_body("样例议会委员会")
     assert not reads_as_body("王建国") and not reads_as_body("大卫·汤普森") and not reads_as_body("Sample Post")
+
+
+def test_a_cue_after_the_forecast_with_clauses_of_its_own_leaves_it_the_authors(pipeline):
+    body = "考虑到样例党可能会失去多数，林澜暂停了投票确认，提名了填补委员会空缺的候选人。"
+    fcs = _forecasts(pipeline, body)
+    assert [(f.holder_kind, f.text) for f in fcs] == [("author", "考虑到样例党可能会失去多数")]
+
+
+def test_a_cue_closing_the_sentence_holds_the_forecast_before_it(pipeline):
+    fcs = _forecasts(pipeline, "样例港的油价可能会在下周上涨，林澜说。")
+    assert [(f.holder, f.text) for f in fcs] == [("林澜", "样例港的油价可能会在下周上涨")]
+
+
+def test_what_someone_was_told_is_not_the_authors_forecast(pipeline):
+    assert _forecasts(pipeline, "北港的居民被告知还要几个小时才能回家。") == []

@@ -322,3 +322,43 @@ def test_a_pronoun_repeated_in_its_sentence_keeps_its_first_reading(pipeline):
     body = ("星河队队长林海在比赛中表现出色。\n\n"
             "当他被问及2009年王建国教练是如何在比赛的最后一天团结队员时他回答“我现在记得当时的每一个细节”。")
     assert [q.speaker for q in named(quotes_of(body, pipeline))] == ["林海"]
+
+
+@pytest.mark.parametrize("body", [
+    "周日星河科技表示，公司明年将在三个城市开设研发中心。",  # the tagger glues 周日 to the name
+    "周五晨光公司表示，公司明年将在三个城市开设研发中心。",
+])
+def test_a_date_before_the_speaker(pipeline, body):
+    quotes = named(quotes_of(body, pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [(body[2:6], "公司明年将在三个城市开设研发中心")]
+
+
+def test_according_to_a_report_without_a_comma_the_inner_speaker_speaks(pipeline):
+    body = "据晨报网报道虚构组织蓝湾联盟高级顾问兼发言人林澜周五表示，“选民不会忘记这一天”。"
+    quotes = named(quotes_of(body, pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("林澜", "选民不会忘记这一天")]
+
+
+def test_according_to_a_report_without_a_comma_still_cites_the_report(pipeline):
+    quotes = named(quotes_of("据晨报网报道称，蓝湾联盟明年将迁往北港。", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("晨报网", "蓝湾联盟明年将迁往北港")]
+
+
+@pytest.mark.parametrize("when", ["上周早些时候", "周三晚些时候"])
+def test_a_time_adverbial_after_the_role_and_name(pipeline, when):
+    body = f"据晨报网报道，星河科技前总裁张维{when}表示，“局面对于公司来说已经非常混乱”。"
+    quotes = named(quotes_of(body, pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("张维", "局面对于公司来说已经非常混乱")]
+
+
+@pytest.mark.parametrize("body", [
+    "考虑到样例党可能失去多数，张维暂停了投票确认，提名了填补委员会空缺的候选人。",  # 投票确认: a noun
+    "张维可能宣布本周的听证会以及预计在调查期间暂停委员会投票的事宜。",  # …以及预计…的事宜: a noun phrase
+])
+def test_a_cue_inside_a_noun_phrase_takes_no_serial_subject(pipeline, body):
+    assert named(quotes_of(body, pipeline)) == []
+
+
+def test_serial_verbs_still_share_their_subject(pipeline):
+    quotes = named(quotes_of("张维直接指着他面前的人群说，这里没有人会离开。", pipeline))
+    assert [(q.speaker, q.text) for q in quotes] == [("张维", "这里没有人会离开")]

@@ -337,11 +337,24 @@ def _holder_of(doc: Doc, para_start: int, zh: bool, sentence: str, a: int, b: in
         return _Holder("group", C.group_noun(group)), group.end()
     if inside:
         return _Holder("unknown"), 0
-    if (C.zh_cue(sentence) if zh else C.EN_CUE.search(sentence)):
+    cue = C.zh_cue(sentence) if zh else C.EN_CUE.search(sentence)
+    if cue and not (zh and _cue_of_another_clause(sentence, cue, marker - a)):
         return _Holder("unknown"), 0
     if previous is not None and previous.kind != "author":  # reported speech runs on
         return _Holder(previous.kind, previous.name, None) if previous.kind != "named" else previous, 0
     return _Holder("author"), 0
+
+
+_ZH_SPEECH_MARKS = re.compile(r"[“”「」\"]|[：:]")
+
+
+def _cue_of_another_clause(sentence: str, cue: re.Match[str], marker: int) -> bool:
+    """A Chinese cue after the forecast's clause attributes it only when it closes the sentence ("…，他说。");
+    one followed by clauses of its own ("…可能会失去多数，X暂停了投票确认，提名了…") reports something else."""
+    if cue.start() < _zh_clause(sentence, marker)[1] or _ZH_SPEECH_MARKS.search(sentence):
+        return False  # a quotation mark or a colon: the sentence reports speech somewhere
+    rest = _ZH_COMMA.search(sentence, cue.end())
+    return rest is not None and len(re.findall(r"[\u4e00-\u9fff]", sentence[rest.end():])) >= 4
 
 
 def _not_the_authors(sentence: str, clause: str, zh: bool) -> bool:

@@ -3,7 +3,8 @@
 ``forecast_cues.zh_markers`` finds 会, 将, 可能 and their kin; this module turns away the ones that tell
 something else. Translated and native news alike write the present with them: a habit (每37分钟便会,
 过去会), what happens whenever something is done (学生在点击…之后会了解), a guess about the past or the
-present (可能收看了, 可能由于, 可能正处在), an attribute (可能遭受的风险), an emphatic general truth
+present (可能收看了, 可能由于, 可能正处在), what a generic subject does (人们会…, 一位真正的英雄会…,
+这种文化会…), an attribute (可能遭受的风险), an emphatic general truth
 (是根本不会…的), 将 = 把 after a modal (可以将范围扩大). A forecast is also not a holder's arrangement:
 a schedule (将在周日迎战, 将于…开业) or an intention (他将竞选连任, 我们会根据实际情况来定).
 """
@@ -17,8 +18,17 @@ _HAN = r"[\u4e00-\u9fff]"
 _HABIT_BEFORE = re.compile(r"每(?:当|次|逢|[天日周年月晚]|个|隔|[\d一二两三四五六七八九十几]+)|"
                            r"过去|以前|从前|往常|平时|平常|向来|一向|历来|惯常")
 # "when/after one does X, Y 会": what happens whenever something is done (在…时会, 在…之后会)
-_WHENEVER = re.compile(r"在[^，。；！？]{1,30}?(?:时|之时|的时候|之后|以后|后)"
+_WHENEVER = re.compile(r"(?:在|当|每当)[^，。；！？]{1,30}?(?:时|之时|的时候|之后|以后|后)"
                        r"(?:[，,]\s*[^，。；！？]{0,6}?)?\s*(?:就|便|都|也)?$")
+# a generic subject: people at large, "a (true) hero", "this kind of culture" — what such a one does, not what
+# will happen (人们会…, 一位真正的英雄会…, 这种文化会…); only a bare 会 — 这种情绪可能会 is hedged, a forecast
+_GENERIC_SUBJECT = re.compile(r"^[\s“「『\"]*(?:但|而|可|但是|然而|其实|显然|很明显|事实上|当然)?\s*"
+                              r"(?:人们|人类|大家|任何人|每个人|所有人|一般人|普通人|"
+                              r"一(?:个|位|名|只|种|类)(?!月|小时|星期|季度|多月|周|年)[^，。；！？]{1,12}?|"
+                              r"(?:这|那|此)(?:种|类|样的)[^，。；！？]{1,8}?)"
+                              r"(?:也|都|就|便|往往|总|一定|肯定|自然)?$")
+# 这种情绪会越发高涨: a trend ahead, told of a kind's noun all the same
+_TREND_AFTER = re.compile(r"(?:会|不会)(?:更|再)?(?:越发|越来越|逐渐|日益|进一步|变得|不断)")
 _AS_LONG_AS = re.compile(r"只要[^。；！？]{1,30}?[，,]?\s*(?:就|便|都)$")
 # a guess about the past: 可能 … V了 + object (可能收看了这场听证会), not 可能会…了
 _PAST_GUESS = re.compile(rf"可能(?!会|将|要)[^，。；！？]{{0,20}}?{_HAN}了(?={_HAN})")
@@ -71,6 +81,8 @@ def excluded(sentence: str, at: int, word: str) -> bool:
     lead = sentence[_clause_bounds(sentence, lo - 1)[0] if lo else 0 : at]  # the clause before it too
     if word in ("会", "不会") and (_WHENEVER.search(lead) or _AS_LONG_AS.search(lead)):
         return True  # 学生在看到…时会思考, 只要衣服一离身，就会…: what happens whenever
+    if word in ("会", "不会") and _GENERIC_SUBJECT.search(before) and not _TREND_AFTER.match(sentence, at):
+        return True
     if _PAST_GUESS.match(sentence, at):
         return True
     if word.endswith("可能"):

@@ -37,7 +37,7 @@ from .subjects_zh import (
     subject_before,
     subject_of,
 )
-from .tokens_zh import latin_institutions, merge_latin, quoted_names
+from .tokens_zh import latin_institutions, merge_latin, quoted_names, split_dates
 
 READ_SECTIONS = ("title", "body", "comment")
 MAX_PARAGRAPH_CHARS = 20_000
@@ -83,7 +83,7 @@ class ZhQuoteReader:
 
     def _tokens(self, i: int) -> list[Token]:
         para = self.doc.paragraphs[i]
-        tokens = latin_institutions(merge_latin(tag_paragraph(self.doc, i)))
+        tokens = latin_institutions(merge_latin(split_dates(tag_paragraph(self.doc, i))))
         tokens = with_known_names(tokens, self.speakers.index, para.start, len(para.analysis_text))
         return quoted_names(tokens)
 
@@ -139,6 +139,8 @@ class _Paragraph:
             self._first_in_sentence.setdefault((sent, tokens[k].text), k)
         self._sentence_end = self._sentence_ends()
         self.clause_lo = clause_starts(tokens, self.inside)
+        for c in according:
+            _clause_after(self.clause_lo, tokens, c)
         self._prepositions = prepositions_after(tokens)
         self._cue_clause_at = [tokens[self.clause_lo[c.i]].start for c in self.cues]  # non-decreasing
         self._cue_cut = [tokens[self.clause_lo[c.i] - 1].start if self.clause_lo[c.i] > 0 else 0
@@ -564,6 +566,17 @@ class _Paragraph:
     def _follows_speaker(self) -> bool:
         here = self.r.position[self.index]
         return self.r.last_para == here - 1 and self.sp.last_speaker is not None
+
+
+def _clause_after(clause_lo: list[int], tokens: list[Token], cue: Cue) -> None:
+    """"据X报道Y表示…" with no comma after 报道: what follows the according clause is a clause of its own, so that
+    Y is the subject of its cue (and the relayed speaker), not an object of 报道. Each token is moved once."""
+    if cue.j != cue.i + 1:
+        return
+    k = cue.j
+    while k < len(tokens) and clause_lo[k] <= cue.i and tokens[k].text not in CLAUSE_BREAK:
+        clause_lo[k] = cue.j
+        k += 1
 
 
 def _covered(spans: list[tuple[int, int]], size: int) -> list[bool]:

@@ -90,6 +90,9 @@ def subject_before(tokens: list[Token], k: int, lo: int) -> Subject | str | None
                 j -= 1
                 n += 1
             continue
+        if tok.text == "时候" and (t := _time_phrase(tokens, j, lo)) is not None:
+            j = t - 1  # "张维上周早些时候表示": a time adverbial, not a clause sharing the subject
+            continue
         if tok.text in _FRAME_END and tok.tag in ("f", "n", "t", "TIME", "m"):
             opener = next((p for p in range(j - 1, max(lo, j - 16) - 1, -1) if tokens[p].text in _FRAME_OPEN), None)
             if opener is not None:
@@ -132,6 +135,18 @@ def subject_before(tokens: list[Token], k: int, lo: int) -> Subject | str | None
     return classify(run, owner)
 
 
+_NP_AND = frozenset({"以及", "及", "和", "与", "或"})
+_EARLY_LATE = frozenset({"早些", "晚些", "早", "晚", "些", "稍早", "稍晚", "较早"})
+
+
+def _time_phrase(tokens: list[Token], j: int, lo: int) -> int | None:
+    """The first token of "上周早些时候" / "周三晚些时候" ending at token j (时候), or None."""
+    p = j - 1
+    while p >= lo and j - p <= 3 and tokens[p].text in _EARLY_LATE:
+        p -= 1
+    return p if p >= lo and p < j - 1 and tokens[p].tag in ("TIME", "t") else None
+
+
 _PP_HEADS = frozenset({"通过", "经过", "凭借", "针对", "就", "围绕", "关于", "借助", "根据", "按照", "依据", "向", "对",
                        "在", "于"})
 
@@ -158,7 +173,11 @@ def subject_of(tokens: list[Token], k: int, lo: int, prepositions: list[int] | N
             found = subject_before(tokens, p, lo)
             if isinstance(found, Subject) and found.kind not in ("anonymous",):
                 return found
-    # serial verbs share the clause's subject: "特朗普直接指着他面前的人群说"
+    # serial verbs share the clause's subject: "特朗普直接指着他面前的人群说"; not a cue inside a noun phrase,
+    # after a verbal noun ("暂停了投票/vn 确认") or a noun and its conjunction ("听证会以及预计…的事宜")
+    if k > lo and tokens[k - 1].tag == "vn" or k > lo + 1 and tokens[k - 1].text in _NP_AND and \
+            tokens[k - 2].tag in _NOMINAL:
+        return sub
     found = opening_subject(tokens, lo, k)
     if found is not None and found.kind in ("person", "org", "pronoun", "role") and found.end <= tokens[k].start:
         return found
@@ -168,7 +187,8 @@ def subject_of(tokens: list[Token], k: int, lo: int, prepositions: list[int] | N
 def _modifier_verb(tokens: list[Token], j: int, lo: int, run: list[Token]) -> bool:
     """A verb opening the clause before "institution + role + name" is the tagger misreading a modifier
     ("虚构/v 实验室 首席执行官 欧阳默"), not a verb taking the name as its object."""
-    return j == lo and len(run) >= 3 and run[-1].tag == "PER" and run[-2].text.endswith(ROLE_HEADS + TITLES)
+    opening = j == lo or j == lo + 1 and tokens[lo].tag in ("v", "a", "vn")  # "进步/v 组织/v MoveOn 顾问 X"
+    return opening and len(run) >= 3 and run[-1].tag == "PER" and run[-2].text.endswith(ROLE_HEADS + TITLES)
 
 
 def _in_np(tokens: list[Token], j: int, end: int) -> bool:

@@ -1,11 +1,12 @@
 """The LAC tokens of a Chinese paragraph made fit for reading speakers: Latin names glued back into one
-token ("Mike", " ", "Trudell"), and short quoted names ("“红十字会”表示") read as names."""
+token ("Mike", " ", "Trudell"), short quoted names ("“红十字会”表示") read as names, and a date split off the
+name the tagger glued it to ("周日白宫表示")."""
 
 from __future__ import annotations
 
 import re
 
-from ..nlp.chinese import Token
+from ..nlp.chinese import Token, tag_text
 from .nouns_zh import ORG_HEADS
 
 CLAUSE_BREAK = frozenset("，,：:；;。！？!?")
@@ -101,4 +102,29 @@ def quoted_names(tokens: list[Token]) -> list[Token]:
                 continue
         out.append(tok)
         k += 1
+    return out
+
+
+# a date that opens a clause: weekday, day of the month, today/yesterday (周日, 上周五, 昨天, 9月30日)
+_DATE_HEAD = re.compile(r"^(?:(?:上|下|本|这)?(?:周|星期|礼拜)[一二三四五六日天末]|今天|昨天|前天|明天|今日|昨日|当天|"
+                        r"当日|今晨|昨晚|今晚|[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}[日号])")
+# what may follow a date inside one time expression ("周日上午", "周一至周五", "9月30日前后"): no name
+_TIME_REST = re.compile(r"^(?:早|晚|上午|下午|中午|凌晨|夜|晨|傍晚|时|起|前|后|以来|之前|之后|当天|开始|举行|发布|"
+                        r"至|到|和|与|及|或|的)|[周月日年天点号]")
+
+
+def split_dates(tokens: list[Token]) -> list[Token]:
+    """"周日白宫/TIME 表示", "周日星河科技/ORG 表示": a date the tagger glued to the subject after it (the time
+    word before the speaker) is split off, so that the subject is read as the name it is."""
+    out: list[Token] = []
+    for tok in tokens:
+        m = _DATE_HEAD.match(tok.text) if tok.tag in ("TIME", "t", "ORG", "PER", "LOC", "n", "nz") else None
+        rest = tok.text[m.end():] if m else ""
+        if m and len(rest) >= 2 and _HAN.match(rest) and not _TIME_REST.search(rest):
+            cut = tok.start + m.end()
+            tag = tok.tag if tok.tag in ("ORG", "PER", "LOC") else "ORG" if rest.endswith(ORG_HEADS) else \
+                next((t.tag for t in tag_text(rest) if len(t.text) == len(rest)), "n")
+            out += [Token(tok.start, cut, tok.text[: m.end()], "TIME"), Token(cut, tok.end, rest, tag)]
+            continue
+        out.append(tok)
     return out
