@@ -220,3 +220,19 @@ def test_a_person_noun_that_reveals_is_a_speaker_not_evidence(pipeline):
             "he considers meeting his wife to be the best thing to come out of the show.\n")
     q = by_text(quotes_of(text, pipeline), "best thing")
     assert q.speaker == "Kit Marlow"
+
+
+@pytest.mark.parametrize("role", ["lawyer", "daughter", "spokesman"])
+def test_a_role_of_a_named_person_is_not_that_person(pipeline, role):
+    text = ("Sample headline about a court case\n\n"
+            f"Actor Tomas Verhoek's {role} said the magazine would be sued.")
+    q = by_text(quotes_of(text, pipeline), "magazine")
+    assert q.speaker is None  # the role speaks, and the page does not name it
+
+
+def test_a_role_of_a_named_person_goes_to_the_person_given_the_role(pipeline):
+    text = ("Sample headline about a court case\n\n"
+            "Lawyer Mirela Ostrand said the case was weak.\n\n"
+            "Tomas Verhoek's lawyer said the magazine would be sued.")
+    q = by_text(quotes_of(text, pipeline), "magazine")
+    assert q.speaker == "Mirela Ostrand"

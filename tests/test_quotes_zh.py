@@ -287,6 +287,26 @@ def test_a_spokesperson_of_a_named_party_speaks_for_it(pipeline):
     assert named(quotes_of("某政府发言人表示，新的计划准确可信。", pipeline)) == []  # which government is not said
 
 
+@pytest.mark.parametrize("role", ["律师", "顾问", "助手", "发言人", "代表"])
+def test_a_role_of_a_named_person_is_not_that_person(pipeline, role):
+    # "X的律师表示": the lawyer speaks, not X; unnamed, so no one named speaks
+    quotes = quotes_of(f"演员周明远的{role}表示，他的当事人将起诉这家杂志。", pipeline)
+    assert quotes and all(q.speaker != "周明远" for q in quotes)
+    assert named(quotes) == []
+
+
+def test_a_role_of_a_named_person_goes_to_the_name_given_with_it(pipeline):
+    quotes = named(quotes_of("演员周明远的律师林书婷表示，他的当事人将起诉这家杂志。", pipeline))
+    assert [q.speaker for q in quotes] == ["林书婷"]
+    body = "律师林书婷代表演员周明远出庭。\n\n周明远的律师表示，她的当事人将起诉这家杂志。"  # named earlier
+    assert [q.speaker for q in named(quotes_of(body, pipeline))] == ["林书婷"]
+
+
+def test_a_role_of_a_named_organisation_still_speaks_for_it(pipeline):
+    quotes = named(quotes_of("星河科技公司的一位发言人表示，公司明年将在三个城市开设研发中心。", pipeline))
+    assert [q.speaker for q in quotes] == ["星河科技公司"]
+
+
 def test_an_organisation_glossed_with_its_acronym(pipeline):
     quotes = named(quotes_of("据美国国家广播公司(NBC)报道，十八个州的代表周五提交了一份意见书。", pipeline))
     assert [(q.speaker_zh, q.text) for q in quotes] == [("美国国家广播公司", "十八个州的代表周五提交了一份意见书")]

@@ -5,7 +5,8 @@ subjects), not to the nearest name ("Kit, who married co-star Rose Leslie, said 
 "the company" to the last company, "the ministry" to the last agency, "the newspaper" to the last
 outlet, "the report" to the publisher of the last report ("a poll by YouGov"); a role ("the
 president", "the former club boss") to the person given that title, else to the salient person;
-"a spokesperson for X" to X. The record is built once per document from the shared English parse,
+"a spokesperson for X" to X; "X's lawyer" (X a person) to the lawyer the page named, never to X.
+The record is built once per document from the shared English parse,
 in reading order, so a pronoun subject is itself resolved before the sentences that follow it.
 """
 
@@ -320,6 +321,9 @@ class Salience:
                                                                           "org")
         if head in ANONYMOUS_EN or head in ("source", "aide", "official", "insider"):
             return Speaker(s)  # "a senior Labour Party source": anonymous even with an organisation named
+        owned = self._owned_role(head, s, start, found)
+        if owned is not None:
+            return owned
         if head in SPOKES_HEADS:  # "a spokesperson for X" / "a Nvidia spokesperson" / "the company's spokesman"
             orgs = [c for c in self.index.inside(start, end) if c.type != "person"]
             if orgs:
@@ -357,6 +361,20 @@ class Salience:
             return Speaker(s, full or proper, None, None, [proper] if full else [], start, end,
                            "person" if full else "unknown")
         return None
+
+    def _owned_role(self, head: str, s: str, start: int, found: list[Candidate]) -> Speaker | None:
+        """"X's lawyer / spokesman / daughter said": not X but the role speaks, the person the page gave it, else
+        no one named (ANNOTATION.md: a role resolves to the name it stands for; only an organisation's spokesperson
+        speaks for it). None when the subject is no role of a named person."""
+        if head not in ROLE_HEADS and head not in SPOKES_HEADS or head == "statement":
+            return None
+        owners = [c for c in found if c.type == "person" and re.match(r"['’]s\b", self.doc.text[c.end:c.end + 3])]
+        if not owners:
+            return None
+        c = self.role(head, start)
+        if c is not None and all(c.name != o.name for o in owners):
+            return self.index.from_candidate(c, None, s)
+        return Speaker(s)
 
     def _full_name(self, surname: str, before: int) -> str | None:
         """"Arkwright" → "Tamsin Arkwright" when the page gave the full name earlier (and no name list did)."""

@@ -314,6 +314,10 @@ def classify(run: list[Token], owner: Subject | None) -> Subject | None:
     if surface in PLURAL_OR_SELF or last in PLURAL_OR_SELF:
         return Subject("anonymous", surface, run[0].start, run[-1].end, surface)
     if owner is not None and last.endswith(ROLE_HEADS + REPORT_HEADS):
+        if owner.kind == "person" and not last.endswith(REPORT_HEADS):
+            # "X的律师/顾问/发言人": not X but the role speaks, the person the page gave it or no one named
+            # (ANNOTATION.md: a role resolves to the name it stands for; only an organisation speaks for its own)
+            return _role(run, surface)
         return owner  # "苹果公司的一位发言人", "X的报告"
     if surface.startswith(DEMONSTRATIVES) and len(surface) > 1 and not surface.startswith("这些"):
         head = surface[2:] if surface.startswith(("这位", "这名", "这家", "这个", "那位", "那名", "这所", "这支")) \
