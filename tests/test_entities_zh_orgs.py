@@ -48,6 +48,7 @@ def test_a_named_church_or_department_store_is_an_organisation(stage):
     assert ("南湖百货", "org") in found(stage, "他在南湖百货工作了十年。")
     assert ("基督教堂", "org") not in found(stage, "镇上的基督教堂今年关闭。")  # a church of Christ: none named
     assert ("圣文森特修道院教堂", "org") not in found(stage, "圣文森特修道院教堂建于十二世纪。")  # a building
+    assert ("圣文森特大教堂", "org") not in found(stage, "圣文森特大教堂建于十二世纪。")  # a diocese's seat
 
 
 def test_a_union_is_a_body_by_its_head(stage):

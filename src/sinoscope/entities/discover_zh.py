@@ -276,12 +276,13 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
 
 
 def _named_institution(name: str) -> bool:
-    """圣马丁教堂, 南昌凯美百货 (not 基督教堂, whose head's first character ends the word 基督教: a church of
-    a faith names none)."""
+    """圣马丁教堂, 南昌凯美百货. Not 基督教堂 (the head's first character ends the word 基督教: a church of a
+    faith names none), 圣保罗修道院教堂 (an abbey's church is a building of the abbey) or a cathedral,
+    圣母大教堂 (the seat of a diocese: the body is the diocese)."""
     head = next((h for h in INSTITUTION_HEADS if name.endswith(h)), "")
     rest = name[: -len(head)] if head else ""
     return len(rest) >= 2 and word_frequency(name[: len(rest) + 1]) < COMMON_WORD_FREQ \
-        and not rest.endswith(ORG_HEADS)  # 圣保罗修道院教堂: an abbey's church is a building of the abbey
+        and not rest.endswith((*ORG_HEADS, "大"))
 
 
 def latin_company(name: str) -> str:
