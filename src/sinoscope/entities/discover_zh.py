@@ -35,7 +35,7 @@ from .context_zh import (
     joins_transliteration,
     run_on_length,
 )
-from .latin_zh import latin_names
+from .latin_zh import LATIN_COMPANY_SUFFIXES, latin_names
 from .linker import is_han
 from .zh_lexicon import (
     COMPOUND_SURNAMES,
@@ -54,7 +54,7 @@ ORG_HEADS = (
     "有限公司", "股份公司", "公司", "集团", "证券", "基金会", "基金", "银行", "委员会", "联盟", "实验室", "研究所",
     "研究院", "研究中心", "大学", "学院", "科学院", "工程院", "协会", "联合会", "交易所", "事务所", "出版社",
     "通讯社", "电视台", "日报", "时报", "晚报", "报社", "常委会", "组委会", "筹委会", "办公厅", "书记处", "主席团",
-    "法院", "同学会", "学社", "组织", "造船厂", "大会", "唱片", "部队", "部", "局", "院", "署", "党", "厂",
+    "法院", "同学会", "学社", "组织", "造船厂", "大会", "唱片", "工会", "部队", "部", "局", "院", "署", "党", "厂",
 )
 _TRADE_TAGS = frozenset({"n", "vn", "an", "nz"})  # 机器学习, 芯片: what a company does, not its name
 _COMPANY_HEADS = frozenset({"公司", "集团", "企业"})
@@ -81,6 +81,8 @@ _UNNAMED_COUNTRIES = frozenset({"外国", "各国", "本国", "他国", "该国"
 _PREPOSITIONS = frozenset("从在于对向把被将给让自")
 _NUMERALS = frozenset("一二三四五六七八九十两几")
 _TEAM = "队"
+# Heads of a named building whose body is an organisation: the tagger reads 圣马丁教堂 as a place.
+INSTITUTION_HEADS = ("教堂", "百货", "百货公司", "百货商店")
 _KIN = frozenset("母父妻夫嫂婶姐兄弟叔伯姨舅哥姑爷奶婆")
 _DOCTRINE_SUFFIXES = ("主义", "思想", "理论")
 _CONGRESS = re.compile(r"(?:中共|党的)?[一二三四五六七八九十]{2,3}大")
@@ -252,6 +254,8 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
         if kind == "org":
             end -= _org_run_on(text[start:end])  # 律师事务所|有关: the tagger ran the body on into a verb
         name = text[start:end]
+        if kind == "org" and (place := place_fused_with_word(text, start, end)):
+            end, name, kind = start + len(place), place, "place"  # 在莫斯科|学理工科: no body 莫斯科学
         if kind == "org" and _short_unheaded(name) and not word_frequency(name) \
                 and (glued := glued_span(text, start, end)):
             # 北京正|之本 or 欧共|体评: the tagger's span, no word itself, cuts a word (a place cut so, 中美|关系,
@@ -263,10 +267,44 @@ def _tagged_names(text: str, tokens: list[Token]) -> list[Found]:
                 continue
         if kind == "org" and tag_alone(name) == "LOC":
             kind = "place"  # 欧洲 read as an organisation in a sentence is still a place
+        if kind == "place" and _named_institution(name):
+            kind = "org"  # 圣马丁教堂, 南昌凯美百货: a named church or store is the body that runs it
         if kind == "org" and (describes_company(name) or generic_government(name) or leader_government(name)):
             continue  # (the leader is not made a person: 马拉维政府 reads as 马拉维 PER alone, and is a country's)
         out.append(Found(start, end, name, kind, "lac"))
     return out
+
+
+def _named_institution(name: str) -> bool:
+    """圣马丁教堂, 南昌凯美百货. Not 基督教堂 (the head's first character ends the word 基督教: a church of a
+    faith names none), 圣保罗修道院教堂 (an abbey's church is a building of the abbey) or a cathedral,
+    圣母大教堂 (the seat of a diocese: the body is the diocese)."""
+    head = next((h for h in INSTITUTION_HEADS if name.endswith(h)), "")
+    rest = name[: -len(head)] if head else ""
+    return len(rest) >= 2 and word_frequency(name[: len(rest) + 1]) < COMMON_WORD_FREQ \
+        and not rest.endswith((*ORG_HEADS, "大"))
+
+
+def latin_company(name: str) -> str:
+    """The Latin name of a Latin name fused with a Chinese company suffix (Bellator公司 → Bellator), or ""."""
+    suffix = next((s for s in LATIN_COMPANY_SUFFIXES if name.endswith(s)), "")
+    latin = name[: -len(suffix)].strip() if suffix else ""
+    return latin if len(latin) >= 2 and latin[0].isascii() and latin[0].isalpha() and not any(
+        is_han(c) for c in latin) else ""
+
+
+def place_fused_with_word(text: str, start: int, end: int) -> str:
+    """The place of a tagger "organisation" that is a place run on into the first character of the next
+    word (莫斯科|学 of 在莫斯科学理工科, the verb 学 study): that character is a verb or function word that
+    jieba reads as a word of its own. "" when the span is no such fragment."""
+    name = text[start:end]
+    if len(name) < 3 or name.endswith(ORG_HEADS) or not all(is_han(c) for c in name):
+        return ""
+    place, last = name[:-1], name[-1]
+    if tag_alone(place) != "LOC" or tag_alone(last) not in _RUN_ON_TAIL_TAGS:
+        return ""
+    bounds = _word_bounds(text, max(0, start - _GLUE_WINDOW), min(len(text), end + _GLUE_WINDOW))
+    return place if {start, end - 1, end} <= set(bounds) else ""  # 上海|正式 is the glued case, not this
 
 
 def _short_unheaded(name: str) -> bool:

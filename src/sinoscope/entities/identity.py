@@ -21,7 +21,7 @@ from ..doc import Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, normalise_key
 from .candidates import Candidate, name_key
 from .compound_zh import join_abbreviations, join_place_prefixed
-from .discover_zh import ORG_HEADS, SEPARATORS, looks_chinese_name, tag_alone
+from .discover_zh import ORG_HEADS, SEPARATORS, latin_company, looks_chinese_name, tag_alone
 from .english_forms import pinyin_parts
 from .fragments_zh import mend_chinese_names
 from .learn import identity
@@ -117,7 +117,7 @@ _COMPANY_SUFFIXES = ("股份有限公司", "有限公司", "集团公司", "公�
 
 
 def _company_suffixes(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
-    """丰田公司 and 丰田, 福特汽车 and 福特, "Nimbus Corp" and "Nimbus": one company."""
+    """丰田公司 and 丰田, 福特汽车 and 福特, "Nimbus Corp" and "Nimbus", 丰田英国公司 and 丰田: one company."""
     by_text = {c.text: c for c in candidates if c.coarse == "org"}
     for cand in candidates:
         if cand.coarse != "org" or cand.entity:
@@ -125,9 +125,20 @@ def _company_suffixes(kb: KnowledgeBase, candidates: list[Candidate]) -> None:
         suffix = next((s for s in _COMPANY_SUFFIXES if cand.text.endswith(s) and len(cand.text) > len(s) + 1), None)
         if suffix is None:
             continue
-        stem = by_text.get(cand.text[: -len(suffix)])
+        if latin := latin_company(cand.text):
+            cand.attrs.setdefault("alias", latin)  # Bellator公司 is Bellator, whether or not the page says so
+        stem = by_text.get(cand.text[: -len(suffix)]) or by_text.get(_without_branch_place(cand.text[: -len(suffix)]))
         if stem is not None:
             _merge(kb, candidates, stem, cand)
+
+
+def _without_branch_place(stem: str) -> str:
+    """丰田英国 → 丰田: a company's name and a country after it name its arm there, which the page means as
+    the company ("" when no place ends the stem)."""
+    for size in (2, 3, 4):
+        if len(stem) - size >= 2 and has_han(stem[-size:]) and tag_alone(stem[-size:]) == "LOC":
+            return stem[:-size]
+    return ""
 
 
 def _shortened_orgs(kb: KnowledgeBase, candidates: list[Candidate]) -> None:

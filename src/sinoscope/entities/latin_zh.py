@@ -21,6 +21,7 @@ _L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 _WORD = rf"[A-Z][{_L}]*(?:['’\-][{_L}]+)*\.?"
 LATIN_RUN = re.compile(rf"(?<![{_L}0-9'’.\-]){_WORD}(?: {_WORD}){{0,5}}(?![{_L}0-9'’\-])")
 _COMPANY_SUFFIXES = ("股份有限公司", "有限公司", "公司", "集团")
+LATIN_COMPANY_SUFFIXES = _COMPANY_SUFFIXES  # what discover_zh strips off a tagger's Latin "Bellator公司"
 # Chinese heads that make the Latin name before them an organisation's name.
 LATIN_ORG_HEADS = (
     *_COMPANY_SUFFIXES, "警察局", "警局", "监狱", "酒店", "医院", "教堂", "俱乐部", "工党", "电视台", "电台", "办公室",

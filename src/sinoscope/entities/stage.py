@@ -48,7 +48,8 @@ _COURTESY = ("先生", "女士", "小姐")
 _ZH_SPEECH_AFTER = ("表示", "说", "认为", "指出", "称", "透露", "强调", "解释")
 _NAME_TOKEN_TAGS = frozenset({"PER", "ORG", "LOC", "nz", "nw"})
 _INNER_HEADS = (*ORG_HEADS, "政府", "团队", "方面", "总部", "芯片", "模型", "大模型")
-_PARENT_HEADS = (*ORG_HEADS, "议会", "国会")  # 德国议会|国防委员会
+# 德国议会|国防委员会; 路透社|西弗吉尼亚大学 (a poll's two sponsors fused: an agency's 社 ends a parent too)
+_PARENT_HEADS = (*ORG_HEADS, "议会", "国会", "社")
 _COMPANY_SUFFIXES = frozenset({"公司", "集团", "有限公司", "股份有限公司", "集团公司", "科技有限公司", "控股", "组织"})
 _EN_UNIT_HEADS = (ORG_HEAD_WORDS - {"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "Group", "Holdings"}) | {
     "Research", "Channel"}
