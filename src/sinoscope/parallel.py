@@ -13,7 +13,6 @@ import argparse
 import collections
 import contextlib
 import ctypes
-import ctypes.util
 import dataclasses
 import functools
 import importlib
@@ -104,10 +103,10 @@ def rss_mb(pid: int | None = None) -> float | None:
 
 @functools.cache
 def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's malloc_trim (None on other C libraries)."""
-    name = ctypes.util.find_library("c")
+    """glibc's malloc_trim (None on other C libraries), looked up among the symbols the process has loaded:
+    ctypes.util.find_library would start a subprocess (ldconfig) in every worker."""
     try:
-        return ctypes.CDLL(name).malloc_trim if name else None
+        return ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):
         return None
 
