@@ -169,20 +169,3 @@ def test_ingest_jobs_2_stores_what_jobs_1_stores(pages: list[str], tmp_path: Pat
     assert outcomes[0] == outcomes[1]
     assert [status for _, status, _, _ in outcomes[1][0]] == ["added", "failed", "added", "failed", "added",
                                                               "failed", "added", "seen"]
-
-
-def test_a_worker_hands_freed_memory_back_between_inputs() -> None:
-    from sinoscope import parallel
-    from sinoscope.pipeline import Pipeline
-
-    if parallel._malloc_trim() is not None and parallel.rss_mb() is not None:  # glibc on Linux
-        blocks = [bytearray(8192 if i % 2 else 600) for i in range(20_000)]  # ~80 MB of heap
-        kept = blocks[::2]  # the small blocks stay, so the freed pages are holes glibc keeps
-        del blocks
-        before = parallel.rss_mb()
-        parallel.release_freed_memory()
-        assert before - parallel.rss_mb() > 20  # most of each freed 8 KB block is whole pages
-        del kept
-    record = parallel.analyse_one(RawInput("sample.txt", b"Sample Harbor Daily\n\nA sample page.\n"), Pipeline(),
-                                  WorkerConfig(include_text=False, seconds_per_100kb=0))
-    assert record["title"] == "Sample Harbor Daily"  # the analysis is untouched
