@@ -94,12 +94,6 @@ _GLUE_WINDOW = 6
 _GLUE_LONGEST = 4  # longer tagger names are rarely glued fragments
 
 
-def _jieba_freq() -> dict[str, int]:
-    """Word → count in jieba's dictionary: the segmenter's own table (its words' prefixes count 0), so the
-    process holds one copy of the dictionary, not two (~50 MB)."""
-    return _segmenter().FREQ
-
-
 @functools.cache
 def _segmenter():  # noqa: ANN202 - jieba's Tokenizer, loaded on first use (its dictionary: from jieba's cache)
     import jieba
@@ -138,7 +132,9 @@ def tag_alone(word: str) -> str:
 
 
 def word_frequency(word: str) -> int:
-    return _jieba_freq().get(word) or 0
+    """The word's count in jieba's dictionary: the segmenter's own table (one copy of it in the process; the
+    prefixes it keeps for segmenting count 0)."""
+    return _segmenter().FREQ.get(word) or 0
 
 
 def is_common_word(word: str) -> bool:
