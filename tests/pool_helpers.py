@@ -1,11 +1,13 @@
 """Per-input handlers for the process-pool tests (imported by the worker processes by name).
 
-Each input's text says what its worker does: 'sleep S' then echo, 'die' (the process exits), 'hog MB'
+Each input's text says what its worker does: 'sleep S' then echo (first marking its pid in
+$POOL_TEST_MARKS, when set), 'die' (the process exits), 'hog MB'
 (holds that much memory for a while), anything else is echoed at once."""
 
 from __future__ import annotations
 
 import os
+import pathlib
 import time
 from typing import Any
 
@@ -13,6 +15,8 @@ from typing import Any
 def handler(raw: Any, pipeline: Any, config: Any) -> dict:
     words = (raw.data or b"").decode().split()
     if words[:1] == ["sleep"]:
+        if marks := os.environ.get("POOL_TEST_MARKS"):  # tell the test this worker is busy on an input
+            pathlib.Path(marks, str(os.getpid())).touch()
         time.sleep(float(words[1]))
     elif words[:1] == ["die"]:
         os._exit(3)

@@ -31,3 +31,19 @@ def test_lemmas_come_from_the_cache_the_second_time():
     again = parse_many(["Councillors said the ferries sailed."])[0]
     assert len(attributes._lemmas) == cached
     assert [t.lemma_ for t in again] == [t.lemma_ for t in first] == ["councillor", "say", "the", "ferry", "sail", "."]
+
+
+def test_the_models_products_run_on_numpys_blas_held_to_one_thread():
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_info
+
+    nlp = english_model()
+    models = [getattr(nlp.get_pipe(name), "model", None) for name in nlp.pipe_names]
+    layers = [node for model in models if model is not None for node in model.walk()]
+    assert layers and all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in layers)
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)
+    # same answers as thinc's own kernels give: a sample sentence's entities and parse
+    doc = nlp("Mara Quell told the Harbor Valley Transit Board on Tuesday that the ferries would sail.")
+    assert [(e.text, e.label_) for e in doc.ents][:1] == [("Mara Quell", "PERSON")]
+    assert [t.dep_ for t in doc if t.text == "told"] == ["ROOT"]

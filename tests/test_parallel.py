@@ -129,18 +129,21 @@ def test_ctrl_c_stops_the_parent_and_its_workers(tmp_path: Path) -> None:
                 print("stopped", flush=True)
                 sys.exit(130)
     """))
+    marks = tmp_path / "busy"
+    marks.mkdir()
     proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "POOL_TEST_MARKS": str(marks)})
     deadline = time.monotonic() + 60
-    while len(children := _children(proc.pid)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)  # until both workers have started (then they sleep on their inputs)
-    time.sleep(1)
+    while len(list(marks.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)  # until both workers are busy on an input (each marks its pid as it starts sleeping)
+    workers = {int(p.name) for p in marks.iterdir()}
+    assert len(workers) == 2 and workers <= set(_children(proc.pid))
     proc.send_signal(signal.SIGINT)
     out, _ = proc.communicate(timeout=20)
     assert proc.returncode == 130 and out.strip() == "stopped"
     time.sleep(0.5)
-    assert children and not [pid for pid in children if Path(f"/proc/{pid}").exists()
-                             and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()
+                and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
 
 
 def _children(pid: int) -> list[int]:
@@ -169,3 +172,20 @@ def test_ingest_jobs_2_stores_what_jobs_1_stores(pages: list[str], tmp_path: Pat
     assert outcomes[0] == outcomes[1]
     assert [status for _, status, _, _ in outcomes[1][0]] == ["added", "failed", "added", "failed", "added",
                                                               "failed", "added", "seen"]
+
+
+def test_a_worker_hands_freed_memory_back_between_inputs() -> None:
+    from sinoscope import parallel
+    from sinoscope.pipeline import Pipeline
+
+    if parallel._malloc_trim() is not None and parallel.rss_mb() is not None:  # glibc on Linux
+        blocks = [bytearray(8192 if i % 2 else 600) for i in range(20_000)]  # ~80 MB of heap
+        kept = blocks[::2]  # the small blocks stay, so the freed pages are holes glibc keeps
+        del blocks
+        before = parallel.rss_mb()
+        parallel.release_freed_memory()
+        assert before - parallel.rss_mb() > 20  # most of each freed 8 KB block is whole pages
+        del kept
+    record = parallel.analyse_one(RawInput("sample.txt", b"Sample Harbor Daily\n\nA sample page.\n"), Pipeline(),
+                                  WorkerConfig(include_text=False, seconds_per_100kb=0))
+    assert record["title"] == "Sample Harbor Daily"  # the analysis is untouched

@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import ctypes
 import dataclasses
+import functools
 import importlib
 import multiprocessing as mp
 import os
@@ -99,8 +101,34 @@ def rss_mb(pid: int | None = None) -> float | None:
         return None
 
 
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim (None on other C libraries), looked up among the symbols the process has loaded:
+    ctypes.util.find_library would start a subprocess (ldconfig) in every worker."""
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def release_freed_memory() -> None:
+    """Give the heap's free pages back to the system. glibc keeps what a document's parse trees and pages
+    freed: over 100 English pages a process grew ~135 MB, half of it free heap that this returns."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
 def analyse_one(raw: RawInput, pipeline: Any, config: WorkerConfig) -> Any:
-    """One input → its record (or error record); with `features`, (record, story features or None)."""
+    """One input → its record (or error record); with `features`, (record, story features or None).
+    The memory the analysis freed goes back to the system before the next input."""
+    try:
+        return _analyse_one(raw, pipeline, config)
+    finally:
+        release_freed_memory()
+
+
+def _analyse_one(raw: RawInput, pipeline: Any, config: WorkerConfig) -> Any:
     from .analyze import AnalysisError, analyze
     from .export.record import to_record
 

