@@ -115,7 +115,11 @@ def test_workers_that_never_finish_an_input_stop_the_pool() -> None:
 def test_ctrl_c_stops_the_parent_and_its_workers(tmp_path: Path) -> None:
     script = tmp_path / "pool.py"
     script.write_text(textwrap.dedent(f"""
+        import signal
         import sys
+        # Ctrl-C as a terminal delivers it: a shell starts background jobs with SIGINT ignored, and an ignored
+        # signal stays ignored across exec (Python then installs no KeyboardInterrupt handler)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         sys.path[:0] = {[str(Path(__file__).parent), *sys.path]!r}
         from sinoscope.parallel import WorkerConfig, ordered_map
         from sinoscope.sources.inputs import RawInput
@@ -183,9 +187,29 @@ def test_a_worker_hands_freed_memory_back_between_inputs() -> None:
         kept = blocks[::2]  # the small blocks stay, so the freed pages are holes glibc keeps
         del blocks
         before = parallel.rss_mb()
-        parallel.release_freed_memory()
+        parallel.settle_heap()
         assert before - parallel.rss_mb() > 20  # most of each freed 8 KB block is whole pages
         del kept
     record = parallel.analyse_one(RawInput("sample.txt", b"Sample Harbor Daily\n\nA sample page.\n"), Pipeline(),
                                   WorkerConfig(include_text=False, seconds_per_100kb=0))
     assert record["title"] == "Sample Harbor Daily"  # the analysis is untouched
+
+
+def test_settling_collects_an_inputs_cycles_and_freezes_what_lives_on() -> None:
+    import gc
+    import weakref
+
+    from sinoscope import parallel
+
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.itself = cycle  # garbage only the cycle collector can free
+    gone = weakref.ref(cycle)
+    del cycle
+    lives_on = Node()
+    parallel.settle_heap()
+    assert gone() is None
+    assert gc.get_freeze_count() > 0 and not any(obj is lives_on for obj in gc.get_objects())  # frozen: unscanned
+    assert lives_on.__class__ is Node  # and still there
