@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from sinoscope.doc import LinkedEntity
-from sinoscope.entities.discover_zh import latin_company, place_fused_with_word
+from sinoscope.entities.discover_zh import place_fused_with_word
+from sinoscope.entities.latin_zh import latin_company
 from sinoscope.entities.stage import EntityStage, analyse_string, page_of
 
 

@@ -35,7 +35,7 @@ from .context_zh import (
     joins_transliteration,
     run_on_length,
 )
-from .latin_zh import LATIN_COMPANY_SUFFIXES, latin_names
+from .latin_zh import latin_names
 from .linker import is_han
 from .zh_lexicon import (
     COMPOUND_SURNAMES,
@@ -279,14 +279,6 @@ def _named_institution(name: str) -> bool:
     rest = name[: -len(head)] if head else ""
     return len(rest) >= 2 and word_frequency(name[: len(rest) + 1]) < COMMON_WORD_FREQ \
         and not rest.endswith((*ORG_HEADS, "大"))
-
-
-def latin_company(name: str) -> str:
-    """The Latin name of a Latin name fused with a Chinese company suffix (Bellator公司 → Bellator), or ""."""
-    suffix = next((s for s in LATIN_COMPANY_SUFFIXES if name.endswith(s)), "")
-    latin = name[: -len(suffix)].strip() if suffix else ""
-    return latin if len(latin) >= 2 and latin[0].isascii() and latin[0].isalpha() and not any(
-        is_han(c) for c in latin) else ""
 
 
 def place_fused_with_word(text: str, start: int, end: int) -> str:

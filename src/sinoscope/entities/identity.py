@@ -21,9 +21,10 @@ from ..doc import Doc, Paragraph
 from ..kb.load import KnowledgeBase, has_han, normalise_key
 from .candidates import Candidate, name_key
 from .compound_zh import join_abbreviations, join_place_prefixed
-from .discover_zh import ORG_HEADS, SEPARATORS, latin_company, looks_chinese_name, tag_alone
+from .discover_zh import ORG_HEADS, SEPARATORS, looks_chinese_name, tag_alone
 from .english_forms import pinyin_parts
 from .fragments_zh import mend_chinese_names
+from .latin_zh import latin_company
 from .learn import identity
 from .linker import is_word_char
 from .orgs_en import shortened_orgs

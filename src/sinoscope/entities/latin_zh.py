@@ -21,7 +21,6 @@ _L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 _WORD = rf"[A-Z][{_L}]*(?:['’\-][{_L}]+)*\.?"
 LATIN_RUN = re.compile(rf"(?<![{_L}0-9'’.\-]){_WORD}(?: {_WORD}){{0,5}}(?![{_L}0-9'’\-])")
 _COMPANY_SUFFIXES = ("股份有限公司", "有限公司", "公司", "集团")
-LATIN_COMPANY_SUFFIXES = _COMPANY_SUFFIXES  # what discover_zh strips off a tagger's Latin "Bellator公司"
 # Chinese heads that make the Latin name before them an organisation's name.
 LATIN_ORG_HEADS = (
     *_COMPANY_SUFFIXES, "警察局", "警局", "监狱", "酒店", "医院", "教堂", "俱乐部", "工党", "电视台", "电台", "办公室",
@@ -175,3 +174,11 @@ def latin_names(text: str, tokens: list[Token]) -> list[Found]:
         elif "ORG" in tags and len(words) <= 4:
             out.append(Found(start, end, text[start:end], "org", "lac"))
     return out
+
+
+def latin_company(name: str) -> str:
+    """The Latin name of a Latin name fused with a Chinese company suffix (Bellator公司 → Bellator), or ""."""
+    suffix = next((s for s in _COMPANY_SUFFIXES if name.endswith(s)), "")
+    latin = name[: -len(suffix)].strip() if suffix else ""
+    return latin if len(latin) >= 2 and latin[0].isascii() and latin[0].isalpha() and not any(
+        is_han(c) for c in latin) else ""

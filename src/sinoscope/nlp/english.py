@@ -49,9 +49,10 @@ def english_model() -> Language:
     # only spin): on these machines' CPUs BLIS falls back to its generic kernels, 2.5x slower for the same products.
     threadpool_limits(limits=1, user_api="blas")
     ops = NumpyOps(use_blis=False)
-    for model in (getattr(nlp.get_pipe(name), "model", None) for name in nlp.pipe_names):
-        for layer in model.walk() if model is not None else ():
-            layer.ops = ops
+    for _, component in nlp.pipeline:
+        if (model := getattr(component, "model", None)) is not None:
+            for layer in model.walk():
+                layer.ops = ops
     return nlp
 
 
