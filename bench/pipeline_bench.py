@@ -9,7 +9,8 @@ time the operating system charges to it and its children (os.wait4), so one-core
 the `--jobs 2` against `--jobs 1` ratio is wall-clock and wants a quiet machine. Corpora: the 250 pages of
 ../shared/datasets/main-content-extraction (HTML) and the PolNeAR test texts. Sides:
 - sinoscope: `sinoscope analyze --jobs 1` of this tree (no time budget: a busy machine must not cut documents);
-- old: the same command in a git worktree of COMMIT (default 5499335, the issue's baseline), made if missing;
+- old: the same command in a git worktree of COMMIT (default 5499335, the issue's baseline), made if missing, run
+  in that tree's own venv installed from its own constraints.txt (its pinned spaCy, thinc, … as its README set up);
 - peer: trafilatura + jieba.posseg + spaCy (bench/peer_pipeline.py peer); trafilatura: its extraction alone.
 Also: peak resident memory of the largest process (a worker) under `--jobs 2`, `sinoscope --help` time,
 and how long `sinoscope serve` takes to answer its first request.
@@ -40,6 +41,7 @@ def listing(script: str, *args: str) -> list[str]:
 
 def start(cmd: list[str], src: pathlib.Path = ROOT / "src") -> tuple[subprocess.Popen, float]:
     env = {**os.environ, "PYTHONPATH": str(src), "SINOSCOPE_SECONDS_PER_100KB": "0"}
+    env.pop("VIRTUAL_ENV", None)
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT), \
         time.monotonic()
 
@@ -75,8 +77,21 @@ def old_tree(commit: str) -> pathlib.Path:
     return tree
 
 
-def analyze_cmd(files: list[str], *extra: str) -> list[str]:
-    return [PY, "-m", "sinoscope", "analyze", "--format", "jsonl", "--no-text", *extra, *files]
+def tree_python(tree: pathlib.Path) -> str:
+    """The interpreter of `tree`'s own venv (tree/.venv), made from the tree's constraints.txt if missing."""
+    venv = tree / ".venv"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        # the Makefile's set-up: a current pip first (an old one fails to resolve the extras)
+        subprocess.run([sys._base_executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "--upgrade", "pip>=24"], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "-c", str(tree / "constraints.txt"), "-e",
+                        str(tree)], check=True)
+    return str(python)
+
+
+def analyze_cmd(files: list[str], *extra: str, python: str = PY) -> list[str]:
+    return [python, "-m", "sinoscope", "analyze", "--format", "jsonl", "--no-text", *extra, *files]
 
 
 def first_response_seconds(src: pathlib.Path) -> float | None:
@@ -118,12 +133,13 @@ def main() -> int:
     texts = listing("polnear_score.py", "--split", "test")
     if args.limit:
         pages, texts = pages[:args.limit], texts[:args.limit]
-    old_src = old_tree(args.old) / "src"
+    old = old_tree(args.old)
+    old_src, old_python = old / "src", tree_python(old)
     figures: dict = {"counts": {"pages": len(pages), "texts": len(texts)}}
     running = {}  # the one-core sides run side by side: each is charged its own CPU time
     for corpus, files in (("pages", pages), ("polnear", texts)):
         running[corpus, "sinoscope"] = start(analyze_cmd(files, "--jobs", "1"))
-        running[corpus, "old"] = start(analyze_cmd(files), src=old_src)
+        running[corpus, "old"] = start(analyze_cmd(files, python=old_python), src=old_src)
         running[corpus, "peer"] = start([PY, "bench/peer_pipeline.py", "peer", *files])
         if corpus == "pages":
             running[corpus, "trafilatura"] = start([PY, "bench/peer_pipeline.py", "trafilatura", *files])

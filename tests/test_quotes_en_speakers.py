@@ -236,3 +236,26 @@ def test_a_role_of_a_named_person_goes_to_the_person_given_the_role(pipeline):
             "Tomas Verhoek's lawyer said the magazine would be sued.")
     q = by_text(quotes_of(text, pipeline), "magazine")
     assert q.speaker == "Mirela Ostrand"
+
+
+def test_a_dateline_is_not_the_speaker(pipeline):
+    text = ("Sample headline about a campaign\n\n"
+            "PORTHAVEN (Harbor Wire) — Delia Marsh closed her campaign on Sunday with a rally, hoping a hopeful "
+            "message would bring the undecided voters back.")
+    q = by_text(quotes_of(text, pipeline), "undecided voters")
+    assert q.speaker == "Delia Marsh"
+
+
+def test_they_stands_for_the_plural_subject_above_it(pipeline):
+    text = ("Sample headline about a budget\n\n"
+            "The councillors did not say how much money they hoped the mayor would move to the harbour fund.")
+    q = by_text(quotes_of(text, pipeline), "the mayor would move")
+    assert q.speaker_surface == "The councillors"
+
+
+def test_hoping_is_the_verb_hope(pipeline):
+    """spaCy 3.8.8+ lemmatised "hoping" as "hop", and the cue was lost."""
+    text = ("Sample headline about a carmaker\n\n"
+            "Ostrava Motors is hoping a new compact sedan will win back younger buyers this year.")
+    q = by_text(quotes_of(text, pipeline), "younger buyers")
+    assert q.speaker == "Ostrava Motors" and q.cue == "hoping"

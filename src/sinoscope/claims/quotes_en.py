@@ -58,9 +58,9 @@ def en_quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "expl") and child.dep_ != "expl":
-            return child
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if subjects:  # "PHILADELPHIA (AP) — Clinton aimed …": a dateline the parser took for a second subject is not one
+        return next((s for s in subjects if not _dateline(s)), subjects[0])
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
     # "she began by saying …", "after telling them that …": the subject of the verb the phrase hangs off
@@ -68,6 +68,29 @@ def _subject(verb: Token) -> Token | None:
             verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         governor = verb.head.head
         return _subject(governor) or next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
+_DATELINE_AFTER = ("(", "—", "–", "-", ",")
+
+
+def _dateline(tok: Token) -> bool:
+    """The place name opening a wire story: "PHILADELPHIA (AP) —", "BEIJING, March 3 —"."""
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (tok.left_edge.i == 0 and tok.is_upper and len(tok.text) >= 3 and following is not None
+            and following.text in _DATELINE_AFTER)
+
+
+def _plural_antecedent(verb: Token) -> Token | None:
+    """"The congressmen did not say how much they hoped …": the plural noun subject of the nearest verb above
+    `verb` that has a subject, which "they" then stands for."""
+    node = verb
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj if subj.tag_ in ("NNS", "NNPS") else None
     return None
 
 
@@ -225,7 +248,7 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
             continue
         if _not_speech(tok, subj):
             continue
-        s_start, s_end = _subject_span(subj)
+        s_start, s_end = _subject_span(subj if subj.lower_ != "they" else _plural_antecedent(tok) or subj)
         free = [q for q in in_sent if q not in claimed]
         cue = _cue_text(tok)
         # "X said: “…”" / "X told reporters, “…”": the quotation right after the cue is what was said
