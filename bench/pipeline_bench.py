@@ -1,11 +1,11 @@
 """Throughput of sinoscope's whole pipeline against its peers and its past, each a ratio measured in one run.
 
 Usage (from the repository root; needs ../shared):
-    .venv/bin/python bench/pipeline_bench.py [--limit N] [--old COMMIT] [--out bench.json]
+    .venv/bin/python bench/pipeline_bench.py [--limit N] [--old COMMIT] [--repeat N] [--out bench.json]
 
 Every side runs as its own process on the same files, imports and model loads included, and is timed by the CPU
 time the operating system charges to it and its children (os.wait4), so one-core ratios hold on a busy machine
-(the one-core sides run side by side);
+(the one-core sides run two at a time, one per core: sinoscope beside the old commit, the peer beside trafilatura);
 the `--jobs 2` against `--jobs 1` ratio is wall-clock and wants a quiet machine. Corpora: the 250 pages of
 ../shared/datasets/main-content-extraction (HTML) and the PolNeAR test texts. Sides:
 - sinoscope: `sinoscope analyze --jobs 1` of this tree (no time budget: a busy machine must not cut documents);
@@ -54,6 +54,12 @@ def finish(started: tuple[subprocess.Popen, float]) -> dict:
     proc.returncode = os.waitstatus_to_exitcode(status)
     return {"cpu": usage.ru_utime + usage.ru_stime, "wall": time.monotonic() - at,
             "rss_mb": usage.ru_maxrss / 1024, "status": proc.returncode}
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The run of median CPU time, with every run's CPU seconds beside it."""
+    middle = sorted(runs, key=lambda r: r["cpu"])[len(runs) // 2]
+    return {**middle, "cpu_runs": [r["cpu"] for r in runs]}
 
 
 def run(cmd: list[str], src: pathlib.Path = ROOT / "src") -> dict:
@@ -124,6 +130,8 @@ def main() -> int:
     ap.add_argument("--old", default="5499335", help="the past commit to compare with")
     ap.add_argument("--jobs-pages", type=int, help="time --jobs 2 against --jobs 1 on about N of the pages "
                                                    "(taken evenly; default: all)")
+    ap.add_argument("--repeat", type=int, default=1, help="measure each side N times and report the median "
+                                                           "(CPU time on a shared machine varies by 10-20%%)")
     ap.add_argument("--out", help="also write the figures here as JSON")
     args = ap.parse_args()
     if not SHARED.exists():
@@ -136,15 +144,21 @@ def main() -> int:
     old = old_tree(args.old)
     old_src, old_python = old / "src", tree_python(old)
     figures: dict = {"counts": {"pages": len(pages), "texts": len(texts)}}
-    running = {}  # the one-core sides run side by side: each is charged its own CPU time
+    # The one-core sides run two at a time, one per core, each charged its own CPU time: sinoscope beside the
+    # old commit, then the peer beside trafilatura, so that the two sides of a ratio share the same conditions.
     for corpus, files in (("pages", pages), ("polnear", texts)):
-        running[corpus, "sinoscope"] = start(analyze_cmd(files, "--jobs", "1"))
-        running[corpus, "old"] = start(analyze_cmd(files, python=old_python), src=old_src)
-        running[corpus, "peer"] = start([PY, "bench/peer_pipeline.py", "peer", *files])
+        pairs = [{"sinoscope": analyze_cmd(files, "--jobs", "1"), "old": analyze_cmd(files, python=old_python)},
+                 {"peer": [PY, "bench/peer_pipeline.py", "peer", *files]}]
         if corpus == "pages":
-            running[corpus, "trafilatura"] = start([PY, "bench/peer_pipeline.py", "trafilatura", *files])
-    for (corpus, side), proc in running.items():
-        figures.setdefault(corpus, {})[side] = finish(proc)
+            pairs[1]["trafilatura"] = [PY, "bench/peer_pipeline.py", "trafilatura", *files]
+        runs: dict[str, list[dict]] = {}
+        for _ in range(args.repeat):
+            for pair in pairs:
+                running = {side: start(cmd, src=old_src if side == "old" else ROOT / "src")
+                           for side, cmd in pair.items()}
+                for side, proc in running.items():
+                    runs.setdefault(side, []).append(finish(proc))
+        figures[corpus] = {side: median_run(done) for side, done in runs.items()}
     for corpus, files in (("pages", pages), ("polnear", texts)):
         sides = figures[corpus]
         ours = sides["sinoscope"]["cpu"]
@@ -152,13 +166,20 @@ def main() -> int:
             side["docs_per_cpu_s"] = len(files) / side["cpu"]
             side["ratio"] = side["cpu"] / ours  # > 1: sinoscope is faster than this side
             print(f"{corpus:8} {name:12} {side['cpu']:8.1f} CPU s {side['docs_per_cpu_s']:6.2f} docs/CPU s "
-                  f"sinoscope × {side['ratio']:.2f}  peak {side['rss_mb']:.0f} MB  exit {side['status']}", flush=True)
+                  f"sinoscope × {side['ratio']:.2f}  peak {side['rss_mb']:.0f} MB  exit {side['status']}  "
+                  f"(CPU s of each run: {', '.join(f'{c:.1f}' for c in side['cpu_runs'])})", flush=True)
     some = pages[::max(1, len(pages) // args.jobs_pages)] if args.jobs_pages else pages  # wall-clock: alone
-    one, two = run(analyze_cmd(some, "--jobs", "1")), run(analyze_cmd(some, "--jobs", "2"))
-    figures["jobs"] = {"pages": len(some), "jobs1": one, "jobs2": two, "wall_ratio": one["wall"] / two["wall"]}
+    rounds = [(run(analyze_cmd(some, "--jobs", "1")), run(analyze_cmd(some, "--jobs", "2")))
+              for _ in range(args.repeat)]
+    one, two = sorted(rounds, key=lambda r: r[0]["wall"] / r[1]["wall"])[len(rounds) // 2]  # the median ratio
+    figures["jobs"] = {"pages": len(some), "jobs1": one, "jobs2": two, "wall_ratio": one["wall"] / two["wall"],
+                       "wall_ratios": [a["wall"] / b["wall"] for a, b in rounds],
+                       "peak_rss_mb_max": max(b["rss_mb"] for _, b in rounds)}
     print(f"jobs 2 vs 1 on {len(some)} pages: {one['wall']:.1f} s → {two['wall']:.1f} s wall, "
           f"× {one['wall'] / two['wall']:.2f} (CPU {one['cpu']:.1f} → {two['cpu']:.1f} s); "
-          f"peak RSS of the largest process: {two['rss_mb']:.0f} MB (jobs 1: {one['rss_mb']:.0f} MB)", flush=True)
+          f"peak RSS of the largest process: {two['rss_mb']:.0f} MB (jobs 1: {one['rss_mb']:.0f} MB); "
+          f"over {args.repeat} round(s): ratios {', '.join(f'{r:.2f}' for r in figures['jobs']['wall_ratios'])}, "
+          f"largest peak {figures['jobs']['peak_rss_mb_max']:.0f} MB", flush=True)
     helps = [run([PY, "-m", "sinoscope", "--help"]) for _ in range(3)]
     figures["help"] = sorted(helps, key=lambda h: h["wall"])[1]
     figures["serve_first_response_s"] = first_response_seconds(ROOT / "src")
