@@ -10,7 +10,7 @@ the `--jobs 2` against `--jobs 1` ratio is wall-clock and wants a quiet machine.
 ../shared/datasets/main-content-extraction (HTML) and the PolNeAR test texts. Sides:
 - sinoscope: `sinoscope analyze --jobs 1` of this tree (no time budget: a busy machine must not cut documents);
 - old: the same command in a git worktree of COMMIT (default 5499335, the issue's baseline), made if missing, run
-  in that tree's own venv installed from its own constraints.txt (its pinned spaCy, thinc, … as its README set up);
+  in that tree's own venv, set up by its own Makefile from its own constraints.txt (its pinned spaCy, thinc, …);
 - peer: trafilatura + jieba.posseg + spaCy (bench/peer_pipeline.py peer); trafilatura: its extraction alone.
 Also: peak resident memory of the largest process (a worker) under `--jobs 2`, `sinoscope --help` time,
 and how long `sinoscope serve` takes to answer its first request.
@@ -41,7 +41,6 @@ def listing(script: str, *args: str) -> list[str]:
 
 def start(cmd: list[str], src: pathlib.Path = ROOT / "src") -> tuple[subprocess.Popen, float]:
     env = {**os.environ, "PYTHONPATH": str(src), "SINOSCOPE_SECONDS_PER_100KB": "0"}
-    env.pop("VIRTUAL_ENV", None)
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT), \
         time.monotonic()
 
@@ -84,16 +83,9 @@ def old_tree(commit: str) -> pathlib.Path:
 
 
 def tree_python(tree: pathlib.Path) -> str:
-    """The interpreter of `tree`'s own venv (tree/.venv), made from the tree's constraints.txt if missing."""
-    venv = tree / ".venv"
-    python = venv / "bin" / "python"
-    if not python.exists():
-        # the Makefile's set-up: a current pip first (an old one fails to resolve the extras)
-        subprocess.run([sys._base_executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "--upgrade", "pip>=24"], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "-c", str(tree / "constraints.txt"), "-e",
-                        str(tree)], check=True)
-    return str(python)
+    """The interpreter of `tree`'s own venv, set up by the tree's own Makefile (its constraints.txt) if missing."""
+    subprocess.run(["make", "-s", "-C", str(tree), ".venv/.installed-stamp"], check=True)
+    return str(tree / ".venv" / "bin" / "python")
 
 
 def analyze_cmd(files: list[str], *extra: str, python: str = PY) -> list[str]:

@@ -248,7 +248,7 @@ def _sentence(sent: SpacySpan, text: str, spans: list[tuple[int, int]], claimed:
             continue
         if _not_speech(tok, subj):
             continue
-        s_start, s_end = _subject_span(subj if subj.lower_ != "they" else _plural_antecedent(tok) or subj)
+        s_start, s_end = _subject_span(_plural_antecedent(tok) or subj if subj.lower_ == "they" else subj)
         free = [q for q in in_sent if q not in claimed]
         cue = _cue_text(tok)
         # "X said: “…”" / "X told reporters, “…”": the quotation right after the cue is what was said
