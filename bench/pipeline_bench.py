@@ -6,7 +6,8 @@ Usage (from the repository root; needs ../shared):
 Every side runs as its own process on the same files, imports and model loads included, and is timed by the CPU
 time the operating system charges to it and its children (os.wait4), so one-core ratios hold on a busy machine
 (the one-core sides run two at a time, one per core: sinoscope beside the old commit, the peer beside trafilatura);
-the `--jobs 2` against `--jobs 1` ratio is wall-clock and wants a quiet machine. Corpora: the 250 pages of
+the `--jobs 2` against `--jobs 1` ratio is wall-clock and wants a quiet machine: its rounds take the two in
+turn, each order in turn, and report the machine's steal time beside them. Corpora: the 250 pages of
 ../shared/datasets/main-content-extraction (HTML) and the PolNeAR test texts. Sides:
 - sinoscope: `sinoscope analyze --jobs 1` of this tree (no time budget: a busy machine must not cut documents);
 - old: the same command in a git worktree of COMMIT (default 5499335, the issue's baseline), made if missing, run
@@ -39,20 +40,33 @@ def listing(script: str, *args: str) -> list[str]:
     return out.stdout.split()
 
 
-def start(cmd: list[str], src: pathlib.Path = ROOT / "src") -> tuple[subprocess.Popen, float]:
+def steal_seconds() -> float:
+    """CPU time the hypervisor has given to other guests, summed over this machine's cores (/proc/stat's steal
+    column; 0 where there is none): the share of a wall-clock measurement that was not ours to use."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            return int(f.readline().split()[8]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+Started = tuple[subprocess.Popen, float, float]  # the process, its start (monotonic), steal seconds then
+
+
+def start(cmd: list[str], src: pathlib.Path = ROOT / "src") -> Started:
     env = {**os.environ, "PYTHONPATH": str(src), "SINOSCOPE_SECONDS_PER_100KB": "0"}
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT), \
-        time.monotonic()
+        time.monotonic(), steal_seconds()
 
 
-def finish(started: tuple[subprocess.Popen, float]) -> dict:
-    """Wait for a process; its CPU seconds (with its children's), wall seconds and peak RSS (MB, the largest
-    process of its tree)."""
-    proc, at = started
+def finish(started: Started) -> dict:
+    """Wait for a process; its CPU seconds (with its children's), wall seconds, peak RSS (MB, the largest
+    process of its tree) and the machine's steal seconds meanwhile."""
+    proc, at, steal = started
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return {"cpu": usage.ru_utime + usage.ru_stime, "wall": time.monotonic() - at,
-            "rss_mb": usage.ru_maxrss / 1024, "status": proc.returncode}
+            "rss_mb": usage.ru_maxrss / 1024, "status": proc.returncode, "steal": steal_seconds() - steal}
 
 
 def median_run(runs: list[dict]) -> dict:
@@ -161,17 +175,21 @@ def main() -> int:
                   f"sinoscope × {side['ratio']:.2f}  peak {side['rss_mb']:.0f} MB  exit {side['status']}  "
                   f"(CPU s of each run: {', '.join(f'{c:.1f}' for c in side['cpu_runs'])})", flush=True)
     some = pages[::max(1, len(pages) // args.jobs_pages)] if args.jobs_pages else pages  # wall-clock: alone
-    rounds = [(run(analyze_cmd(some, "--jobs", "1")), run(analyze_cmd(some, "--jobs", "2")))
-              for _ in range(args.repeat)]
+    rounds = []
+    for n in range(args.repeat):  # each order in turn: a slow stretch of the machine favours neither side
+        timed = {jobs: run(analyze_cmd(some, "--jobs", jobs)) for jobs in (("1", "2"), ("2", "1"))[n % 2]}
+        rounds.append((timed["1"], timed["2"]))
     one, two = sorted(rounds, key=lambda r: r[0]["wall"] / r[1]["wall"])[len(rounds) // 2]  # the median ratio
     figures["jobs"] = {"pages": len(some), "jobs1": one, "jobs2": two, "wall_ratio": one["wall"] / two["wall"],
                        "wall_ratios": [a["wall"] / b["wall"] for a, b in rounds],
-                       "peak_rss_mb_max": max(b["rss_mb"] for _, b in rounds)}
+                       "peak_rss_mb_max": max(b["rss_mb"] for _, b in rounds),
+                       "steal_s": [(a["steal"], b["steal"]) for a, b in rounds]}
     print(f"jobs 2 vs 1 on {len(some)} pages: {one['wall']:.1f} s → {two['wall']:.1f} s wall, "
           f"× {one['wall'] / two['wall']:.2f} (CPU {one['cpu']:.1f} → {two['cpu']:.1f} s); "
           f"peak RSS of the largest process: {two['rss_mb']:.0f} MB (jobs 1: {one['rss_mb']:.0f} MB); "
           f"over {args.repeat} round(s): ratios {', '.join(f'{r:.2f}' for r in figures['jobs']['wall_ratios'])}, "
-          f"largest peak {figures['jobs']['peak_rss_mb_max']:.0f} MB", flush=True)
+          f"largest peak {figures['jobs']['peak_rss_mb_max']:.0f} MB; machine steal s (jobs 1, jobs 2): "
+          f"{', '.join(f'{a:.1f}/{b:.1f}' for a, b in figures['jobs']['steal_s'])}", flush=True)
     helps = [run([PY, "-m", "sinoscope", "--help"]) for _ in range(3)]
     figures["help"] = sorted(helps, key=lambda h: h["wall"])[1]
     figures["serve_first_response_s"] = first_response_seconds(ROOT / "src")

@@ -2,7 +2,8 @@
 
 Each input's text says what its worker does: 'sleep S' then echo (first marking its pid in
 $POOL_TEST_MARKS, when set), 'die' (the process exits), 'hog MB'
-(holds that much memory for a while), anything else is echoed at once."""
+(holds that much memory for a while), 'wait PATH' (until PATH exists, at most 30 s; says whether it
+came), 'release PATH' (makes it), anything else is echoed at once."""
 
 from __future__ import annotations
 
@@ -20,6 +21,13 @@ def handler(raw: Any, pipeline: Any, config: Any) -> dict:
         time.sleep(float(words[1]))
     elif words[:1] == ["die"]:
         os._exit(3)
+    elif words[:1] == ["wait"]:
+        path, deadline = pathlib.Path(words[1]), time.monotonic() + 30
+        while not path.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return {"source": raw.source, "pid": os.getpid(), "released": path.exists()}
+    elif words[:1] == ["release"]:
+        pathlib.Path(words[1]).touch()
     elif words[:1] == ["hog"]:
         block = bytearray(int(words[1]) * 2**20)
         block[::4096] = b"x" * len(block[::4096])  # touch every page: resident, not just reserved

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,28 @@ def test_results_come_back_in_input_order_with_local_work_in_its_place() -> None
     out = list(ordered_map(items, 3, HELPERS, _failed))
     assert [r if isinstance(r, str) else r["source"] for r in out] == \
         ["input-0", "input-1", "input-2", "input-3", "local", "input-0"]
+
+
+def test_a_slow_input_does_not_hold_up_the_inputs_after_it(tmp_path: Path) -> None:
+    # The first input waits for the last: the other worker must reach it while the first is still busy.
+    release = tmp_path / "released"
+    out = list(ordered_map(_raws(f"wait {release}", *["x"] * 25, f"release {release}"), 2, HELPERS, _failed))
+    assert [r["source"] for r in out] == [f"input-{n}" for n in range(27)]
+    assert out[0]["released"] and {r["pid"] for r in out[1:]} == {out[1]["pid"]} != {out[0]["pid"]}
+
+
+def test_inputs_are_read_a_bounded_window_ahead() -> None:
+    read = 0
+
+    def endless() -> Iterator[RawInput]:
+        nonlocal read
+        yield RawInput("slow", b"sleep 1")
+        while True:
+            read += 1
+            yield RawInput(f"quick-{read}", b"x")
+
+    first = next(ordered_map(endless(), 2, HELPERS, _failed))
+    assert first["source"] == "slow" and 16 <= read <= 16 * 2
 
 
 def test_a_dead_worker_costs_its_input_only() -> None:

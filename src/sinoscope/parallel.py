@@ -37,6 +37,10 @@ _WARM_UP = ("Sample Harbor Daily\n\n"
             "样例日报记者林晓舟报道，云港市样例委员会表示，明年将开放一座新图书馆。\n\n"
             "這是一個樣例段落，樣例人物說，圖書館將於明年開放。\n")
 _MAX_FRUITLESS_STARTS = 3  # workers dying before finishing any input: a broken set-up, not a bad input
+# Inputs read ahead of the oldest unfinished one, per worker, and in bytes: enough that one slow document does
+# not leave the other workers without work (at 4 per worker they idled ~2% of a run), bounded in memory.
+_READ_AHEAD_PER_WORKER = 16
+_READ_AHEAD_BYTES = 64 * 2**20
 
 
 def add_jobs_options(p: argparse.ArgumentParser) -> None:
@@ -208,14 +212,15 @@ def ordered_map(items: Iterable[RawInput | Local], jobs: int, config: WorkerConf
     pending: collections.deque[tuple[int, RawInput]] = collections.deque()  # read, not yet handed out
     results: dict[int, Any] = {}
     locals_: dict[int, Local] = {}
-    next_seq = next_out = 0
+    next_seq = next_out = pending_bytes = 0
     exhausted = False
     fruitless = 0
-    window = 4 * jobs  # inputs read ahead of the oldest unfinished one: memory stays bounded
+    window = _READ_AHEAD_PER_WORKER * jobs
 
     def read_ahead() -> None:
-        nonlocal next_seq, exhausted
-        while not exhausted and next_seq - next_out < window and not locals_:
+        nonlocal next_seq, exhausted, pending_bytes
+        while (not exhausted and next_seq - next_out < window and pending_bytes < _READ_AHEAD_BYTES
+               and not locals_):
             item = next(source, None)
             if item is None:
                 exhausted = True
@@ -225,7 +230,19 @@ def ordered_map(items: Iterable[RawInput | Local], jobs: int, config: WorkerConf
                 return  # nothing after a local item is read until it has run (it may depend on what came before)
             else:
                 pending.append((next_seq, item))
+                pending_bytes += len(item.data or b"")
                 next_seq += 1
+
+    def hand_out() -> None:
+        """Start workers up to `jobs` while there is work, and give each idle one the next input."""
+        nonlocal pending_bytes
+        while len(workers) < min(jobs, len(pending) + sum(w.task is not None for w in workers)):
+            workers.append(_Worker(context, config))
+        for worker in workers:
+            if worker.task is None and pending:
+                worker.task = pending.popleft()
+                pending_bytes -= len(worker.task[1].data or b"")
+                worker.conn.send(worker.task)
 
     def retire(worker: _Worker, kind: str, message: str) -> None:
         nonlocal fruitless
@@ -241,6 +258,7 @@ def ordered_map(items: Iterable[RawInput | Local], jobs: int, config: WorkerConf
     try:
         while True:
             read_ahead()
+            hand_out()  # before writing results out: the workers analyse while this process writes
             while next_out in results or next_out in locals_:  # hand results back in order
                 if next_out in locals_:
                     yield from locals_.pop(next_out).run()
@@ -248,14 +266,9 @@ def ordered_map(items: Iterable[RawInput | Local], jobs: int, config: WorkerConf
                     yield results.pop(next_out)
                 next_out += 1
                 read_ahead()
+                hand_out()
             if exhausted and not pending and not locals_ and next_out == next_seq:
                 return
-            while len(workers) < min(jobs, len(pending) + sum(w.task is not None for w in workers)):
-                workers.append(_Worker(context, config))
-            for worker in workers:
-                if worker.task is None and pending:
-                    worker.task = pending.popleft()
-                    worker.conn.send(worker.task)
             busy = [w for w in workers if w.task is not None]
             if not busy:
                 continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import marshal
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -94,10 +95,22 @@ _GLUE_WINDOW = 6
 _GLUE_LONGEST = 4  # longer tagger names are rarely glued fragments
 
 
+class _WholeFileMarshal:
+    """jieba's `marshal`, reading its dictionary cache in one read: marshal.load(file) reads a file object
+    piece by piece (1.3 s for jieba's 500,000 entries), marshal.loads of the same bytes takes 0.4 s."""
+
+    dump = staticmethod(marshal.dump)
+
+    @staticmethod
+    def load(file):  # noqa: ANN001, ANN205 - marshal.load's signature
+        return marshal.loads(file.read())
+
+
 @functools.cache
 def _segmenter():  # noqa: ANN202 - jieba's Tokenizer, loaded on first use (its dictionary: from jieba's cache)
     import jieba
 
+    jieba.marshal = _WholeFileMarshal  # every worker process loads the dictionary: see _WholeFileMarshal
     jieba.setLogLevel(logging.WARNING)
     with budget.shielded():  # a document's time budget must not tear the dictionary half loaded
         jieba.dt.check_initialized()
